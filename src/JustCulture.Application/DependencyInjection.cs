@@ -1,0 +1,55 @@
+using JustCulture.Application.Common;
+using JustCulture.Application.Concerns;
+using JustCulture.Application.Demo;
+using JustCulture.Application.History;
+using JustCulture.Application.Log;
+using JustCulture.Application.Reports;
+using JustCulture.Application.Staff;
+using JustCulture.Application.Tasks;
+using JustCulture.Application.Users;
+using JustCulture.Persistence;
+using JustCulture.Workflows;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace JustCulture.Application;
+
+public static class DependencyInjection
+{
+    /// <summary>The workflow definitions shipped beside the program (copied from the repository's workflows/).</summary>
+    public static string DefaultWorkflowsDirectory => Path.Combine(AppContext.BaseDirectory, "workflows");
+
+    /// <summary>Registers the database, the workflow catalog and every use case.</summary>
+    public static IServiceCollection AddJustCultureApplication(this IServiceCollection services, DatabaseLocation database, string? workflowsDirectory = null)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        var directory = workflowsDirectory ?? DefaultWorkflowsDirectory;
+        services.AddSingleton(database);
+        // Interceptors registered by the host (diagnostics, fault injection in tests) apply to every context.
+        services.AddScoped(sp => database.CreateContext(options => options.AddInterceptors(sp.GetServices<IInterceptor>())));
+        // Loaded once, at first use: a definition that fails validation stops the program with the file
+        // and activity named, rather than surfacing halfway through a case.
+        services.AddSingleton(_ => new TriageWorkflow(WorkflowCatalog.LoadDirectory(directory)));
+        services.AddSingleton<WorkflowRunner>();
+        services.AddSingleton(TimeProvider.System);
+
+        services.AddScoped<DatabaseMigrator>();
+        services.AddScoped<OpenConcernHandler>();
+        services.AddScoped<GetConcernHandler>();
+        services.AddScoped<CompleteTaskHandler>();
+        services.AddScoped<ListTasksHandler>();
+        services.AddScoped<ImportStaffHandler>();
+        services.AddScoped<AddUserHandler>();
+        services.AddScoped<VerifyLogHandler>();
+        services.AddScoped<ExportLogHandler>();
+        services.AddScoped<ReportDataLoader>();
+        services.AddScoped<Indicator3ReportHandler>();
+        services.AddScoped<FunnelReportHandler>();
+        services.AddScoped<OfflineIndicator3Handler>();
+        services.AddScoped<ImportHistoryHandler>();
+        services.AddScoped<DemoSeeder>();
+        services.AddScoped<DemoWalkthrough>();
+        return services;
+    }
+}

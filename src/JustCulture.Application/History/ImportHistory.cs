@@ -1,0 +1,206 @@
+using System.Globalization;
+using JustCulture.Application.Common;
+using JustCulture.Application.Reports;
+using JustCulture.Domain.Ethnicity;
+using JustCulture.Domain.Reporting;
+using JustCulture.Persistence;
+using JustCulture.Persistence.DecisionLog;
+using Microsoft.EntityFrameworkCore;
+
+namespace JustCulture.Application.History;
+
+public sealed record ImportHistoryCommand(TextReader Csv, string SourceName, Actor Actor);
+
+public sealed record ImportHistoryResult(int Rows, IReadOnlyList<string> Years);
+
+/// <summary>One validated row of a history file.</summary>
+public sealed record HistoryRow(ReportingYear Year, WresGroup Group, int Entering, int Headcount, int Line);
+
+/// <summary>
+/// Reads the history file: header <c>Year,Group,Entering,Headcount</c>, Group White, BME or NotStated. Every
+/// problem is reported with its line and field, because the import is all or nothing.
+/// </summary>
+public static class HistoryCsvParser
+{
+    public const string Header = "Year,Group,Entering,Headcount";
+
+    private static readonly string[] Columns = ["Year", "Group", "Entering", "Headcount"];
+
+    public static (IReadOnlyList<HistoryRow> Rows, IReadOnlyList<string> Errors) Parse(TextReader reader, string sourceName)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        var rows = new List<HistoryRow>();
+        var errors = new List<string>();
+        var lines = new List<string>();
+        while (reader.ReadLine() is { } text)
+        {
+            lines.Add(text);
+        }
+
+        while (lines.Count > 0 && string.IsNullOrWhiteSpace(lines[^1]))
+        {
+            lines.RemoveAt(lines.Count - 1);
+        }
+
+        void Error(int line, string field, string message) => errors.Add(field.Length == 0
+            ? string.Create(CultureInfo.InvariantCulture, $"{sourceName} line {line}: {message}")
+            : string.Create(CultureInfo.InvariantCulture, $"{sourceName} line {line}, field {field}: {message}"));
+
+        if (lines.Count == 0)
+        {
+            Error(1, string.Empty, $"the file is empty; expected the header {Header}");
+            return (rows, errors);
+        }
+
+        var header = Split(lines[0].TrimStart('\uFEFF'));
+        if (!header.SequenceEqual(Columns, StringComparer.OrdinalIgnoreCase))
+        {
+            Error(1, "(header)", $"the header must be exactly {Header} (found {string.Join(',', header)})");
+            return (rows, errors);
+        }
+
+        var seen = new Dictionary<(ReportingYear, WresGroup), int>();
+        for (var i = 1; i < lines.Count; i++)
+        {
+            var line = i + 1;
+            if (string.IsNullOrWhiteSpace(lines[i]))
+            {
+                Error(line, string.Empty, "the line is blank; remove it or fill in the row");
+                continue;
+            }
+
+            var fields = Split(lines[i]);
+            if (fields.Count != Columns.Length)
+            {
+                Error(line, string.Empty, string.Create(CultureInfo.InvariantCulture, $"has {fields.Count} fields but the header has {Columns.Length} ({Header})"));
+                continue;
+            }
+
+            var ok = true;
+            if (!ReportingYear.TryParse(fields[0], out var year))
+            {
+                Error(line, "Year", $"'{fields[0]}' is not a reporting year; write it as YYYY-YY, e.g. 2021-22");
+                ok = false;
+            }
+
+            WresGroup group = default;
+            switch (fields[1].ToUpperInvariant())
+            {
+                case "WHITE": group = WresGroup.White; break;
+                case "BME": group = WresGroup.Bme; break;
+                case "NOTSTATED": group = WresGroup.NotStated; break;
+                default:
+                    Error(line, "Group", $"'{fields[1]}' is not a group; use White, BME or NotStated");
+                    ok = false;
+                    break;
+            }
+
+            var entering = Count(fields[2], "Entering");
+            var headcount = Count(fields[3], "Headcount");
+            if (entering is null || headcount is null || !ok)
+            {
+                continue;
+            }
+
+            if (entering > headcount)
+            {
+                Error(line, "Entering", string.Create(CultureInfo.InvariantCulture, $"{entering} entering is more than the headcount {headcount}"));
+                continue;
+            }
+
+            if (seen.TryGetValue((year, group), out var first))
+            {
+                Error(line, "Group", string.Create(CultureInfo.InvariantCulture, $"{year} {fields[1]} appears more than once (first on line {first})"));
+                continue;
+            }
+
+            seen.Add((year, group), line);
+            rows.Add(new HistoryRow(year, group, entering.Value, headcount.Value, line));
+
+            int? Count(string text, string field)
+            {
+                if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value))
+                {
+                    return value;
+                }
+
+                Error(line, field, $"'{text}' is not a whole number of staff (0 or more, digits only)");
+                return null;
+            }
+        }
+
+        // A year's ratio needs both groups: a year with only one is incomplete.
+        foreach (var year in rows.Select(r => r.Year).Distinct())
+        {
+            foreach (var needed in new[] { WresGroup.White, WresGroup.Bme })
+            {
+                if (!rows.Any(r => r.Year == year && r.Group == needed))
+                {
+                    var line = rows.First(r => r.Year == year).Line;
+                    Error(line, "Group", $"{year} has no {(needed == WresGroup.Bme ? "BME" : "White")} row; every year needs White and BME rows (NotStated is optional)");
+                }
+            }
+        }
+
+        return (rows, errors);
+    }
+
+    private static List<string> Split(string line) => [.. line.Split(',').Select(f => f.Trim().Trim('"').Trim())];
+}
+
+/// <summary>
+/// Imports published indicator-3 totals for years before adoption. All or nothing; a year already in the file
+/// replaces that year's earlier import. Years in which the decision log holds cases are refused: there the log
+/// is the source and imported totals would contradict it.
+/// </summary>
+public sealed class ImportHistoryHandler(JustCultureDbContext db, TimeProvider clock)
+{
+    public async Task<ImportHistoryResult> HandleAsync(ImportHistoryCommand command, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var (rows, parseErrors) = HistoryCsvParser.Parse(command.Csv, command.SourceName);
+        var errors = parseErrors.ToList();
+        if (errors.Count == 0 && rows.Count == 0)
+        {
+            errors.Add($"{command.SourceName}: the file has no rows after the header");
+        }
+
+        if (errors.Count == 0)
+        {
+            var caseEvents = await db.DecisionLog.AsNoTracking().Where(e => e.ConcernId != null).Select(e => e.OccurredAtUtc).ToListAsync(cancellationToken);
+            foreach (var year in rows.Select(r => r.Year).Distinct())
+            {
+                if (caseEvents.Any(year.Contains))
+                {
+                    var line = rows.First(r => r.Year == year).Line;
+                    errors.Add(string.Create(CultureInfo.InvariantCulture,
+                        $"{command.SourceName} line {line}, field Year: {year} already has cases in the decision log, which is the source for that year; history is only for years before adoption"));
+                }
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            throw UseCaseException.Invalid($"{command.SourceName}: {errors.Count} problem(s); nothing was imported.", errors);
+        }
+
+        return await StepTransaction.RunAsync(db, async ct =>
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            var years = rows.Select(r => r.Year.ToString()).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+            await db.WresHistory.Where(h => years.Contains(h.Year)).ExecuteDeleteAsync(ct);
+            db.WresHistory.AddRange(rows.Select(r => WresHistoryEntry.Create(r.Year, r.Group, r.Entering, r.Headcount, command.SourceName, command.Actor.UserId, now)));
+            await DecisionLogStore.AppendAsync(db, [new DecisionLogEntry
+            {
+                EventType = LogEventTypes.HistoryImported,
+                Question = $"Imported indicator-3 history from {command.SourceName}",
+                Answer = string.Join("; ", rows.OrderBy(r => r.Year).ThenBy(r => r.Group).Select(r =>
+                    string.Create(CultureInfo.InvariantCulture, $"{r.Year} {r.Group}: {r.Entering} of {r.Headcount}"))),
+                ActorId = command.Actor.UserId,
+                ActorRole = command.Actor.Role,
+                OccurredAtUtc = now,
+            }], ct);
+            return new ImportHistoryResult(rows.Count, years);
+        }, cancellationToken);
+    }
+}

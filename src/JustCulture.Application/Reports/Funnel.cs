@@ -1,0 +1,190 @@
+using JustCulture.Domain.Ethnicity;
+using JustCulture.Domain.Reporting;
+using JustCulture.Persistence.DecisionLog;
+
+namespace JustCulture.Application.Reports;
+
+/// <summary>A relative likelihood as reports show it: rounded, with its reading and warnings.</summary>
+public sealed record Likelihood(double? RelativeLikelihood, Interval95? Ci95, string Interpretation, IReadOnlyList<string> Warnings)
+{
+    public static Likelihood From(RelativeLikelihoodEstimate estimate)
+    {
+        ArgumentNullException.ThrowIfNull(estimate);
+        return new(
+            estimate.Ratio is { } ratio ? Domain.Reporting.RelativeLikelihood.Round(ratio) : null,
+            estimate.Interval is { } i ? new Interval95(Domain.Reporting.RelativeLikelihood.Round(i.Lower), i.Upper is { } u ? Domain.Reporting.RelativeLikelihood.Round(u) : null) : null,
+            estimate.Interpretation,
+            estimate.Warnings);
+    }
+}
+
+/// <summary>
+/// One group at one stage. <see cref="Count"/> and <see cref="Rate"/> are against the headcount;
+/// <see cref="InPreviousStage"/> of <see cref="PreviousStageCount"/> is the conditional figure (null at the first stage).
+/// </summary>
+public sealed record StageGroup(int Count, int Headcount, double? Rate, int? InPreviousStage, int? PreviousStageCount, double? ConditionalRate);
+
+public sealed record FunnelStage(
+    string Stage,
+    string Name,
+    string Definition,
+    StageGroup White,
+    StageGroup Bme,
+    StageGroup NotStated,
+    Likelihood AgainstHeadcount,
+    Likelihood? ConditionalOnPreviousStage);
+
+public sealed record BreakdownRow(string Category, GroupFigures White, GroupFigures Bme, NotStatedFigures NotStated, Likelihood Likelihood);
+
+public sealed record Breakdown(string Dimension, IReadOnlyList<BreakdownRow> Rows);
+
+public sealed record FunnelReport(string Year, string Source, IReadOnlyList<FunnelStage> Stages, IReadOnlyList<Breakdown> Breakdowns, IReadOnlyList<string> Warnings);
+
+/// <summary>
+/// The disparity funnel and breakdowns (DESIGN §1.5) for one reporting year, from decision-log entries.
+/// Every stage counts <b>distinct staff</b> (subject staff refs) whose stage event happened in the year
+/// (1 April – 31 March UK time); groups as for indicator 3 (the year's snapshot, else the staff record).
+/// <list type="number">
+/// <item><b>raised</b> — the subject of a <c>ConcernOpened</c> entry.</item>
+/// <item><b>outcome-g-or-a</b> — the subject of an <c>OutcomeRecorded</c> entry with outcome G (no mitigation) or
+/// A (deliberate harm): the two outcomes where action against the individual may follow.</item>
+/// <item><b>reviewed</b> — "referred for review": the subject of a <c>ReviewDecided</c> entry on an action whose
+/// checklist outcome was G or A. Every action goes to review, so this stage is the G/A cases a commissioning
+/// manager has decided; it is restricted to G/A so that it sits inside the previous stage.</item>
+/// <item><b>formal</b> — the subject of a <c>FormalInvestigationStarted</c> entry, whatever the outcome: exactly the
+/// people counted by indicator 3, so the funnel ends at the published figure.</item>
+/// </list>
+/// Against headcount: (BME at stage ÷ BME headcount) ÷ (white at stage ÷ white headcount). Conditional on the
+/// previous stage: among people at the previous stage this year, the share also at this stage, BME ÷ white. Because
+/// a case can cross a year boundary between stages, and a formal investigation can follow an outcome other than G or
+/// A, someone can be at a stage without being at the previous one this year; the conditional figure counts only the
+/// people at both, so it is always a proportion, and how many are at this stage only is shown
+/// (<see cref="StageGroup.InPreviousStage"/> versus <see cref="StageGroup.Count"/>).
+/// Breakdowns are of indicator-3 entries (single year) and the headcount by band, staff group, length of service
+/// as at 31 March and directorate, using each person's snapshot attributes.
+/// </summary>
+public static class FunnelCalculator
+{
+    public static readonly IReadOnlyList<string> ServiceBands = ["<1", "1–2", "3–5", "6–10", ">10"];
+
+    public static FunnelReport Compute(ReportingYear year, ReportInputs inputs, SmallNumbersPolicy? policy = null)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        var warnings = new List<string>();
+        if (!inputs.Population.HasSnapshot(year))
+        {
+            warnings.Add($"{year}: no headcount snapshot; import the staff file as at {year.SnapshotDate:d MMMM yyyy} (staff import --year {year}). Headcounts are shown as 0.");
+        }
+
+        if (!Indicator3Calculator.HasCasesIn(inputs.Log, year) && inputs.History.Any(h => h.Year == year.ToString()))
+        {
+            warnings.Add($"{year} has only imported indicator-3 totals; the funnel and breakdowns need the decision log, so they are empty for this year.");
+        }
+
+        var log = inputs.Log;
+        var gaActions = log
+            .Where(e => e.EventType == LogEventTypes.OutcomeRecorded && e.Answer is "G" or "A" && e.WorkflowInstanceId is not null)
+            .Select(e => e.WorkflowInstanceId!.Value)
+            .ToHashSet();
+        var stages = new (string Key, string Name, string Definition, string What, HashSet<string> People)[]
+        {
+            ("raised", "Concern raised", "Distinct staff who were the subject of a concern opened in the year (ConcernOpened).",
+                "had a concern raised about them", Indicator3Calculator.SubjectsIn(log, LogEventTypes.ConcernOpened, year)),
+            ("outcome-g-or-a", "Checklist outcome G or A", "Distinct staff with a checklist outcome of G (no mitigation) or A (deliberate harm) recorded in the year (OutcomeRecorded).",
+                "reached checklist outcome G or A", Indicator3Calculator.SubjectsIn(log, LogEventTypes.OutcomeRecorded, year, e => e.Answer is "G" or "A")),
+            ("reviewed", "Referred for review (after G or A)", "Distinct staff with a commissioning review decided in the year on an action whose checklist outcome was G or A (ReviewDecided).",
+                "had a G or A case reviewed", Indicator3Calculator.SubjectsIn(log, LogEventTypes.ReviewDecided, year, e => e.WorkflowInstanceId is { } id && gaActions.Contains(id))),
+            ("formal", "Formal investigation started", "Distinct staff whose formal investigation started in the year (FormalInvestigationStarted), after any outcome: the indicator-3 count.",
+                Indicator3Calculator.What, Indicator3Calculator.SubjectsIn(log, LogEventTypes.FormalInvestigationStarted, year)),
+        };
+
+        var headcount = Indicator3Calculator.HeadcountByGroup(inputs.Population, year);
+        var result = new List<FunnelStage>();
+        Dictionary<WresGroup, HashSet<string>>? previous = null;
+        foreach (var stage in stages)
+        {
+            var byGroup = Indicator3Calculator.ByGroup(stage.People, year, inputs.Population, stage.What, warnings);
+            StageGroup Figures(WresGroup g)
+            {
+                var count = byGroup[g].Count;
+                if (previous is null)
+                {
+                    return new StageGroup(count, headcount[g], Indicator3Calculator.Rate(count, headcount[g]), null, null, null);
+                }
+
+                var both = byGroup[g].Count(previous[g].Contains);
+                return new StageGroup(count, headcount[g], Indicator3Calculator.Rate(count, headcount[g]), both, previous[g].Count, Indicator3Calculator.Rate(both, previous[g].Count));
+            }
+
+            var white = Figures(WresGroup.White);
+            var bme = Figures(WresGroup.Bme);
+            var against = Likelihood.From(RelativeLikelihood.Compute(bme.Count, bme.Headcount, white.Count, white.Headcount, stage.What, policy));
+            var conditional = previous is null
+                ? null
+                : Likelihood.From(RelativeLikelihood.Compute(bme.InPreviousStage!.Value, bme.PreviousStageCount!.Value, white.InPreviousStage!.Value, white.PreviousStageCount!.Value,
+                    $"{stage.What} among those at the previous stage", policy));
+            result.Add(new FunnelStage(stage.Key, stage.Name, stage.Definition, white, bme, Figures(WresGroup.NotStated), against, conditional));
+            previous = byGroup;
+        }
+
+        var entering = stages[^1].People;
+        var breakdowns = new List<Breakdown>
+        {
+            BreakdownBy("band", p => p.Band, year, entering, inputs.Population, policy),
+            BreakdownBy("staffGroup", p => p.StaffGroup, year, entering, inputs.Population, policy),
+            BreakdownBy("lengthOfService", p => ServiceBand(p.StartDate, year.SnapshotDate), year, entering, inputs.Population, policy, ServiceBands),
+            BreakdownBy("directorate", p => p.Directorate, year, entering, inputs.Population, policy),
+        };
+
+        return new FunnelReport(year.ToString(), inputs.RecomputedSource, result, breakdowns, warnings.Distinct(StringComparer.Ordinal).ToList());
+    }
+
+    /// <summary>Whole years of service on 31 March, banded: &lt;1, 1–2, 3–5, 6–10, &gt;10.</summary>
+    public static string ServiceBand(DateOnly startDate, DateOnly asAt)
+    {
+        if (startDate == default)
+        {
+            return "Unknown";
+        }
+
+        var years = asAt.Year - startDate.Year;
+        if (asAt < startDate.AddYears(years))
+        {
+            years--;
+        }
+
+        return years switch
+        {
+            < 1 => "<1",
+            <= 2 => "1–2",
+            <= 5 => "3–5",
+            <= 10 => "6–10",
+            _ => ">10",
+        };
+    }
+
+    private static Breakdown BreakdownBy(string dimension, Func<ReportPerson, string> category, ReportingYear year, HashSet<string> entering,
+        StaffPopulation population, SmallNumbersPolicy? policy, IReadOnlyList<string>? order = null)
+    {
+        var headcount = population.Snapshot(year).GroupBy(category, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.GroupBy(p => p.Group).ToDictionary(x => x.Key, x => x.Count()), StringComparer.Ordinal);
+        var entered = entering.Select(r => population.Find(year, r).Person).GroupBy(category, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.GroupBy(p => p.Group).ToDictionary(x => x.Key, x => x.Count()), StringComparer.Ordinal);
+        var categories = headcount.Keys.Union(entered.Keys, StringComparer.Ordinal).ToList();
+        categories = order is null
+            ? [.. categories.Order(StringComparer.Ordinal)]
+            : [.. categories.OrderBy(c => order.Contains(c) ? order.ToList().IndexOf(c) : int.MaxValue).ThenBy(c => c, StringComparer.Ordinal)];
+
+        var rows = categories.Select(c =>
+        {
+            int Count(Dictionary<string, Dictionary<WresGroup, int>> source, WresGroup g) =>
+                source.TryGetValue(c, out var groups) && groups.TryGetValue(g, out var n) ? n : 0;
+            GroupFigures Figures(WresGroup g) => new(Count(entered, g), Count(headcount, g), Indicator3Calculator.Rate(Count(entered, g), Count(headcount, g)));
+            var white = Figures(WresGroup.White);
+            var bme = Figures(WresGroup.Bme);
+            var likelihood = Likelihood.From(RelativeLikelihood.Compute(bme.Entering, bme.Headcount, white.Entering, white.Headcount, Indicator3Calculator.What, policy));
+            return new BreakdownRow(c, white, bme, new NotStatedFigures(Count(entered, WresGroup.NotStated), Count(headcount, WresGroup.NotStated)), likelihood);
+        }).ToList();
+        return new Breakdown(dimension, rows);
+    }
+}

@@ -1,0 +1,142 @@
+using JustCulture.Application.Common;
+using JustCulture.Application.Staff;
+using JustCulture.Domain.Reporting;
+using JustCulture.Persistence;
+using JustCulture.Persistence.DecisionLog;
+using Microsoft.EntityFrameworkCore;
+
+namespace JustCulture.Application.Reports;
+
+public sealed record Indicator3Query(string Year, string Basis = "single");
+
+public sealed record FunnelQuery(string Year);
+
+/// <summary>Reads what the reports compute from out of the live database; all counting is left to the pure calculators.</summary>
+public sealed class ReportDataLoader(JustCultureDbContext db)
+{
+    /// <summary>The case events the reports count, from the whole log (the calculators pick each year's).</summary>
+    public static readonly IReadOnlyList<string> CountedEvents =
+        [LogEventTypes.ConcernOpened, LogEventTypes.OutcomeRecorded, LogEventTypes.ReviewDecided, LogEventTypes.FormalInvestigationStarted];
+
+    public async Task<ReportInputs> LoadAsync(IReadOnlyCollection<ReportingYear> years, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(years);
+        var log = await db.DecisionLog.AsNoTracking()
+            .Where(e => CountedEvents.Contains(e.EventType))
+            .OrderBy(e => e.Sequence)
+            .ToListAsync(cancellationToken);
+        var yearTexts = years.Select(y => y.ToString()).ToList();
+        var snapshotRows = await db.HeadcountSnapshots.AsNoTracking().Where(h => yearTexts.Contains(h.Year)).ToListAsync(cancellationToken);
+        var snapshots = snapshotRows.GroupBy(h => ReportingYear.Parse(h.Year))
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<ReportPerson>)g.Select(ReportPerson.From).ToList());
+        var records = (await db.Staff.AsNoTracking().ToListAsync(cancellationToken)).Select(ReportPerson.From);
+        var history = await db.WresHistory.AsNoTracking().ToListAsync(cancellationToken);
+        return new ReportInputs(log, new StaffPopulation(snapshots, records), history, FigureSources.Live);
+    }
+}
+
+/// <summary>Indicator 3 for a year from the live database.</summary>
+public sealed class Indicator3ReportHandler(ReportDataLoader loader)
+{
+    public async Task<Indicator3Report> HandleAsync(Indicator3Query query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var year = ReportArguments.Year(query.Year);
+        var basis = ReportArguments.Basis(query.Basis);
+        var inputs = await loader.LoadAsync([year, year.Previous], cancellationToken);
+        return Indicator3Calculator.Compute(year, basis, inputs);
+    }
+}
+
+/// <summary>The disparity funnel and breakdowns for a year from the live database.</summary>
+public sealed class FunnelReportHandler(ReportDataLoader loader)
+{
+    public async Task<FunnelReport> HandleAsync(FunnelQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var year = ReportArguments.Year(query.Year);
+        var inputs = await loader.LoadAsync([year], cancellationToken);
+        return FunnelCalculator.Compute(year, inputs);
+    }
+}
+
+/// <summary>
+/// Offline recomputation for an auditor: a decision-log export (JSON lines) and the staff file(s) as imported, no
+/// database. The export's hash chain is verified first and a broken one is refused, naming the first bad entry.
+/// </summary>
+/// <param name="Export">The export's text.</param>
+/// <param name="ExportName">Shown in messages.</param>
+/// <param name="Staff">The staff file for <paramref name="Year"/> (its headcount snapshot) and, for the rolling basis,
+/// the previous year's: (year, reader, name).</param>
+public sealed record OfflineIndicator3Query(TextReader Export, string ExportName, IReadOnlyList<(string Year, TextReader Csv, string Name)> Staff, string Year, string Basis = "single");
+
+/// <summary>The recomputed report and the chain check it rests on.</summary>
+public sealed record OfflineIndicator3Result(Indicator3Report Report, LogVerification Verification);
+
+public sealed class OfflineIndicator3Handler(TimeProvider clock)
+{
+    public async Task<OfflineIndicator3Result> HandleAsync(OfflineIndicator3Query query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var year = ReportArguments.Year(query.Year);
+        var basis = ReportArguments.Basis(query.Basis);
+        var entries = new List<DecisionLogEntry>();
+        await foreach (var entry in DecisionLogStore.ReadExportAsync(query.Export, query.ExportName, cancellationToken))
+        {
+            entries.Add(entry);
+        }
+
+        var verification = DecisionLogChain.Verify(entries, null);
+        if (!verification.IsIntact)
+        {
+            throw new LogTamperedException(query.ExportName, verification);
+        }
+
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var snapshots = new Dictionary<ReportingYear, IReadOnlyList<ReportPerson>>();
+        var records = new Dictionary<string, ReportPerson>(StringComparer.Ordinal);
+        var errors = new List<string>();
+        // Later years first, so a person's record is their most recent one, as in the live staff table.
+        foreach (var (yearText, csv, name) in query.Staff.OrderByDescending(s => s.Year, StringComparer.Ordinal))
+        {
+            var staffYear = ReportArguments.Year(yearText);
+            var parsed = StaffCsvParser.Parse(csv, name, today);
+            errors.AddRange(parsed.Errors.Select(e => e.ToString()));
+            var people = parsed.Rows.Select(ReportPerson.From).ToList();
+            snapshots[staffYear] = people;
+            foreach (var person in people)
+            {
+                records.TryAdd(person.StaffRef, person);
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            throw UseCaseException.Invalid($"{errors.Count} problem(s) in the staff file(s); nothing was computed.", errors);
+        }
+
+        var inputs = new ReportInputs(entries, new StaffPopulation(snapshots, records.Values), [], FigureSources.Export);
+        return new OfflineIndicator3Result(Indicator3Calculator.Compute(year, basis, inputs), verification);
+    }
+}
+
+/// <summary>A log export whose hash chain does not verify: nothing is computed from it.</summary>
+public sealed class LogTamperedException(string source, LogVerification verification)
+    : Exception($"{source}: the decision-log export fails verification at entry {verification.FirstBadSequence}: {verification.Problem}. Nothing was computed from it.")
+{
+    public LogVerification Verification { get; } = verification;
+}
+
+internal static class ReportArguments
+{
+    public static ReportingYear Year(string text) => ReportingYear.TryParse(text, out var year)
+        ? year
+        : throw UseCaseException.Invalid($"'{text}' is not a reporting year; write it as YYYY-YY, e.g. 2024-25.");
+
+    public static ReportBasis Basis(string text) => text?.Trim().ToLowerInvariant() switch
+    {
+        "single" or "" or null => ReportBasis.Single,
+        "rolling" => ReportBasis.Rolling,
+        _ => throw UseCaseException.Invalid($"'{text}' is not a basis; use single or rolling."),
+    };
+}

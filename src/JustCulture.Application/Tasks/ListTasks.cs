@@ -1,0 +1,83 @@
+using JustCulture.Application.Common;
+using JustCulture.Domain.Concerns;
+using JustCulture.Domain.Staff;
+using JustCulture.Domain.Users;
+using JustCulture.Persistence;
+using JustCulture.Workflows;
+using Microsoft.EntityFrameworkCore;
+
+namespace JustCulture.Application.Tasks;
+
+/// <param name="ForUserId">When given, only tasks this user may complete (their role, their own concerns
+/// for a line manager, cases they are independent of for a commissioning manager).</param>
+public sealed record ListTasksQuery(Guid? ConcernId = null, string? ForUserId = null);
+
+public sealed record TaskView(
+    Guid TaskId,
+    Guid ConcernId,
+    string ActivityId,
+    string Role,
+    string? StepId,
+    string Question,
+    string? HelpText,
+    IReadOnlyList<string> Answers,
+    int ActionOrdinal,
+    string ActionDescription,
+    string SubjectStaffRef,
+    int ConcernVersion,
+    DateTime CreatedAtUtc);
+
+/// <summary>Pending human tasks, with the question text from the definition each case is pinned to.</summary>
+public sealed class ListTasksHandler(JustCultureDbContext db, TriageWorkflow triage)
+{
+    public async Task<IReadOnlyList<TaskView>> HandleAsync(ListTasksQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var pending = db.Bookmarks.AsNoTracking().Where(b => b.CompletedAtUtc == null);
+        if (query.ConcernId is { } concernId)
+        {
+            pending = pending.Where(b => b.CorrelationId == concernId);
+        }
+
+        User? user = null;
+        if (query.ForUserId is not null)
+        {
+            user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.UserId == query.ForUserId, cancellationToken)
+                ?? throw UseCaseException.NotFound($"Unknown user '{query.ForUserId}'.");
+            var role = user.Role.ToString();
+            pending = pending.Where(b => b.Role == role);
+        }
+
+        var rows = await (
+            from b in pending
+            join w in db.WorkflowInstances.AsNoTracking() on b.WorkflowInstanceId equals w.Id
+            join c in db.Concerns.AsNoTracking() on b.CorrelationId equals c.Id
+            join a in db.ConcernActions.AsNoTracking() on w.Id equals a.WorkflowInstanceId
+            join s in db.Staff.AsNoTracking() on c.SubjectStaffRef equals s.StaffRef
+            select new { Bookmark = b, Instance = w, Concern = c, Action = a, Subject = s })
+            .ToListAsync(cancellationToken);
+
+        var views = new List<TaskView>(rows.Count);
+        foreach (var row in rows.OrderBy(r => r.Bookmark.CreatedAtUtc).ThenBy(r => r.Action.Ordinal))
+        {
+            if (user is not null && !MayComplete(user, row.Concern, row.Subject))
+            {
+                continue;
+            }
+
+            var definition = triage.Catalog.Get(row.Instance.DefinitionId, row.Instance.DefinitionVersion);
+            var task = (IHumanTaskActivity)definition.GetActivity(row.Bookmark.ActivityId);
+            views.Add(new TaskView(row.Bookmark.Id, row.Concern.Id, task.Id, task.Role, task.StepId, task.Question, task.HelpText,
+                task.Answers, row.Action.Ordinal, row.Action.Description, row.Concern.SubjectStaffRef, row.Concern.Version, row.Bookmark.CreatedAtUtc));
+        }
+
+        return views;
+    }
+
+    private static bool MayComplete(User user, Concern concern, StaffMember subject) => user.Role switch
+    {
+        Role.LineManager => string.Equals(concern.RaisedByUserId, user.UserId, StringComparison.Ordinal),
+        Role.CommissioningManager => concern.ReviewerConflict(user, subject) is null,
+        _ => true,
+    };
+}

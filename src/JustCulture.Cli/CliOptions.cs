@@ -1,0 +1,33 @@
+using System.CommandLine;
+using JustCulture.Persistence;
+
+namespace JustCulture.Cli;
+
+/// <summary>Options every verb understands.</summary>
+internal static class CliOptions
+{
+    public static readonly Option<string> Database = new("--database")
+    {
+        Description = "sqlite:<path> (default sqlite:justculture.db) or \"postgres:<connection string>\"",
+        Recursive = true,
+        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("JUSTCULTURE_DATABASE") ?? DatabaseLocation.Default,
+    };
+
+    public static readonly Option<string?> Workflows = new("--workflows")
+    {
+        Description = "Folder of workflow definitions (default: the definitions shipped with the program)",
+        Recursive = true,
+    };
+
+    /// <summary>Only text or json: anything else is refused rather than silently printed as text.</summary>
+    public static Option<string> Format()
+    {
+        var format = new Option<string>("--format")
+        {
+            Description = "text or json",
+            DefaultValueFactory = _ => "text",
+        };
+        format.AcceptOnlyFromAmong("text", "json");
+        return format;
+    }
+}

@@ -1,0 +1,91 @@
+using System.CommandLine;
+using JustCulture.Application;
+using JustCulture.Application.Common;
+using JustCulture.Domain;
+using JustCulture.Persistence;
+using JustCulture.Workflows;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace JustCulture.Cli;
+
+/// <summary>What a verb's body needs: its services, its writers and its parsed arguments.</summary>
+internal sealed record CliContext(IServiceProvider Services, TextWriter Out, TextWriter Error, ParseResult Parse)
+{
+    public T Get<T>()
+        where T : notnull => Services.GetRequiredService<T>();
+
+    public T Value<T>(Option<T> option) => Parse.GetValue(option)!;
+
+    public T Value<T>(Argument<T> argument) => Parse.GetValue(argument)!;
+}
+
+/// <summary>
+/// Runs a verb's body with a fresh service scope and turns refusals into a clear message on standard
+/// error and a non-zero exit code. One process, one scope: each verb is one unit of work.
+/// </summary>
+internal static class CliRunner
+{
+    public static Func<ParseResult, CancellationToken, Task<int>> Run(Func<CliContext, CancellationToken, Task<int>> body) =>
+        async (parseResult, cancellationToken) =>
+        {
+            var error = parseResult.InvocationConfiguration.Error;
+            try
+            {
+                var database = DatabaseLocation.Parse(parseResult.GetValue(CliOptions.Database));
+                var services = new ServiceCollection()
+                    .AddJustCultureApplication(database, parseResult.GetValue(CliOptions.Workflows))
+                    .BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+                await using (services)
+                {
+                    await using var scope = services.CreateAsyncScope();
+                    return await body(new CliContext(scope.ServiceProvider, parseResult.InvocationConfiguration.Output, error, parseResult), cancellationToken);
+                }
+            }
+            catch (UseCaseException ex)
+            {
+                await error.WriteLineAsync($"error: {ex.Message}");
+                foreach (var detail in ex.Details)
+                {
+                    await error.WriteLineAsync($"  {detail}");
+                }
+
+                return ExitCodes.For(ex.Error);
+            }
+            catch (DomainRuleException ex)
+            {
+                await error.WriteLineAsync($"error: {ex.Message}");
+                return ExitCodes.RuleViolated;
+            }
+            catch (WorkflowDefinitionException ex)
+            {
+                await error.WriteLineAsync("error: a workflow definition is invalid:");
+                foreach (var problem in ex.Errors)
+                {
+                    await error.WriteLineAsync($"  {problem}");
+                }
+
+                return ExitCodes.Invalid;
+            }
+            catch (FormatException ex)
+            {
+                await error.WriteLineAsync($"error: {ex.Message}");
+                return ExitCodes.Invalid;
+            }
+            catch (IOException ex)
+            {
+                await error.WriteLineAsync($"error: {ex.Message}");
+                return ExitCodes.Invalid;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // Unexpected: say what failed without dumping internals; JUSTCULTURE_DEBUG=1 shows the stack.
+                await error.WriteLineAsync($"error: unexpected {ex.GetType().Name}: {ex.Message}");
+                if (Environment.GetEnvironmentVariable("JUSTCULTURE_DEBUG") == "1")
+                {
+                    await error.WriteLineAsync(ex.ToString());
+                }
+
+                return ExitCodes.Failed;
+            }
+        };
+}

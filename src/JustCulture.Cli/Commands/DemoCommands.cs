@@ -1,0 +1,65 @@
+using System.CommandLine;
+using JustCulture.Application.Common;
+using JustCulture.Application.Demo;
+using JustCulture.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace JustCulture.Cli.Commands;
+
+internal static class DemoCommands
+{
+    public static Command BuildSeed()
+    {
+        var demo = new Command("demo", "Fill an empty database with a synthetic trust: ~1,700 staff, users for every role, concerns at every stage and route");
+        demo.SetAction(CliRunner.Run(async (cli, ct) =>
+        {
+            var result = await cli.Get<DemoSeeder>().SeedAsync(cancellationToken: ct);
+            await PrintSeedAsync(cli.Out, result);
+            return ExitCodes.Ok;
+        }));
+        return new Command("seed", "Demo data") { demo };
+    }
+
+    public static Command BuildDemo()
+    {
+        var demo = new Command("demo", "Migrate, seed the demo trust (if empty) and walk three concerns to three different routes");
+        demo.SetAction(CliRunner.Run(async (cli, ct) =>
+        {
+            var applied = await cli.Get<DatabaseMigrator>().MigrateAsync(ct);
+            await cli.Out.WriteLineAsync($"Database {cli.Get<DatabaseLocation>()}: {applied.Count} migration(s) applied.");
+            if (await cli.Get<JustCultureDbContext>().Staff.AnyAsync(ct))
+            {
+                await cli.Out.WriteLineAsync("Demo trust already present; not seeding again.");
+            }
+            else
+            {
+                await cli.Out.WriteLineAsync("Seeding the demo trust (a minute or so) ...");
+                await PrintSeedAsync(cli.Out, await cli.Get<DemoSeeder>().SeedAsync(cancellationToken: ct));
+            }
+
+            await cli.Out.WriteLineAsync();
+            await cli.Out.WriteLineAsync("Three new concerns, three routes:");
+            await cli.Get<DemoWalkthrough>().RunAsync(line => cli.Out.WriteLineAsync(line), ct);
+
+            var verification = await cli.Get<Application.Log.VerifyLogHandler>().HandleAsync(ct);
+            await cli.Out.WriteLineAsync();
+            await cli.Out.WriteLineAsync(verification.IsIntact
+                ? $"Decision log intact: {verification.EntriesChecked} entries, head hash {verification.HeadHash}."
+                : $"Decision log BROKEN at entry {verification.FirstBadSequence}: {verification.Problem}");
+            return verification.IsIntact ? ExitCodes.Ok : ExitCodes.Failed;
+        }));
+        return demo;
+    }
+
+    private static async Task PrintSeedAsync(TextWriter output, DemoSeedResult result)
+    {
+        await output.WriteLineAsync($"Seeded {result.Staff} staff, {result.Users} users, {result.Concerns} concerns.");
+        await output.WriteLineAsync($"  concerns by status: {string.Join(", ", result.ConcernsByStatus.OrderBy(p => p.Key).Select(p => $"{p.Key} {p.Value}"))}");
+        await output.WriteLineAsync($"  actions by route:   {string.Join(", ", result.ActionsByRoute.OrderBy(p => p.Key).Select(p => $"{p.Key} {p.Value}"))}");
+        await output.WriteLineAsync("  demo accounts:");
+        foreach (var account in result.Accounts)
+        {
+            await output.WriteLineAsync($"    {account.UserId,-14} {account.Role}");
+        }
+    }
+}

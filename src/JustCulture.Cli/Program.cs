@@ -1,0 +1,3 @@
+using JustCulture.Cli;
+
+return await JustCultureCli.InvokeAsync(args, Console.Out, Console.Error);

@@ -1,0 +1,20 @@
+namespace JustCulture.Domain.Concerns;
+
+/// <summary>Outcomes A–G of the just culture guide (DESIGN §1.1).</summary>
+public enum ChecklistOutcome
+{
+    /// <summary>Deliberate harm.</summary>
+    A,
+    /// <summary>Substance abuse.</summary>
+    B,
+    /// <summary>Ill health.</summary>
+    C,
+    /// <summary>System failure: protocols missing, unworkable or not knowingly departed from.</summary>
+    D,
+    /// <summary>System failure: peers would have done the same, training or supervision missing.</summary>
+    E,
+    /// <summary>Significant mitigation.</summary>
+    F,
+    /// <summary>No mitigation.</summary>
+    G,
+}

@@ -1,0 +1,84 @@
+namespace JustCulture.Domain.Concerns;
+
+/// <summary>
+/// One action (or omission) of a concern. The guide is applied to one action at a time, so each
+/// action has its own checklist walk (workflow instance), outcome and route.
+/// </summary>
+public sealed class ConcernAction
+{
+    private ConcernAction()
+    {
+        Description = string.Empty;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid ConcernId { get; private set; }
+    public int Ordinal { get; private set; }
+    public string Description { get; private set; }
+    public Guid WorkflowInstanceId { get; private set; }
+    public ActionStage Stage { get; private set; }
+    public ChecklistOutcome? Outcome { get; private set; }
+    public CaseRoute? Route { get; private set; }
+    public DateTime? FormalInvestigationStartedAtUtc { get; private set; }
+    public int InformalAttempts { get; private set; }
+
+    internal static ConcernAction Create(Guid concernId, int ordinal, string description) => new()
+    {
+        Id = Guid.NewGuid(),
+        ConcernId = concernId,
+        Ordinal = ordinal,
+        Description = description,
+        WorkflowInstanceId = Guid.NewGuid(),
+        Stage = ActionStage.Checklist,
+    };
+
+    public void RecordOutcome(ChecklistOutcome outcome)
+    {
+        Require(Stage == ActionStage.Checklist, $"an outcome can only be recorded while the checklist is open (stage is {Stage})");
+        Outcome = outcome;
+        Stage = ActionStage.AwaitingReview;
+    }
+
+    public void ChooseRoute(CaseRoute route)
+    {
+        Require(Stage == ActionStage.AwaitingReview, $"a route can only be chosen at commissioning review (stage is {Stage})");
+        Route = route;
+        Stage = route switch
+        {
+            CaseRoute.InformalResolution => ActionStage.InformalResolution,
+            // Routing to formal investigation does not start it: that is a separate, logged step.
+            CaseRoute.FormalInvestigation => ActionStage.AwaitingReview,
+            _ => ActionStage.Closed,
+        };
+        if (route == CaseRoute.InformalResolution)
+        {
+            InformalAttempts++;
+        }
+    }
+
+    public void RecordInformalResolution(bool resolved)
+    {
+        Require(Stage == ActionStage.InformalResolution, $"informal resolution is not in progress (stage is {Stage})");
+        Stage = resolved ? ActionStage.Closed : ActionStage.AwaitingReview;
+        if (!resolved)
+        {
+            Route = null;
+        }
+    }
+
+    public void StartFormalInvestigation(DateTime startedAtUtc)
+    {
+        Require(Route == CaseRoute.FormalInvestigation && FormalInvestigationStartedAtUtc is null,
+            "a formal investigation can only start after a commissioning review chose that route");
+        FormalInvestigationStartedAtUtc = startedAtUtc;
+        Stage = ActionStage.FormalInvestigation;
+    }
+
+    private void Require(bool condition, string reason)
+    {
+        if (!condition)
+        {
+            throw new DomainRuleException($"Action {Ordinal}: {reason}.");
+        }
+    }
+}

@@ -1,0 +1,39 @@
+using JustCulture.Domain.Staff;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace JustCulture.Persistence.Configurations;
+
+internal sealed class StaffMemberConfiguration : IEntityTypeConfiguration<StaffMember>
+{
+    public void Configure(EntityTypeBuilder<StaffMember> builder)
+    {
+        builder.ToTable("staff");
+        builder.HasKey(s => s.StaffRef);
+        builder.Property(s => s.StaffRef).HasMaxLength(32);
+        builder.Property(s => s.Name).HasMaxLength(200);
+        builder.Property(s => s.EthnicCode).HasMaxLength(8);
+        builder.Property(s => s.WresGroup).HasMaxLength(16);
+        builder.Property(s => s.Band).HasMaxLength(100);
+        builder.Property(s => s.StaffGroup).HasMaxLength(100);
+        builder.Property(s => s.Directorate).HasMaxLength(100);
+        builder.Property(s => s.LineManagerRef).HasMaxLength(32);
+        builder.HasIndex(s => s.LineManagerRef);
+    }
+}
+
+internal sealed class HeadcountSnapshotEntryConfiguration : IEntityTypeConfiguration<HeadcountSnapshotEntry>
+{
+    public void Configure(EntityTypeBuilder<HeadcountSnapshotEntry> builder)
+    {
+        builder.ToTable("headcount_snapshots");
+        builder.HasKey(h => new { h.Year, h.StaffRef });
+        builder.Property(h => h.Year).HasMaxLength(7);
+        builder.Property(h => h.StaffRef).HasMaxLength(32);
+        builder.Property(h => h.EthnicCode).HasMaxLength(8);
+        builder.Property(h => h.WresGroup).HasMaxLength(16);
+        builder.Property(h => h.Band).HasMaxLength(100);
+        builder.Property(h => h.StaffGroup).HasMaxLength(100);
+        builder.Property(h => h.Directorate).HasMaxLength(100);
+    }
+}

@@ -1,0 +1,38 @@
+using JustCulture.Persistence.Workflows;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace JustCulture.Persistence.Configurations;
+
+internal sealed class WorkflowInstanceConfiguration : IEntityTypeConfiguration<WorkflowInstanceRecord>
+{
+    public void Configure(EntityTypeBuilder<WorkflowInstanceRecord> builder)
+    {
+        builder.ToTable("workflow_instances");
+        builder.HasKey(w => w.Id);
+        // Ids are assigned by the application (the runtime names instances and bookmarks), so EF must
+        // treat a new row with an id as new, not as an existing row to update.
+        builder.Property(w => w.Id).ValueGeneratedNever();
+        builder.Property(w => w.DefinitionId).HasMaxLength(100);
+        builder.Property(w => w.DefinitionSha256).HasMaxLength(64);
+        builder.Property(w => w.Status).HasMaxLength(16);
+        builder.Property(w => w.Version).IsConcurrencyToken();
+        builder.HasIndex(w => w.CorrelationId);
+        builder.HasMany(w => w.Bookmarks).WithOne().HasForeignKey(b => b.WorkflowInstanceId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class BookmarkConfiguration : IEntityTypeConfiguration<BookmarkRecord>
+{
+    public void Configure(EntityTypeBuilder<BookmarkRecord> builder)
+    {
+        builder.ToTable("bookmarks");
+        builder.HasKey(b => b.Id);
+        builder.Property(b => b.Id).ValueGeneratedNever();
+        builder.Property(b => b.ActivityId).HasMaxLength(100);
+        builder.Property(b => b.Role).HasMaxLength(32);
+        builder.Property(b => b.CompletedBy).HasMaxLength(64);
+        builder.HasIndex(b => b.CorrelationId);
+        builder.HasIndex(b => b.Role);
+    }
+}

@@ -1,0 +1,17 @@
+namespace JustCulture.Persistence.DecisionLog;
+
+/// <summary>Names of decision-log events. Stored as text and hashed: never rename one.</summary>
+public static class LogEventTypes
+{
+    public const string ConcernOpened = "ConcernOpened";
+    public const string ChecklistStarted = "ChecklistStarted";
+    public const string QuestionAnswered = "QuestionAnswered";
+    public const string OutcomeRecorded = "OutcomeRecorded";
+    public const string ReviewDecided = "ReviewDecided";
+    public const string InformalResolutionRecorded = "InformalResolutionRecorded";
+    public const string FormalInvestigationStarted = "FormalInvestigationStarted";
+    public const string WorkflowFinished = "WorkflowFinished";
+    public const string StaffImported = "StaffImported";
+    public const string UserAdded = "UserAdded";
+    public const string HistoryImported = "HistoryImported";
+}

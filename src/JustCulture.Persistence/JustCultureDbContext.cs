@@ -1,0 +1,53 @@
+using JustCulture.Domain.Concerns;
+using JustCulture.Domain.Reporting;
+using JustCulture.Domain.Staff;
+using JustCulture.Domain.Users;
+using JustCulture.Persistence.DecisionLog;
+using JustCulture.Persistence.Workflows;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace JustCulture.Persistence;
+
+/// <summary>
+/// The one EF Core context. Each provider has a derived type (<see cref="SqliteJustCultureDbContext"/>,
+/// <see cref="PostgresJustCultureDbContext"/>) only so that each can own its own hand-written migrations.
+/// </summary>
+public abstract class JustCultureDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<StaffMember> Staff => Set<StaffMember>();
+    public DbSet<HeadcountSnapshotEntry> HeadcountSnapshots => Set<HeadcountSnapshotEntry>();
+    public DbSet<User> Users => Set<User>();
+    public DbSet<Concern> Concerns => Set<Concern>();
+    public DbSet<ConcernAction> ConcernActions => Set<ConcernAction>();
+    public DbSet<WorkflowInstanceRecord> WorkflowInstances => Set<WorkflowInstanceRecord>();
+    public DbSet<BookmarkRecord> Bookmarks => Set<BookmarkRecord>();
+    public DbSet<DecisionLogEntry> DecisionLog => Set<DecisionLogEntry>();
+    public DbSet<DecisionLogHead> DecisionLogHead => Set<DecisionLogHead>();
+    public DbSet<WresHistoryEntry> WresHistory => Set<WresHistoryEntry>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(JustCultureDbContext).Assembly);
+        ApplySnakeCaseNames(modelBuilder);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+        // Every timestamp is UTC; SQLite hands values back without a kind, so restore it on read.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<Enum>().HaveConversion<string>();
+    }
+
+    private static void ApplySnakeCaseNames(ModelBuilder modelBuilder) => SnakeCaseNaming.Apply(modelBuilder);
+
+    private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
+        v => v.Kind == DateTimeKind.Utc ? v : DateTime.SpecifyKind(v, DateTimeKind.Utc),
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+}
+
+public sealed class SqliteJustCultureDbContext(DbContextOptions<SqliteJustCultureDbContext> options) : JustCultureDbContext(options);
+
+public sealed class PostgresJustCultureDbContext(DbContextOptions<PostgresJustCultureDbContext> options) : JustCultureDbContext(options);

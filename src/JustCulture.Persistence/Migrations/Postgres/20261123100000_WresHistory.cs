@@ -1,0 +1,13 @@
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+namespace JustCulture.Persistence.Migrations.Postgres;
+
+[DbContext(typeof(PostgresJustCultureDbContext))]
+[Migration("20261123100000_WresHistory")]
+public sealed class WresHistory : Migration
+{
+    protected override void Up(MigrationBuilder migrationBuilder) => WresHistorySchema.Up(migrationBuilder, ColumnTypes.Postgres);
+
+    protected override void Down(MigrationBuilder migrationBuilder) => WresHistorySchema.Down(migrationBuilder);
+}

@@ -1,0 +1,73 @@
+using System.Security.Claims;
+using JustCulture.Application.Common;
+using JustCulture.Application.Concerns;
+using JustCulture.Application.Log;
+using JustCulture.Application.Staff;
+using JustCulture.Application.Tasks;
+using JustCulture.Web.Hosting;
+using JustCulture.Web.ReadModels;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+
+namespace JustCulture.Web.Api;
+
+/// <summary>The JSON API under /api. Every endpoint is authorized on the server; per-case rules are
+/// enforced by the application use cases.</summary>
+public static class ApiEndpoints
+{
+    public static IEndpointRouteBuilder MapJustCultureApi(this IEndpointRouteBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var auth = app.MapGroup("/api/auth").WithTags("Authentication");
+        // Accounts are created by administrators only: the self-service parts of the Identity API are closed.
+        auth.MapIdentityApi<IdentityUser>().AddEndpointFilter(async (context, next) =>
+        {
+            var path = context.HttpContext.Request.Path.Value ?? string.Empty;
+            return path.EndsWith("/login", StringComparison.OrdinalIgnoreCase) || path.EndsWith("/refresh", StringComparison.OrdinalIgnoreCase)
+                   || path.Contains("/manage/info", StringComparison.OrdinalIgnoreCase)
+                ? await DemoAccountGuard.CheckAsync(context, next)
+                : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: "Accounts are created by an administrator.");
+        });
+
+        var api = app.MapGroup("/api").AddEndpointFilter<UseCaseProblemFilter>().WithTags("JustCulture");
+
+        api.MapPost("/concerns", async (RaiseConcernRequest request, ClaimsPrincipal user, OpenConcernHandler handler, CancellationToken ct) =>
+        {
+            var id = await handler.HandleAsync(new OpenConcernCommand(request.SubjectStaffRef, user.UserId(), request.Summary, request.Actions ?? [], request.Category, request.IncidentDate), ct);
+            return TypedResults.Created($"/api/concerns/{id}", new ConcernCreated(id));
+        }).RequireAuthorization(Policies.LineManager).WithSummary("Raise a concern (line manager, about someone they manage)");
+
+        api.MapGet("/concerns/{id:guid}", async (Guid id, ClaimsPrincipal user, GetConcernHandler handler, CancellationToken ct) =>
+            TypedResults.Ok(await handler.HandleForAsync(id, user.UserId(), ct)))
+            .RequireAuthorization(Policies.CaseWorker).WithSummary("A concern: the raiser, or an independent commissioning manager");
+
+        api.MapGet("/tasks", async (ClaimsPrincipal user, ListTasksHandler handler, CancellationToken ct) =>
+            TypedResults.Ok(await handler.HandleAsync(new ListTasksQuery(ForUserId: user.UserId()), ct)))
+            .RequireAuthorization(Policies.CaseWorker).WithSummary("Pending tasks the caller may complete");
+
+        api.MapPost("/tasks/{id:guid}/complete", async (Guid id, CompleteTaskRequest request, ClaimsPrincipal user, CompleteTaskHandler handler, CancellationToken ct) =>
+            TypedResults.Ok(await handler.HandleAsync(new CompleteTaskCommand(id, user.UserId(), request.Answer ?? string.Empty, request.Rationale, request.InformalNotAppropriate, request.ExpectedVersion), ct)))
+            .RequireAuthorization(Policies.CaseWorker).WithSummary("Answer a checklist question, review or informal-resolution task");
+
+        api.MapPost("/staff/import", async ([FromQuery] string year, HttpRequest request, ClaimsPrincipal user, ImportStaffHandler handler, CancellationToken ct) =>
+        {
+            using var reader = new StreamReader(request.Body);
+            var result = await handler.HandleAsync(new ImportStaffCommand(reader, "upload.csv", year, new Actor(user.UserId(), Policies.Administrator)), ct);
+            return TypedResults.Ok(result);
+        }).RequireAuthorization(Policies.Administrator).Accepts<string>("text/csv").DisableAntiforgery()
+            .WithSummary("Import the staff CSV (body, text/csv) for a reporting year; all or nothing");
+
+        api.MapGet("/audit/log", (int? after, int? take, AuditLogQueries queries, CancellationToken ct) =>
+            queries.PageAsync(after ?? 0, Math.Clamp(take ?? 100, 1, 500), ct))
+            .RequireAuthorization(Policies.AuditorOrAdministrator).WithSummary("The pseudonymised decision log, in sequence order");
+
+        api.MapPost("/audit/verify", async (VerifyLogHandler handler, CancellationToken ct) =>
+        {
+            var result = await handler.HandleAsync(ct);
+            return TypedResults.Ok(new LogVerificationResponse(result.IsIntact, result.EntriesChecked, result.LastSequence,
+                result.IsIntact ? result.HeadHash : null, result.FirstBadSequence, result.Problem));
+        }).RequireAuthorization(Policies.AuditorOrAdministrator).DisableAntiforgery().WithSummary("Verify the decision log's hash chain");
+
+        return app;
+    }
+}

@@ -1,0 +1,69 @@
+using JustCulture.Application.Common;
+using JustCulture.Application.Demo;
+using JustCulture.Persistence;
+using JustCulture.Web.Api;
+using JustCulture.Web.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace JustCulture.Web.Hosting;
+
+public static partial class DatabasePreparation
+{
+    /// <summary>
+    /// Migrates the product and Identity schemas and, outside Production, fills an empty database with
+    /// the demo trust and one sign-in account per role.
+    /// </summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        await using var scope = app.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabasePreparation));
+        await services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
+        await services.GetRequiredService<IdentityStoreContext>().Database.MigrateAsync();
+
+        var options = services.GetRequiredService<IOptions<JustCultureWebOptions>>().Value;
+        if (!options.SeedDemo || await services.GetRequiredService<JustCultureDbContext>().Staff.AnyAsync())
+        {
+            return;
+        }
+
+        if (app.Environment.IsProduction())
+        {
+            LogDemoRefused(logger);
+            return;
+        }
+
+        LogSeeding(logger);
+        var seeded = await services.GetRequiredService<DemoSeeder>().SeedAsync();
+        var users = services.GetRequiredService<UserManager<IdentityUser>>();
+        foreach (var account in DemoAccountGuard.DemoAccounts)
+        {
+            await CreateSignInAsync(users, account, options.DemoPassword);
+        }
+
+        LogSeeded(logger, seeded.Staff, seeded.Concerns);
+    }
+
+    /// <summary>Creates the Identity account that lets an existing product user sign in.</summary>
+    public static async Task CreateSignInAsync(UserManager<IdentityUser> users, string userId, string password)
+    {
+        ArgumentNullException.ThrowIfNull(users);
+        var result = await users.CreateAsync(new IdentityUser(userId), password);
+        if (!result.Succeeded)
+        {
+            throw UseCaseException.Invalid($"Could not create a sign-in for {userId}.", result.Errors.Select(e => e.Description).ToList());
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Demo data is never seeded in Production; the database stays empty.")]
+    private static partial void LogDemoRefused(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Empty database: seeding the demo trust")]
+    private static partial void LogSeeding(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo trust seeded: {Staff} staff, {Concerns} concerns")]
+    private static partial void LogSeeded(ILogger logger, int staff, int concerns);
+}

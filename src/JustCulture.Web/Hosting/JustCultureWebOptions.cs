@@ -1,0 +1,22 @@
+namespace JustCulture.Web.Hosting;
+
+/// <summary>The "JustCulture" configuration section.</summary>
+public sealed class JustCultureWebOptions
+{
+    public const string Section = "JustCulture";
+
+    /// <summary>sqlite:&lt;path&gt; or postgres:&lt;connection string&gt;.</summary>
+    public string Database { get; set; } = "sqlite:justculture.db";
+
+    /// <summary>Seed the demo trust and demo accounts into an empty database (never in Production).</summary>
+    public bool SeedDemo { get; set; } = true;
+
+    /// <summary>A review waiting longer than this many days is shown as overdue.</summary>
+    public int OverdueReviewDays { get; set; } = 14;
+
+    /// <summary>Informal-resolution review dates this many days away or fewer are highlighted.</summary>
+    public int ReviewDateWarningDays { get; set; } = 7;
+
+    /// <summary>Password of the demo accounts (Development and test only).</summary>
+    public string DemoPassword { get; set; } = "JustCulture-demo-1";
+}

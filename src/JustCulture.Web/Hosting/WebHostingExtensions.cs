@@ -1,0 +1,176 @@
+using JustCulture.Application;
+using JustCulture.Persistence;
+using JustCulture.Web.Api;
+using JustCulture.Web.ReadModels;
+using JustCulture.Web.Identity;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Identity;
+
+namespace JustCulture.Web.Hosting;
+
+public static class WebHostingExtensions
+{
+    private const string SelectorScheme = "JustCulture";
+    private const string ExternalScheme = "External";
+    private const long MaxRequestBytes = 5 * 1024 * 1024;
+
+    /// <summary>Everything the web app needs: application, Identity, authorization, pages, API, OpenAPI, health.</summary>
+    public static WebApplicationBuilder AddJustCultureWeb(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        var section = builder.Configuration.GetSection(JustCultureWebOptions.Section);
+        services.Configure<JustCultureWebOptions>(section);
+        var options = section.Get<JustCultureWebOptions>() ?? new JustCultureWebOptions();
+        var database = DatabaseLocation.Parse(options.Database);
+
+        services.AddJustCultureApplication(database);
+        services.AddScoped(_ => IdentityStoreContext.Create(database));
+        services.AddIdentityApiEndpoints<IdentityUser>(identity =>
+            {
+                identity.Stores.SchemaVersion = IdentitySchemaVersions.Version1;
+                identity.Password.RequiredLength = 12;
+                identity.Lockout.MaxFailedAccessAttempts = 5;
+                identity.User.RequireUniqueEmail = false;
+            })
+            .AddEntityFrameworkStores<IdentityStoreContext>();
+        services.AddTransient<IClaimsTransformation, DomainRoleClaims>();
+        AddAuthenticationSchemes(services, builder.Configuration);
+        AddAuthorizationPolicies(services);
+
+        services.AddRazorPages(pages =>
+        {
+            pages.Conventions.AllowAnonymousToFolder("/Account");
+            pages.Conventions.AuthorizeFolder("/Concerns", Policies.LineManager);
+            pages.Conventions.AuthorizeFolder("/Review", Policies.CommissioningManager);
+            pages.Conventions.AuthorizeFolder("/Audit", Policies.AuditorOrAdministrator);
+            pages.Conventions.AuthorizeFolder("/Admin", Policies.Administrator);
+        });
+        services.AddProblemDetails();
+        services.AddOpenApi(openApi => openApi.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "JustCulture API";
+            document.Info.Description = "Raise concerns, complete checklist and review tasks, import staff and verify the decision log. Errors are RFC 9457 problem details.";
+            return Task.CompletedTask;
+        }));
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddAntiforgery(antiforgery => antiforgery.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
+        services.Configure<FormOptions>(form => form.MultipartBodyLengthLimit = MaxRequestBytes);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBytes);
+        services.AddJustCultureReadModels(builder.Configuration);
+        return builder;
+    }
+
+    /// <summary>
+    /// Cookies for pages, Identity bearer tokens for API clients (from POST /api/auth/login), and
+    /// optionally JWTs from an external OpenID Connect issuer (Authentication:Jwt:Authority), chosen per
+    /// request by a selector scheme.
+    /// </summary>
+    private static void AddAuthenticationSchemes(IServiceCollection services, IConfiguration configuration)
+    {
+        var authority = configuration["Authentication:Jwt:Authority"];
+        var authentication = services.AddAuthentication(auth =>
+        {
+            auth.DefaultScheme = SelectorScheme;
+            auth.DefaultChallengeScheme = SelectorScheme;
+            auth.DefaultForbidScheme = SelectorScheme;
+        });
+        authentication.AddPolicyScheme(SelectorScheme, "Cookie, Identity bearer or external JWT", policy =>
+            policy.ForwardDefaultSelector = context =>
+            {
+                var header = context.Request.Headers.Authorization.ToString();
+                if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+                {
+                    return IdentityConstants.ApplicationScheme;
+                }
+
+                // Identity's own tokens are opaque; a three-part token is a JWT from the external issuer.
+                var token = header["Bearer ".Length..].Trim();
+                return authority is not null && token.Count(c => c == '.') == 2 ? ExternalScheme : IdentityConstants.BearerScheme;
+            });
+        if (authority is not null)
+        {
+            authentication.AddJwtBearer(ExternalScheme, jwt =>
+            {
+                jwt.Authority = authority;
+                jwt.Audience = configuration["Authentication:Jwt:Audience"];
+                jwt.MapInboundClaims = false;
+            });
+        }
+
+        services.ConfigureApplicationCookie(cookie =>
+        {
+            cookie.LoginPath = "/Account/SignIn";
+            cookie.LogoutPath = "/Account/SignOut";
+            cookie.AccessDeniedPath = "/Account/AccessDenied";
+            cookie.Cookie.Name = "JustCulture.Auth";
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SameSite = SameSiteMode.Strict;
+            cookie.SlidingExpiration = true;
+            cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
+            // API callers get status codes, not a redirect to the sign-in page.
+            cookie.Events.OnRedirectToLogin = context => ApiAwareRedirect(context, StatusCodes.Status401Unauthorized);
+            cookie.Events.OnRedirectToAccessDenied = context => ApiAwareRedirect(context, StatusCodes.Status403Forbidden);
+        });
+    }
+
+    private static Task ApiAwareRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api"))
+        {
+            context.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+
+    private static void AddAuthorizationPolicies(IServiceCollection services) =>
+        services.AddAuthorizationBuilder()
+            // Everything needs a signed-in user unless it says otherwise.
+            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(Policies.LineManager, p => p.RequireRole(Policies.LineManager))
+            .AddPolicy(Policies.CommissioningManager, p => p.RequireRole(Policies.CommissioningManager))
+            .AddPolicy(Policies.Auditor, p => p.RequireRole(Policies.Auditor))
+            .AddPolicy(Policies.Administrator, p => p.RequireRole(Policies.Administrator))
+            .AddPolicy(Policies.AuditorOrAdministrator, p => p.RequireRole(Policies.Auditor, Policies.Administrator))
+            .AddPolicy(Policies.CaseWorker, p => p.RequireRole(Policies.LineManager, Policies.CommissioningManager));
+
+    public static WebApplication UseJustCultureWeb(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+
+        app.Use(async (context, next) =>
+        {
+            context.Response.Headers.XContentTypeOptions = "nosniff";
+            context.Response.Headers.XFrameOptions = "DENY";
+            context.Response.Headers["Referrer-Policy"] = "same-origin";
+            await next();
+        });
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapOpenApi().AllowAnonymous();
+        app.UseSwaggerUI(ui =>
+        {
+            ui.RoutePrefix = "swagger";
+            ui.SwaggerEndpoint("/openapi/v1.json", "JustCulture API v1");
+        });
+        app.MapJustCultureApi();
+        app.MapRazorPages();
+        return app;
+    }
+}

@@ -1,0 +1,58 @@
+using JustCulture.Persistence;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace JustCulture.Web.Identity;
+
+/// <summary>
+/// ASP.NET Core Identity's sign-in data (password hashes, lockout, tokens), in the same database as the
+/// product but in its own context: Persistence must not depend on ASP.NET. Roles are not stored here —
+/// the product's own users table is the single source of who holds which role.
+/// </summary>
+public abstract class IdentityStoreContext(DbContextOptions options) : IdentityUserContext<IdentityUser>(options)
+{
+    public const string MigrationsHistoryTable = "__identity_migrations";
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        base.OnModelCreating(builder);
+        builder.Entity<IdentityUser>().ToTable("identity_users");
+        builder.Entity<IdentityUserClaim<string>>().ToTable("identity_user_claims");
+        builder.Entity<IdentityUserLogin<string>>().ToTable("identity_user_logins");
+        builder.Entity<IdentityUserToken<string>>().ToTable("identity_user_tokens");
+        SnakeCaseNaming.Apply(builder);
+    }
+
+    public static IdentityStoreContext Create(DatabaseLocation database)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        return database.Provider == DatabaseProvider.Sqlite
+            ? new SqliteIdentityStoreContext(Configure(new DbContextOptionsBuilder<SqliteIdentityStoreContext>(), database).Options)
+            : new PostgresIdentityStoreContext(Configure(new DbContextOptionsBuilder<PostgresIdentityStoreContext>(), database).Options);
+    }
+
+    public static TBuilder Configure<TBuilder>(TBuilder builder, DatabaseLocation database)
+        where TBuilder : DbContextOptionsBuilder
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(database);
+        // Same database, separate migration history, so the two contexts migrate independently.
+        if (database.Provider == DatabaseProvider.Sqlite)
+        {
+            builder.UseSqlite(database.ConnectionString, o => o.MigrationsHistoryTable(MigrationsHistoryTable));
+        }
+        else
+        {
+            builder.UseNpgsql(database.ConnectionString, o => o.MigrationsHistoryTable(MigrationsHistoryTable));
+        }
+
+        builder.ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.PendingModelChangesWarning));
+        return builder;
+    }
+}
+
+public sealed class SqliteIdentityStoreContext(DbContextOptions<SqliteIdentityStoreContext> options) : IdentityStoreContext(options);
+
+public sealed class PostgresIdentityStoreContext(DbContextOptions<PostgresIdentityStoreContext> options) : IdentityStoreContext(options);

@@ -1,0 +1,194 @@
+using System.Data.Common;
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+
+namespace JustCulture.Persistence.Tests.Schema;
+
+/// <summary>
+/// A database's schema read back by introspection, as comparable facts: a key naming one object
+/// (<c>column staff.name</c>, <c>index concerns.IX_concerns_status</c>) and a description of everything about
+/// it that matters (type, nullability, primary-key position, columns, uniqueness, referenced table, on-delete).
+/// Only tables, columns, keys and indexes are read: EF's own <c>__EF…</c> tables and the triggers and functions
+/// the migrations add to protect the decision log (which the model knows nothing about) are left out.
+/// </summary>
+public sealed class SchemaSnapshot
+{
+    private SchemaSnapshot(SortedDictionary<string, string> facts) => Facts = facts;
+
+    public IReadOnlyDictionary<string, string> Facts { get; }
+
+    public IEnumerable<string> Tables => Facts.Keys
+        .Where(k => k.StartsWith("table ", StringComparison.Ordinal))
+        .Select(k => k["table ".Length..]);
+
+    public static async Task<SchemaSnapshot> ReadAsync(JustCultureDbContext db)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var facts = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync();
+        try
+        {
+            if (db.Database.IsSqlite())
+            {
+                await ReadSqliteAsync(connection, facts);
+            }
+            else if (db.Database.IsNpgsql())
+            {
+                await ReadPostgresAsync(connection, facts);
+            }
+            else
+            {
+                throw new NotSupportedException($"No schema reader for {db.Database.ProviderName}.");
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+
+        return new SchemaSnapshot(facts);
+    }
+
+    /// <summary>Every fact, one per line: what a failing comparison is read against.</summary>
+    public override string ToString() => string.Join('\n', Facts.Select(f => $"{f.Key}: {f.Value}"));
+
+    private static bool IsEfInternal(string table) => table.StartsWith("__EF", StringComparison.Ordinal);
+
+    private static async Task ReadSqliteAsync(DbConnection connection, SortedDictionary<string, string> facts)
+    {
+        var tables = (await QueryAsync(connection, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"))
+            .Select(row => Text(row[0]))
+            .Where(name => !name.StartsWith("sqlite_", StringComparison.Ordinal) && !IsEfInternal(name))
+            .ToList();
+        foreach (var table in tables)
+        {
+            facts[$"table {table}"] = "exists";
+            foreach (var column in await QueryAsync(connection, "SELECT name, type, \"notnull\", dflt_value, pk FROM pragma_table_info(@table)", ("@table", table)))
+            {
+                var pk = Number(column[4]);
+                facts[$"column {table}.{Text(column[0])}"] = string.Join(", ",
+                    $"type {Text(column[1])}",
+                    Number(column[2]) == 1 ? "not null" : "null",
+                    pk == 0 ? "not in primary key" : $"primary key #{pk}",
+                    $"default {column[3] ?? "none"}");
+            }
+
+            foreach (var index in await QueryAsync(connection, "SELECT name, \"unique\", origin, partial FROM pragma_index_list(@table)", ("@table", table)))
+            {
+                var name = Text(index[0]);
+                var columns = (await QueryAsync(connection, "SELECT name FROM pragma_index_info(@index) ORDER BY seqno", ("@index", name)))
+                    .Select(row => Text(row[0]));
+                facts[$"index {table}.{name}"] = string.Join(", ",
+                    $"on ({string.Join(", ", columns)})",
+                    Number(index[1]) == 1 ? "unique" : "not unique",
+                    $"origin {Text(index[2])}",
+                    Number(index[3]) == 1 ? "partial" : "whole table");
+            }
+
+            // SQLite keeps no foreign-key names it will report, so a foreign key is known by its columns.
+            var foreignKeys = await QueryAsync(connection,
+                "SELECT id, \"table\", \"from\", \"to\", on_update, on_delete, \"match\" FROM pragma_foreign_key_list(@table) ORDER BY id, seq", ("@table", table));
+            foreach (var foreignKey in foreignKeys.GroupBy(row => Number(row[0])))
+            {
+                var rows = foreignKey.ToList();
+                var from = string.Join(", ", rows.Select(row => Text(row[2])));
+                var to = string.Join(", ", rows.Select(row => Text(row[3])));
+                facts[$"foreign key {table}({from})"] = $"references {Text(rows[0][1])}({to}), on delete {Text(rows[0][5])}, on update {Text(rows[0][4])}, match {Text(rows[0][6])}";
+            }
+        }
+    }
+
+    private static async Task ReadPostgresAsync(DbConnection connection, SortedDictionary<string, string> facts)
+    {
+        var tables = (await QueryAsync(connection, "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'"))
+            .Select(row => Text(row[0]))
+            .Where(name => !IsEfInternal(name))
+            .ToHashSet(StringComparer.Ordinal);
+        foreach (var table in tables)
+        {
+            facts[$"table {table}"] = "exists";
+        }
+
+        var columns = await QueryAsync(connection, """
+            SELECT table_name, column_name, data_type, character_maximum_length, numeric_precision, numeric_scale,
+                   datetime_precision, is_nullable, column_default, is_identity, collation_name
+            FROM information_schema.columns
+            WHERE table_schema = 'public'
+            """);
+        foreach (var column in columns.Where(row => tables.Contains(Text(row[0]))))
+        {
+            facts[$"column {Text(column[0])}.{Text(column[1])}"] = string.Join(", ",
+                $"type {Text(column[2])}",
+                $"max length {column[3] ?? "none"}",
+                $"precision {column[4] ?? "none"}/{column[5] ?? "none"}/{column[6] ?? "none"}",
+                Text(column[7]) == "NO" ? "not null" : "null",
+                $"default {column[8] ?? "none"}",
+                $"identity {Text(column[9])}",
+                $"collation {column[10] ?? "default"}");
+        }
+
+        // Primary keys, foreign keys (with their on-delete action), unique and check constraints, by name.
+        var constraints = await QueryAsync(connection, """
+            SELECT rel.relname, con.conname, con.contype::text, pg_get_constraintdef(con.oid, true)
+            FROM pg_constraint con
+            JOIN pg_class rel ON rel.oid = con.conrelid
+            JOIN pg_namespace ns ON ns.oid = rel.relnamespace
+            WHERE ns.nspname = 'public'
+            """);
+        foreach (var constraint in constraints.Where(row => tables.Contains(Text(row[0]))))
+        {
+            var kind = Text(constraint[2]) switch
+            {
+                "p" => "primary key",
+                "f" => "foreign key",
+                "u" => "unique",
+                "c" => "check",
+                var other => other,
+            };
+            facts[$"constraint {Text(constraint[0])}.{Text(constraint[1])}"] = $"{kind}: {Text(constraint[3])}";
+        }
+
+        foreach (var index in await QueryAsync(connection, "SELECT tablename, indexname, indexdef FROM pg_indexes WHERE schemaname = 'public'"))
+        {
+            if (tables.Contains(Text(index[0])))
+            {
+                facts[$"index {Text(index[0])}.{Text(index[1])}"] = Text(index[2]);
+            }
+        }
+    }
+
+    [SuppressMessage("Security", "CA2100:Review SQL queries for security vulnerabilities", Justification = "Every caller passes a constant; values go in as parameters.")]
+    private static async Task<List<object?[]>> QueryAsync(DbConnection connection, string sql, params (string Name, object Value)[] parameters)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value;
+            command.Parameters.Add(parameter);
+        }
+
+        var rows = new List<object?[]>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            var row = new object?[reader.FieldCount];
+            for (var i = 0; i < row.Length; i++)
+            {
+                row[i] = await reader.IsDBNullAsync(i) ? null : reader.GetValue(i);
+            }
+
+            rows.Add(row);
+        }
+
+        return rows;
+    }
+
+    private static string Text(object? value) => Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty;
+
+    private static long Number(object? value) => Convert.ToInt64(value, CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,66 @@
+using JustCulture.TestSupport;
+using Microsoft.EntityFrameworkCore;
+
+namespace JustCulture.Persistence.Tests.Support;
+
+/// <summary>
+/// A fresh, empty database of its own on one provider: a temporary SQLite file or a new database on the
+/// throwaway PostgreSQL server. Tests reach it the way the app does, through <see cref="DatabaseLocation"/>.
+/// </summary>
+public sealed class ProviderDatabase : IDisposable
+{
+    private readonly SqliteTestDatabase? _sqliteFile;
+
+    private ProviderDatabase(TestProvider provider, DatabaseLocation location, SqliteTestDatabase? sqliteFile)
+    {
+        Provider = provider;
+        Location = location;
+        _sqliteFile = sqliteFile;
+    }
+
+    public TestProvider Provider { get; }
+
+    public DatabaseLocation Location { get; }
+
+    public static async Task<ProviderDatabase> CreateAsync(TestProvider provider, string namePrefix)
+    {
+        if (provider == TestProvider.Sqlite)
+        {
+            var file = new SqliteTestDatabase(namePrefix);
+            return new ProviderDatabase(provider, DatabaseLocation.Parse("sqlite:" + file.ConnectionString), file);
+        }
+
+        var connectionString = await PostgresServer.Shared.CreateDatabaseAsync(namePrefix);
+        return new ProviderDatabase(provider, DatabaseLocation.Parse("postgres:" + connectionString), null);
+    }
+
+    /// <summary>A fresh database migrated with the provider's real migrations.</summary>
+    public static async Task<ProviderDatabase> CreateMigratedAsync(TestProvider provider, string namePrefix)
+    {
+        var database = await CreateAsync(provider, namePrefix);
+        await using var db = database.CreateContext();
+        await db.Database.MigrateAsync();
+        return database;
+    }
+
+    public JustCultureDbContext CreateContext() => Location.CreateContext();
+
+    /// <summary>Runs SQL directly, outside the application: what someone with database access could do.</summary>
+    public async Task<int> ExecuteAsync(string sql)
+    {
+        await using var db = CreateContext();
+        return await db.Database.ExecuteSqlRawAsync(sql);
+    }
+
+    /// <summary>
+    /// Plays an attacker with file or superuser access: removes the database's own refusal to change the log,
+    /// leaving only the hash chain to notice.
+    /// </summary>
+    public Task<int> RemoveLogProtectionAsync() => ExecuteAsync(Provider == TestProvider.Sqlite
+        ? "DROP TRIGGER decision_log_no_update; DROP TRIGGER decision_log_no_delete;"
+        : "ALTER TABLE decision_log DISABLE TRIGGER USER;");
+
+    public override string ToString() => Location.ToString();
+
+    public void Dispose() => _sqliteFile?.Dispose();
+}

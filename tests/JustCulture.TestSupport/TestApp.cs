@@ -1,0 +1,136 @@
+using JustCulture.Application;
+using JustCulture.Application.Common;
+using JustCulture.Application.Concerns;
+using JustCulture.Application.Staff;
+using JustCulture.Application.Tasks;
+using JustCulture.Application.Users;
+using JustCulture.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace JustCulture.TestSupport;
+
+public enum TestProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary>
+/// The application wired as the CLI and web wire it, on a real database of its own (a temporary SQLite
+/// file or a fresh database on the throwaway PostgreSQL server), migrated with the real migrations.
+/// Each <see cref="RunAsync{THandler,TResult}"/> uses a fresh scope, as a request or CLI verb would.
+/// </summary>
+public sealed class TestApp : IAsyncDisposable
+{
+    private readonly string? _sqliteFile;
+
+    private TestApp(DatabaseLocation database, string? sqliteFile, string? workflowsDirectory, Action<IServiceCollection>? configure)
+    {
+        Database = database;
+        _sqliteFile = sqliteFile;
+        var services = new ServiceCollection().AddJustCultureApplication(database, workflowsDirectory);
+        services.AddSingleton<TimeProvider>(Clock);
+        configure?.Invoke(services);
+        Services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+    }
+
+    public DatabaseLocation Database { get; }
+
+    public ServiceProvider Services { get; }
+
+    public TestClock Clock { get; } = new(new DateTime(2025, 6, 2, 9, 0, 0, DateTimeKind.Utc));
+
+    public static async Task<TestApp> StartAsync(TestProvider provider, string? workflowsDirectory = null, Action<IServiceCollection>? configure = null)
+    {
+        TestApp app;
+        if (provider == TestProvider.Sqlite)
+        {
+            var file = Path.Combine(Path.GetTempPath(), $"jc-test-{Guid.NewGuid():N}.db");
+            app = new TestApp(DatabaseLocation.Parse($"sqlite:Data Source={file};Pooling=False"), file, workflowsDirectory, configure);
+        }
+        else
+        {
+            var connectionString = await PostgresServer.Shared.CreateDatabaseAsync("app");
+            app = new TestApp(DatabaseLocation.Parse($"postgres:{connectionString}"), null, workflowsDirectory, configure);
+        }
+
+        await app.RunAsync<DatabaseMigrator, IReadOnlyList<string>>(m => m.MigrateAsync());
+        return app;
+    }
+
+    /// <summary>A second application on the same database (e.g. restarted with other workflow files);
+    /// it does not delete the database when disposed.</summary>
+    public static TestApp OnSameDatabase(TestApp other, string? workflowsDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        var app = new TestApp(other.Database, null, workflowsDirectory, null);
+        app.Clock.UtcNow = other.Clock.UtcNow;
+        return app;
+    }
+
+    public async Task<TResult> RunAsync<THandler, TResult>(Func<THandler, Task<TResult>> use)
+        where THandler : notnull
+    {
+        ArgumentNullException.ThrowIfNull(use);
+        await using var scope = Services.CreateAsyncScope();
+        return await use(scope.ServiceProvider.GetRequiredService<THandler>());
+    }
+
+    /// <summary>Reads the database directly, in a fresh context (what is really stored, not what is tracked).</summary>
+    public async Task<TResult> QueryAsync<TResult>(Func<JustCultureDbContext, Task<TResult>> query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        await using var db = Database.CreateContext();
+        return await query(db);
+    }
+
+    public async Task ImportStaffAsync(string csv, string year = "2024-25")
+    {
+        using var reader = new StringReader(csv);
+        await RunAsync<ImportStaffHandler, ImportStaffResult>(h => h.HandleAsync(new ImportStaffCommand(reader, "test.csv", year, new Actor("test", "Operator"))));
+    }
+
+    public Task AddUserAsync(string userId, string role, string? staffRef) =>
+        RunAsync<AddUserHandler, Domain.Users.User>(h => h.HandleAsync(new AddUserCommand(userId, userId, role, staffRef, new Actor("test", "Operator"))));
+
+    public Task<Guid> OpenConcernAsync(string subject, string raisedBy, params string[] actions) =>
+        RunAsync<OpenConcernHandler, Guid>(h => h.HandleAsync(new OpenConcernCommand(subject, raisedBy, "Something happened on the ward", actions.Length == 0 ? ["An action"] : actions, "Clinical practice")));
+
+    public Task<IReadOnlyList<TaskView>> TasksAsync(Guid concernId) =>
+        RunAsync<ListTasksHandler, IReadOnlyList<TaskView>>(h => h.HandleAsync(new ListTasksQuery(concernId)));
+
+    public async Task<TaskView> NextTaskAsync(Guid concernId, int actionOrdinal = 1) =>
+        (await TasksAsync(concernId)).Single(t => t.ActionOrdinal == actionOrdinal);
+
+    public Task<CompleteTaskResult> CompleteAsync(Guid taskId, string userId, string answer, string? rationale = null, string? statement = null, int? expectedVersion = null) =>
+        RunAsync<CompleteTaskHandler, CompleteTaskResult>(h => h.HandleAsync(new CompleteTaskCommand(taskId, userId, answer, rationale, statement, expectedVersion)));
+
+    /// <summary>Answers the next task of an action, whatever it is.</summary>
+    public async Task<CompleteTaskResult> AnswerNextAsync(Guid concernId, string userId, string answer, string? rationale = null, string? statement = null, int actionOrdinal = 1) =>
+        await CompleteAsync((await NextTaskAsync(concernId, actionOrdinal)).TaskId, userId, answer, rationale, statement);
+
+    public async Task AnswerChecklistAsync(Guid concernId, string userId, IEnumerable<string> answers, int actionOrdinal = 1)
+    {
+        ArgumentNullException.ThrowIfNull(answers);
+        foreach (var answer in answers)
+        {
+            await AnswerNextAsync(concernId, userId, answer, actionOrdinal: actionOrdinal);
+        }
+    }
+
+    public Task<ConcernView> ConcernAsync(Guid concernId) =>
+        RunAsync<GetConcernHandler, ConcernView>(h => h.HandleAsync(concernId));
+
+    public async ValueTask DisposeAsync()
+    {
+        await Services.DisposeAsync();
+        if (_sqliteFile is not null)
+        {
+            foreach (var file in new[] { _sqliteFile, _sqliteFile + "-wal", _sqliteFile + "-shm" })
+            {
+                File.Delete(file);
+            }
+        }
+    }
+}
