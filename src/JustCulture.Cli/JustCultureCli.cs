@@ -17,6 +17,8 @@ public static class JustCultureCli
         root.Subcommands.Add(ConcernCommands.Build());
         root.Subcommands.Add(TaskCommands.Build());
         root.Subcommands.Add(LogCommands.Build());
+        root.Subcommands.Add(HistoryCommands.Build());
+        root.Subcommands.Add(ReportCommands.Build());
         root.Subcommands.Add(DemoCommands.BuildSeed());
         root.Subcommands.Add(DemoCommands.BuildDemo());
         return root;

@@ -38,7 +38,11 @@ public sealed record BreakdownRow(string Category, GroupFigures White, GroupFigu
 
 public sealed record Breakdown(string Dimension, IReadOnlyList<BreakdownRow> Rows);
 
-public sealed record FunnelReport(string Year, string Source, IReadOnlyList<FunnelStage> Stages, IReadOnlyList<Breakdown> Breakdowns, IReadOnlyList<string> Warnings);
+public sealed record FunnelReport(string Year, string Source, IReadOnlyList<FunnelStage> Stages, IReadOnlyList<Breakdown> Breakdowns, IReadOnlyList<string> Warnings)
+{
+    /// <summary>Notes about the data fit for publication: no staff refs and no counts.</summary>
+    public IReadOnlyList<string> PublicNotes { get; init; } = [];
+}
 
 /// <summary>
 /// The disparity funnel and breakdowns (DESIGN §1.5) for one reporting year, from decision-log entries.
@@ -70,15 +74,15 @@ public static class FunnelCalculator
     public static FunnelReport Compute(ReportingYear year, ReportInputs inputs, SmallNumbersPolicy? policy = null)
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        var warnings = new List<string>();
+        var warnings = new List<ReportNote>();
         if (!inputs.Population.HasSnapshot(year))
         {
-            warnings.Add($"{year}: no headcount snapshot; import the staff file as at {year.SnapshotDate:d MMMM yyyy} (staff import --year {year}). Headcounts are shown as 0.");
+            warnings.Add(ReportNote.Public($"{year}: no headcount snapshot; import the staff file as at {year.SnapshotDate:d MMMM yyyy} (staff import --year {year}). Headcounts are shown as 0."));
         }
 
         if (!Indicator3Calculator.HasCasesIn(inputs.Log, year) && inputs.History.Any(h => h.Year == year.ToString()))
         {
-            warnings.Add($"{year} has only imported indicator-3 totals; the funnel and breakdowns need the decision log, so they are empty for this year.");
+            warnings.Add(ReportNote.Public($"{year} has only imported indicator-3 totals; the funnel and breakdowns need the decision log, so they are empty for this year."));
         }
 
         var log = inputs.Log;
@@ -136,7 +140,10 @@ public static class FunnelCalculator
             BreakdownBy("directorate", p => p.Directorate, year, entering, inputs.Population, policy),
         };
 
-        return new FunnelReport(year.ToString(), inputs.RecomputedSource, result, breakdowns, warnings.Distinct(StringComparer.Ordinal).ToList());
+        return new FunnelReport(year.ToString(), inputs.RecomputedSource, result, breakdowns, warnings.Select(w => w.Text).Distinct(StringComparer.Ordinal).ToList())
+        {
+            PublicNotes = [.. warnings.Select(w => w.PublicText).OfType<string>().Distinct(StringComparer.Ordinal)],
+        };
     }
 
     /// <summary>Whole years of service on 31 March, banded: &lt;1, 1–2, 3–5, 6–10, &gt;10.</summary>

@@ -58,7 +58,23 @@ public sealed record Indicator3Report(
     double? RelativeLikelihood,
     Interval95? Ci95,
     string Interpretation,
-    IReadOnlyList<string> Warnings);
+    IReadOnlyList<string> Warnings)
+{
+    /// <summary>Warnings from the ratio itself (they quote counts), as opposed to notes about the data.</summary>
+    public IReadOnlyList<string> StatisticalWarnings { get; init; } = [];
+
+    /// <summary>Notes about the data fit for publication: no staff refs and no counts.</summary>
+    public IReadOnlyList<string> PublicNotes { get; init; } = [];
+}
+
+/// <summary>
+/// A note about the data behind a figure. <see cref="Text"/> is for auditors and may name staff refs and exact
+/// counts; <see cref="PublicText"/> says the same without them, or is null when there is nothing to publish.
+/// </summary>
+public sealed record ReportNote(string Text, string? PublicText)
+{
+    public static ReportNote Public(string text) => new(text, text);
+}
 
 /// <summary>
 /// WRES indicator 3 — the relative likelihood of BME staff entering a formal disciplinary investigation compared
@@ -87,7 +103,7 @@ public static class Indicator3Calculator
     {
         ArgumentNullException.ThrowIfNull(inputs);
         var years = basis == ReportBasis.Rolling ? new[] { year.Previous, year } : [year];
-        var warnings = new List<string>();
+        var warnings = new List<ReportNote>();
         var parts = new List<Indicator3Year>();
         var enteringPeople = new List<HashSet<string>>();
         foreach (var y in years)
@@ -102,8 +118,9 @@ public static class Indicator3Calculator
             var both = enteringPeople[0].Intersect(enteringPeople[1], StringComparer.Ordinal).Count();
             if (both > 0)
             {
-                warnings.Add(string.Create(CultureInfo.InvariantCulture,
-                    $"{both} person(s) entered a formal investigation in both {years[0]} and {years[1]}; on the rolling basis each is counted once in each year, as they are in each year's headcount."));
+                warnings.Add(new(string.Create(CultureInfo.InvariantCulture,
+                    $"{both} person(s) entered a formal investigation in both {years[0]} and {years[1]}; on the rolling basis each is counted once in each year, as they are in each year's headcount."),
+                    $"Anyone who entered a formal investigation in both {years[0]} and {years[1]} is counted once in each year, as they are in each year's headcount."));
             }
         }
 
@@ -113,8 +130,9 @@ public static class Indicator3Calculator
         var estimate = RelativeLikelihood.Compute(bme.Entering, bme.Headcount, white.Entering, white.Headcount, What, policy);
         if (notStated.Entering > 0)
         {
-            warnings.Add(string.Create(CultureInfo.InvariantCulture,
-                $"{notStated.Entering} person(s) whose ethnicity is not stated entered a formal investigation; as WRES requires they are excluded from both groups and from the ratio."));
+            warnings.Add(new(string.Create(CultureInfo.InvariantCulture,
+                $"{notStated.Entering} person(s) whose ethnicity is not stated entered a formal investigation; as WRES requires they are excluded from both groups and from the ratio."),
+                "Staff whose ethnicity is not stated are shown separately and, as WRES requires, excluded from both groups and from the ratio."));
         }
 
         var sources = parts.Select(p => p.Source).Distinct(StringComparer.Ordinal).ToList();
@@ -130,7 +148,11 @@ public static class Indicator3Calculator
             estimate.Ratio is { } ratio ? RelativeLikelihood.Round(ratio) : null,
             estimate.Interval is { } interval ? new Interval95(RelativeLikelihood.Round(interval.Lower), interval.Upper is { } u ? RelativeLikelihood.Round(u) : null) : null,
             estimate.Interpretation,
-            [.. estimate.Warnings, .. warnings]);
+            [.. estimate.Warnings, .. warnings.Select(w => w.Text)])
+        {
+            StatisticalWarnings = estimate.Warnings,
+            PublicNotes = [.. warnings.Select(w => w.PublicText).OfType<string>().Distinct(StringComparer.Ordinal)],
+        };
     }
 
     public static string BasisLabel(ReportingYear year, ReportBasis basis) => basis == ReportBasis.Rolling
@@ -174,7 +196,7 @@ public static class Indicator3Calculator
     /// Splits people by WRES group as counted in <paramref name="year"/>, adding a warning for anyone not found in
     /// that year's snapshot.
     /// </summary>
-    public static Dictionary<WresGroup, HashSet<string>> ByGroup(IEnumerable<string> staffRefs, ReportingYear year, StaffPopulation population, string what, List<string> warnings)
+    public static Dictionary<WresGroup, HashSet<string>> ByGroup(IEnumerable<string> staffRefs, ReportingYear year, StaffPopulation population, string what, List<ReportNote> warnings)
     {
         ArgumentNullException.ThrowIfNull(population);
         ArgumentNullException.ThrowIfNull(warnings);
@@ -197,20 +219,22 @@ public static class Indicator3Calculator
 
         if (fromRecord.Count > 0)
         {
-            warnings.Add(string.Create(CultureInfo.InvariantCulture,
-                $"{year}: {fromRecord.Count} person(s) who {what} are not in the {year} headcount snapshot ({string.Join(", ", fromRecord)}); their group is taken from their staff record instead, and they are not in the headcount."));
+            warnings.Add(new(string.Create(CultureInfo.InvariantCulture,
+                $"{year}: {fromRecord.Count} person(s) who {what} are not in the {year} headcount snapshot ({string.Join(", ", fromRecord)}); their group is taken from their staff record instead, and they are not in the headcount."),
+                $"{year}: some staff who {what} are not in the 31 March headcount snapshot (for example, they left during the year); their group is taken from their staff record."));
         }
 
         if (unknown.Count > 0)
         {
-            warnings.Add(string.Create(CultureInfo.InvariantCulture,
-                $"{year}: {unknown.Count} person(s) who {what} are in no staff record ({string.Join(", ", unknown)}); they are counted as not stated rather than guessed."));
+            warnings.Add(new(string.Create(CultureInfo.InvariantCulture,
+                $"{year}: {unknown.Count} person(s) who {what} are in no staff record ({string.Join(", ", unknown)}); they are counted as not stated rather than guessed."),
+                $"{year}: some staff who {what} are in no staff record; they are counted as not stated rather than guessed."));
         }
 
         return groups;
     }
 
-    private static (Indicator3Year Part, HashSet<string> People) ComputeYear(ReportingYear year, ReportInputs inputs, List<string> warnings)
+    private static (Indicator3Year Part, HashSet<string> People) ComputeYear(ReportingYear year, ReportInputs inputs, List<ReportNote> warnings)
     {
         var yearText = year.ToString();
         var imported = inputs.History.Where(h => h.Year == yearText).ToList();
@@ -221,18 +245,18 @@ public static class Indicator3Calculator
                 ? new GroupFigures(row.Entering, row.Headcount, Rate(row.Entering, row.Headcount))
                 : new GroupFigures(0, 0, null);
             var notStated = Figures(WresGroup.NotStated);
-            warnings.Add($"{yearText} figures are imported totals from before adoption (labelled \"imported\"): they cannot be recomputed from the decision log.");
+            warnings.Add(ReportNote.Public($"{yearText} figures are imported totals from before adoption (labelled \"imported\"): they cannot be recomputed from the decision log."));
             return (new Indicator3Year(yearText, FigureSources.Imported, Figures(WresGroup.White), Figures(WresGroup.Bme), new NotStatedFigures(notStated.Entering, notStated.Headcount)), []);
         }
 
         if (imported.Count > 0)
         {
-            warnings.Add($"{yearText}: imported history exists but the decision log holds cases in this year, so the figures are recomputed from the log and the imported totals are not used.");
+            warnings.Add(ReportNote.Public($"{yearText}: imported history exists but the decision log holds cases in this year, so the figures are recomputed from the log and the imported totals are not used."));
         }
 
         if (!inputs.Population.HasSnapshot(year))
         {
-            warnings.Add($"{yearText}: no headcount snapshot; import the staff file as at {year.SnapshotDate:d MMMM yyyy} (staff import --year {yearText}). Headcounts are shown as 0.");
+            warnings.Add(ReportNote.Public($"{yearText}: no headcount snapshot; import the staff file as at {year.SnapshotDate:d MMMM yyyy} (staff import --year {yearText}). Headcounts are shown as 0."));
         }
 
         var entering = SubjectsIn(inputs.Log, LogEventTypes.FormalInvestigationStarted, year);

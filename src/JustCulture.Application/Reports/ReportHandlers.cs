@@ -68,7 +68,9 @@ public sealed class FunnelReportHandler(ReportDataLoader loader)
 /// <param name="ExportName">Shown in messages.</param>
 /// <param name="Staff">The staff file for <paramref name="Year"/> (its headcount snapshot) and, for the rolling basis,
 /// the previous year's: (year, reader, name).</param>
-public sealed record OfflineIndicator3Query(TextReader Export, string ExportName, IReadOnlyList<(string Year, TextReader Csv, string Name)> Staff, string Year, string Basis = "single");
+/// <param name="History">Optionally the history file imported live (<c>history import</c>), so imported years match.</param>
+public sealed record OfflineIndicator3Query(TextReader Export, string ExportName, IReadOnlyList<(string Year, TextReader Csv, string Name)> Staff, string Year, string Basis = "single",
+    (TextReader Csv, string Name)? History = null);
 
 /// <summary>The recomputed report and the chain check it rests on.</summary>
 public sealed record OfflineIndicator3Result(Indicator3Report Report, LogVerification Verification);
@@ -115,7 +117,22 @@ public sealed class OfflineIndicator3Handler(TimeProvider clock)
             throw UseCaseException.Invalid($"{errors.Count} problem(s) in the staff file(s); nothing was computed.", errors);
         }
 
-        var inputs = new ReportInputs(entries, new StaffPopulation(snapshots, records.Values), [], FigureSources.Export);
+        var history = new List<WresHistoryEntry>();
+        if (query.History is { } historyFile)
+        {
+            var (rows, historyErrors) = History.HistoryCsvParser.Parse(historyFile.Csv, historyFile.Name);
+            errors.AddRange(historyErrors);
+            history.AddRange(rows.Select(r => WresHistoryEntry.Create(r.Year, r.Group, r.Entering, r.Headcount, historyFile.Name, "offline", default)));
+        }
+
+        if (errors.Count > 0)
+        {
+            throw UseCaseException.Invalid($"{errors.Count} problem(s) in the input file(s); nothing was computed.", errors);
+        }
+
+        // The same events the live loader reads, so "does the log hold cases this year" is judged identically.
+        var counted = entries.Where(e => ReportDataLoader.CountedEvents.Contains(e.EventType, StringComparer.Ordinal)).ToList();
+        var inputs = new ReportInputs(counted, new StaffPopulation(snapshots, records.Values), history, FigureSources.Export);
         return new OfflineIndicator3Result(Indicator3Calculator.Compute(year, basis, inputs), verification);
     }
 }

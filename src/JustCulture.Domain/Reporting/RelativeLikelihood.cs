@@ -148,7 +148,10 @@ public static class RelativeLikelihood
         }
 
         AddIntervalWarnings(warnings, interval, band, policy);
-        return new(bmeCount, bmeHeadcount, whiteCount, whiteHeadcount, bmeRate, whiteRate, ratio, interval, band, Describe(band, ratio, what), warnings);
+        var interpretation = bmeCount == 0
+            ? $"RL 0.00 because no BME staff {what}: formally below 0.80, but with no BME cases the interval has no upper limit, so this does not show that BME staff are less likely."
+            : Describe(band, ratio, what);
+        return new(bmeCount, bmeHeadcount, whiteCount, whiteHeadcount, bmeRate, whiteRate, ratio, interval, band, interpretation, warnings);
     }
 
     /// <summary>

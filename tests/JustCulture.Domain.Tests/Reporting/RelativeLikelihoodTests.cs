@@ -87,6 +87,9 @@ public class RelativeLikelihoodTests
         estimate.Interval.ShouldBe(new ConfidenceInterval(0, null));
         estimate.Interval!.IsUnboundedAbove.ShouldBeTrue();
         estimate.Band.ShouldBe(LikelihoodBand.BmeLessLikely);
+        // A zero is not evidence of "less likely": the reading says so rather than the bare four-fifths band.
+        estimate.Interpretation.ShouldStartWith("RL 0.00 because no BME staff entered a formal investigation");
+        estimate.Interpretation.ShouldContain("does not show that BME staff are less likely");
         estimate.Warnings.ShouldContain(w => w.StartsWith("No BME staff entered a formal investigation, so the relative likelihood is 0", StringComparison.Ordinal)
             && w.Contains("no upper limit", StringComparison.Ordinal));
         estimate.Warnings.ShouldContain(w => w.StartsWith("Small numbers: only 0 BME and 12 white", StringComparison.Ordinal));
