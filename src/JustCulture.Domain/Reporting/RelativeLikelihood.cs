@@ -148,10 +148,10 @@ public static class RelativeLikelihood
         }
 
         AddIntervalWarnings(warnings, interval, band, policy);
-        var interpretation = bmeCount == 0
+        var reading = bmeCount == 0
             ? $"RL 0.00 because no BME staff {what}: formally below 0.80, but with no BME cases the interval has no upper limit, so this does not show that BME staff are less likely."
             : Describe(band, ratio, what);
-        return new(bmeCount, bmeHeadcount, whiteCount, whiteHeadcount, bmeRate, whiteRate, ratio, interval, band, interpretation, warnings);
+        return new(bmeCount, bmeHeadcount, whiteCount, whiteHeadcount, bmeRate, whiteRate, ratio, interval, band, reading, warnings);
     }
 
     /// <summary>
