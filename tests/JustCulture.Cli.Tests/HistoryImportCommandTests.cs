@@ -1,0 +1,55 @@
+using System.Text.Json;
+
+namespace JustCulture.Cli.Tests;
+
+public sealed class HistoryImportCommandTests : IDisposable
+{
+    private readonly CliSession _cli = new();
+
+    public void Dispose() => _cli.Dispose();
+
+    [Fact]
+    public async Task ImportsAndReportsLabelledImportedGivenGoodFile()
+    {
+        await _cli.RunOkAsync("db", "migrate");
+        var file = _cli.WriteFile("history.csv", "Year,Group,Entering,Headcount\n2019-20,White,12,2400\n2019-20,BME,9,800\n2019-20,NotStated,0,60\n");
+
+        var stdout = await _cli.RunOkAsync("history", "import", file);
+        var report = await _cli.RunOkAsync("report", "indicator3", "--year", "2019-20");
+        var json = await _cli.RunOkAsync("report", "indicator3", "--year", "2019-20", "--format", "json");
+
+        stdout.ShouldContain("Imported 3 history rows for 2019-20; they are labelled \"imported\" wherever shown.");
+        report.ShouldContain("Source: imported (published totals from before adoption)");
+        using var document = JsonDocument.Parse(json);
+        // (9/800) ÷ (12/2400) = 0.01125 ÷ 0.005 = 2.25.
+        document.RootElement.GetProperty("relativeLikelihood").GetDouble().ShouldBe(2.25);
+        document.RootElement.GetProperty("warnings").EnumerateArray().Select(w => w.GetString())
+            .ShouldContain("2019-20 figures are imported totals from before adoption (labelled \"imported\"): they cannot be recomputed from the decision log.");
+    }
+
+    [Fact]
+    public async Task ListsBadRowsAndImportsNothingGivenBadFile()
+    {
+        await _cli.RunOkAsync("db", "migrate");
+        var file = _cli.WriteFile("history.csv", "Year,Group,Entering,Headcount\n2019-20,White,12,2400\n2019-20,Black,9,800\n2019-20,BME,-1,800\n");
+
+        var result = await _cli.RunAsync("history", "import", file);
+
+        result.ExitCode.ShouldBe(ExitCodes.Invalid, result.ToString());
+        result.Stderr.ShouldContain("history.csv: ");
+        result.Stderr.ShouldContain("nothing was imported");
+        result.Stderr.ShouldContain("history.csv line 3, field Group: 'Black' is not a group; use White, BME or NotStated");
+        result.Stderr.ShouldContain("history.csv line 4, field Entering: '-1' is not a whole number");
+        var report = await _cli.RunOkAsync("report", "indicator3", "--year", "2019-20");
+        report.ShouldNotContain("imported");
+    }
+
+    [Fact]
+    public async Task RefusesGivenMissingFile()
+    {
+        var result = await _cli.RunAsync("history", "import", _cli.PathFor("nope.csv"));
+
+        result.ExitCode.ShouldBe(ExitCodes.Invalid, result.ToString());
+        result.Stderr.ShouldContain("nope.csv: file not found");
+    }
+}

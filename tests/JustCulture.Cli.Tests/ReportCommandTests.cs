@@ -1,0 +1,180 @@
+using System.Text.Json;
+using JustCulture.Domain.Reporting;
+using JustCulture.TestSupport;
+
+namespace JustCulture.Cli.Tests;
+
+/// <summary>
+/// The small trust through the CLI, with its staff file as the headcount of the current reporting year (the CLI
+/// runs on the system clock) and two formal investigations: S001 (White) and S002 (BME). Headcount White 5, BME 4,
+/// not stated 2.
+/// </summary>
+public sealed class ReportCommandTests : IAsyncLifetime, IDisposable
+{
+    private readonly CliSession _cli = new();
+
+    internal static string CurrentYear => ReportingYear.Containing(DateTime.UtcNow).ToString();
+
+    public async Task InitializeAsync()
+    {
+        await _cli.SeedSmallTrustAsync();
+        await _cli.RunOkAsync("staff", "import", _cli.PathFor("small-trust.csv"), "--year", CurrentYear);
+        await FormalAsync(_cli, "S001");
+        await FormalAsync(_cli, "S002");
+    }
+
+    internal static async Task FormalAsync(CliSession cli, string subject)
+    {
+        var concernId = await cli.OpenConcernAsync(subject);
+        await cli.AnswerChecklistAsync(concernId, SmallTrust.PathTo('G'));
+        await cli.AnswerNextAsync(concernId, SmallTrust.Reviewer, "FormalInvestigation",
+            "--rationale", "Serious and repeated.", "--informal-not-appropriate", "Informal resolution was tried and failed.");
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    public void Dispose() => _cli.Dispose();
+
+    [Fact]
+    public async Task PrintsTheAgreedJsonShapeGivenFormatJson()
+    {
+        var stdout = await _cli.RunOkAsync("report", "indicator3", "--year", CurrentYear, "--format", "json");
+
+        using var json = JsonDocument.Parse(stdout);
+        var root = json.RootElement;
+        root.EnumerateObject().Select(p => p.Name).ShouldBe(["year", "basis", "white", "bme", "notStated", "relativeLikelihood", "ci95", "interpretation", "warnings"]);
+        root.GetProperty("year").GetString().ShouldBe(CurrentYear);
+        root.GetProperty("basis").GetString().ShouldBe("single");
+        root.GetProperty("white").EnumerateObject().Select(p => p.Name).ShouldBe(["entering", "headcount", "rate"]);
+        root.GetProperty("white").GetProperty("entering").GetInt32().ShouldBe(1);
+        root.GetProperty("white").GetProperty("headcount").GetInt32().ShouldBe(5);
+        root.GetProperty("white").GetProperty("rate").GetDouble().ShouldBe(0.2);
+        root.GetProperty("bme").GetProperty("entering").GetInt32().ShouldBe(1);
+        root.GetProperty("bme").GetProperty("headcount").GetInt32().ShouldBe(4);
+        root.GetProperty("notStated").EnumerateObject().Select(p => p.Name).ShouldBe(["entering", "headcount"]);
+        root.GetProperty("notStated").GetProperty("headcount").GetInt32().ShouldBe(2);
+        // (1/4) ÷ (1/5) = 1.25; Katz SE = √(1 − 1/4 + 1 − 1/5) = 1.2450 → 0.11–14.34.
+        root.GetProperty("relativeLikelihood").GetDouble().ShouldBe(1.25);
+        root.GetProperty("ci95").GetProperty("lower").GetDouble().ShouldBe(0.11);
+        root.GetProperty("ci95").GetProperty("upper").GetDouble().ShouldBe(14.34);
+        root.GetProperty("interpretation").GetString().ShouldStartWith("0.80–1.25: non-adverse");
+        root.GetProperty("warnings").EnumerateArray().Select(w => w.GetString()).ShouldContain(w => w!.StartsWith("Small numbers: only 1 BME and 1 white", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task PrintsFiguresAndPlainEnglishWarningsGivenTextFormat()
+    {
+        var stdout = await _cli.RunOkAsync("report", "indicator3", "--year", CurrentYear);
+
+        stdout.ShouldContain($"Basis: Single year {CurrentYear}");
+        stdout.ShouldContain("Source: live (recomputed from the decision log)");
+        stdout.ShouldContain("Relative likelihood: 1.25");
+        stdout.ShouldContain("95% confidence interval (Katz log method): 0.11–14.34");
+        stdout.ShouldContain("(excluded from the ratio)");
+        stdout.ShouldContain("Warnings:");
+        stdout.ShouldContain("A single case can move the ratio a long way");
+    }
+
+    [Fact]
+    public async Task LabelsTwoYearBasisGivenRolling()
+    {
+        var stdout = await _cli.RunOkAsync("report", "indicator3", "--year", CurrentYear, "--basis", "rolling");
+
+        stdout.ShouldContain($"Basis: Two-year rolling {ReportingYear.Parse(CurrentYear).Previous} + {CurrentYear}");
+        // The previous year has no snapshot in this trust, and the report says so rather than guessing.
+        stdout.ShouldContain($"{ReportingYear.Parse(CurrentYear).Previous}: no headcount snapshot");
+    }
+
+    [Fact]
+    public async Task PrintsWresReturnShapeGivenCsvFormat()
+    {
+        var lines = (await _cli.RunOkAsync("report", "indicator3", "--year", CurrentYear, "--format", "csv")).TrimEnd().Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+
+        lines[0].ShouldBe("ReportingYear,Basis,Measure,White,BME,NotStated");
+        lines.ShouldContain($"{CurrentYear},single,Headcount,5,4,2");
+        lines.ShouldContain($"{CurrentYear},single,Number of staff entering the formal disciplinary process,1,1,0");
+        lines.ShouldContain($"{CurrentYear},single,Likelihood of staff entering the formal disciplinary process,0.200000,0.250000,");
+        lines.ShouldContain($"{CurrentYear},single,Relative likelihood of BME staff entering the formal disciplinary process compared to white staff,,1.25,");
+        lines.ShouldContain($"{CurrentYear},single,95% confidence interval upper (Katz log),,14.34,");
+    }
+
+    [Fact]
+    public async Task SuppressesSmallCountsGivenPublication()
+    {
+        var stdout = await _cli.RunOkAsync("report", "indicator3", "--year", CurrentYear, "--format", "json", "--publication");
+
+        using var json = JsonDocument.Parse(stdout);
+        var root = json.RootElement;
+        root.GetProperty("white").GetProperty("entering").GetString().ShouldBe("<5");
+        root.GetProperty("white").GetProperty("headcount").GetInt32().ShouldBe(5);
+        root.GetProperty("white").GetProperty("rate").ValueKind.ShouldBe(JsonValueKind.Null);
+        root.GetProperty("relativeLikelihood").ValueKind.ShouldBe(JsonValueKind.Null);
+        root.GetProperty("ci95").ValueKind.ShouldBe(JsonValueKind.Null);
+        stdout.ShouldNotContain("only 1 BME");
+
+        var csv = await _cli.RunOkAsync("report", "indicator3", "--year", CurrentYear, "--format", "csv", "--publication", "--suppress-below", "2");
+        csv.ShouldContain($"{CurrentYear},single,Number of staff entering the formal disciplinary process,<2,<2,0");
+    }
+
+    [Fact]
+    public async Task PrintsStagesAndBreakdownsGivenFunnel()
+    {
+        var stdout = await _cli.RunOkAsync("report", "funnel", "--year", CurrentYear, "--format", "json");
+
+        using var json = JsonDocument.Parse(stdout);
+        var stages = json.RootElement.GetProperty("stages").EnumerateArray().ToList();
+        stages.Select(s => s.GetProperty("stage").GetString()).ShouldBe(["raised", "outcome-g-or-a", "reviewed", "formal"]);
+        // Both concerns reached G and were reviewed to formal: 1 White and 1 BME at every stage, RL (1/4) ÷ (1/5) = 1.25.
+        stages.ShouldAllBe(s => s.GetProperty("againstHeadcount").GetProperty("relativeLikelihood").GetDouble() == 1.25);
+        stages[1].GetProperty("conditionalOnPreviousStage").GetProperty("relativeLikelihood").GetDouble().ShouldBe(1.0);
+        json.RootElement.GetProperty("breakdowns").EnumerateArray().Select(b => b.GetProperty("dimension").GetString())
+            .ShouldBe(["band", "staffGroup", "lengthOfService", "directorate"]);
+
+        var text = await _cli.RunOkAsync("report", "funnel", "--year", CurrentYear);
+        text.ShouldContain("Formal investigation started:");
+        text.ShouldContain("Formal investigations by directorate");
+
+        var csv = await _cli.RunOkAsync("report", "funnel", "--year", CurrentYear, "--format", "csv", "--publication");
+        csv.ShouldContain($"{CurrentYear},stage,formal,,<5,5,<5,<5,0,<5,,,,,,");
+    }
+
+    [Theory]
+    [InlineData("--year", "2025/26")]
+    [InlineData("--year", "2025-27")]
+    public async Task RefusesWithInvalidExitGivenMalformedYear(string option, string value)
+    {
+        var result = await _cli.RunAsync("report", "indicator3", option, value);
+
+        result.ExitCode.ShouldBe(ExitCodes.Invalid, result.ToString());
+        result.Stderr.ShouldContain($"'{value}' is not a reporting year; write it as YYYY-YY");
+    }
+
+    [Theory]
+    [InlineData("--basis", "weekly")]
+    [InlineData("--format", "xml")]
+    public async Task RefusesWithInvalidExitGivenUnknownChoice(string option, string value)
+    {
+        var result = await _cli.RunAsync("report", "indicator3", "--year", CurrentYear, option, value);
+
+        result.ExitCode.ShouldBe(ExitCodes.Invalid, result.ToString());
+        result.Stderr.ShouldContain(value);
+    }
+
+    [Fact]
+    public async Task RefusesGivenStaffFileWithoutExport()
+    {
+        var result = await _cli.RunAsync("report", "indicator3", "--year", CurrentYear, "--staff", _cli.PathFor("small-trust.csv"));
+
+        result.ExitCode.ShouldBe(ExitCodes.Invalid, result.ToString());
+        result.Stderr.ShouldContain("--staff and --history are only for offline recomputation with --from-export");
+    }
+
+    [Fact]
+    public async Task RefusesGivenFunnelYearMissing()
+    {
+        var result = await _cli.RunAsync("report", "funnel");
+
+        result.ExitCode.ShouldBe(ExitCodes.Invalid, result.ToString());
+        result.Stderr.ShouldContain("--year");
+    }
+}
