@@ -143,6 +143,11 @@ internal static class ReportOutput
             {
                 text.AppendLine(Invariant, $"  Of those at the previous stage: white {s.White.InPreviousStage?.Shown} of {s.White.PreviousStageCount?.Shown}, BME {s.Bme.InPreviousStage?.Shown} of {s.Bme.PreviousStageCount?.Shown}: RL {Ratio(c)}, 95% CI {Interval(c.Ci95)}");
             }
+
+            foreach (var warning in s.AgainstHeadcount.Warnings.Concat(s.ConditionalOnPreviousStage?.Warnings ?? []).Distinct(StringComparer.Ordinal))
+            {
+                text.AppendLine(Invariant, $"    ! {warning}");
+            }
         }
 
         foreach (var b in f.Breakdowns)

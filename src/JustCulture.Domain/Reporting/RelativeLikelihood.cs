@@ -135,6 +135,12 @@ public static class RelativeLikelihood
             var se = Math.Sqrt((1.0 / bmeCount) - (1.0 / bmeHeadcount) + (1.0 / whiteCount) - (1.0 / whiteHeadcount));
             var log = Math.Log(ratio);
             interval = new ConfidenceInterval(Math.Exp(log - (Z95 * se)), Math.Exp(log + (Z95 * se)));
+            if (bmeCount == bmeHeadcount && whiteCount == whiteHeadcount)
+            {
+                // Katz's standard error is zero when every member of both groups is counted: the interval collapses
+                // to the point, which is an artefact of the method, not certainty.
+                warnings.Add($"Everyone in both groups {what}, so the Katz interval collapses to the single value {Format(ratio)}; that reflects the method, not certainty — with so few people the true figure is uncertain.");
+            }
         }
 
         var band = BandOf(ratio);

@@ -144,6 +144,18 @@ public class RelativeLikelihoodTests
     }
 
     [Fact]
+    public void WarnsThatIntervalCollapsedGivenEveryoneInBothGroupsCounted()
+    {
+        // 3 of 3 vs 8 of 8: SE = √(1/3 − 1/3 + 1/8 − 1/8) = 0, so the interval is 1.00–1.00.
+        var estimate = RelativeLikelihood.Compute(3, 3, 8, 8, "reached this stage");
+
+        estimate.Ratio.ShouldBe(1.0);
+        estimate.Interval.ShouldBe(new ConfidenceInterval(1.0, 1.0));
+        estimate.Warnings.ShouldContain(w => w.StartsWith("Everyone in both groups reached this stage, so the Katz interval collapses to the single value 1.00", StringComparison.Ordinal));
+        RelativeLikelihood.Compute(3, 4, 8, 8).Warnings.ShouldNotContain(w => w.StartsWith("Everyone in both groups", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void RejectsGivenNegativeCount() =>
         Should.Throw<DomainRuleException>(() => RelativeLikelihood.Compute(-1, 10, 1, 10)).Message.ShouldContain("cannot be negative");
 
