@@ -161,6 +161,15 @@ public sealed class ReportCommandTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task RefusesGivenSuppressionThresholdBelowOne()
+    {
+        var result = await _cli.RunAsync("report", "funnel", "--year", CurrentYear, "--publication", "--suppress-below", "0");
+
+        result.ExitCode.ShouldBe(ExitCodes.Invalid, result.ToString());
+        result.Stderr.ShouldContain("--suppress-below must be 1 or more (was 0)");
+    }
+
+    [Fact]
     public async Task RefusesGivenStaffFileWithoutExport()
     {
         var result = await _cli.RunAsync("report", "indicator3", "--year", CurrentYear, "--staff", _cli.PathFor("small-trust.csv"));

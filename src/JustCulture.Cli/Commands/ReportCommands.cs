@@ -29,6 +29,17 @@ internal static class ReportCommands
         DefaultValueFactory = _ => SmallCellSuppression.DefaultThreshold,
     };
 
+    private static SmallCellSuppression? Suppression(CliContext cli, Option<bool> publication, Option<int> suppressBelow)
+    {
+        var threshold = cli.Value(suppressBelow);
+        if (threshold < 1)
+        {
+            throw UseCaseException.Invalid($"--suppress-below must be 1 or more (was {threshold}); 1 suppresses nothing.");
+        }
+
+        return cli.Value(publication) ? new SmallCellSuppression(threshold) : null;
+    }
+
     private static Command BuildIndicator3()
     {
         var year = Year();
@@ -50,7 +61,7 @@ internal static class ReportCommands
         };
         command.SetAction(CliRunner.Run(async (cli, ct) =>
         {
-            var suppression = cli.Value(publication) ? new SmallCellSuppression(cli.Value(suppressBelow)) : null;
+            var suppression = Suppression(cli, publication, suppressBelow);
             var staffFiles = cli.Parse.GetValue(staff) ?? [];
             Indicator3Report report;
             if (cli.Value(fromExport) is { } export)
@@ -148,7 +159,7 @@ internal static class ReportCommands
         };
         command.SetAction(CliRunner.Run(async (cli, ct) =>
         {
-            var suppression = cli.Value(publication) ? new SmallCellSuppression(cli.Value(suppressBelow)) : null;
+            var suppression = Suppression(cli, publication, suppressBelow);
             var report = await cli.Get<FunnelReportHandler>().HandleAsync(new FunnelQuery(cli.Value(year)), ct);
             var shown = ReportPublication.Funnel(report, suppression);
             var text = cli.Value(format) switch
