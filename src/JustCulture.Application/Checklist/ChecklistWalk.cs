@@ -176,10 +176,12 @@ internal static class ChecklistWalk
             state = run.State;
         }
 
-        if (strict)
+        // An unfinished path is reported by the caller as the missing answer, which says more than the
+        // answers beyond it.
+        if (strict && next is null)
         {
             var onPath = steps.Select(s => s.Question.Id).ToHashSet(StringComparer.Ordinal);
-            var offPath = answers.Keys.Where(k => !onPath.Contains(k) && (next is null || k != next.Id)).Order(StringComparer.Ordinal).ToList();
+            var offPath = answers.Keys.Where(k => !onPath.Contains(k)).Order(StringComparer.Ordinal).ToList();
             if (offPath.Count > 0)
             {
                 var labels = offPath.Select(id => definition.TryGetActivity(id, out var a) && a is ChecklistQuestionActivity q ? q.QuestionId : id);
