@@ -7,9 +7,9 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace JustCulture.Web.Pages.Admin;
 
-/// <summary>Staff CSV upload: the same import as the CLI, all or nothing, every bad row listed.</summary>
-[RequestFormLimits(MultipartBodyLengthLimit = MaxFileBytes + 64 * 1024)]
-[RequestSizeLimit(MaxFileBytes + 64 * 1024)]
+/// <summary>Staff CSV upload: the same import as the CLI, all or nothing, every bad row listed.
+/// The file limit sits below the app-wide 5 MB request limit so an oversized file gets a clear message
+/// here rather than a bare refusal from the server.</summary>
 public sealed class StaffImportModel(ImportStaffHandler import) : FormPageModel
 {
     public const int MaxFileBytes = 4 * 1024 * 1024;

@@ -30,8 +30,6 @@ public sealed class ChecklistModel(PreviewChecklistHandler preview, IDataProtect
 
     public ChecklistQuestionView Current { get; private set; } = null!;
 
-    public string? ConflictMessage { get; private set; }
-
     /// <summary>Where the back link goes: the previous question on the path, or the concern.</summary>
     public string BackUrl { get; private set; } = "/Concerns";
 
@@ -70,6 +68,7 @@ public sealed class ChecklistModel(PreviewChecklistHandler preview, IDataProtect
         if (string.IsNullOrWhiteSpace(Answer) || !Current.Answers.Contains(Answer, StringComparer.Ordinal))
         {
             ModelState.AddModelError(nameof(Answer), $"Select {string.Join(" or ", Current.Answers.Select(a => a.ToLowerInvariant()))}");
+            Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
 

@@ -89,6 +89,7 @@ public sealed class NewModel(ListTeamHandler team, OpenConcernHandler open) : Fo
 
         if (!ModelState.IsValid)
         {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
 
