@@ -1,3 +1,4 @@
+using JustCulture.Application.Checklist;
 using JustCulture.Application.Common;
 using JustCulture.Application.Concerns;
 using JustCulture.Application.Demo;
@@ -7,6 +8,7 @@ using JustCulture.Application.Reports;
 using JustCulture.Application.Staff;
 using JustCulture.Application.Tasks;
 using JustCulture.Application.Users;
+using JustCulture.Application.Workflows;
 using JustCulture.Persistence;
 using JustCulture.Workflows;
 using Microsoft.EntityFrameworkCore;
@@ -48,6 +50,13 @@ public static class DependencyInjection
         services.AddScoped<FunnelReportHandler>();
         services.AddScoped<OfflineIndicator3Handler>();
         services.AddScoped<ImportHistoryHandler>();
+        services.AddScoped<ListTeamHandler>();
+        services.AddScoped<ListMyConcernsHandler>();
+        services.AddScoped<PreviewChecklistHandler>();
+        services.AddScoped<SubmitChecklistHandler>();
+        services.AddScoped<ListUsersHandler>();
+        services.AddScoped<BrowseLogHandler>();
+        services.AddSingleton<ListWorkflowDefinitionsHandler>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<DemoWalkthrough>();
         return services;

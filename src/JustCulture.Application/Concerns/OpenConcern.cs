@@ -34,12 +34,18 @@ public sealed class OpenConcernHandler(JustCultureDbContext db, TriageWorkflow t
 
         var subject = await db.Staff.SingleOrDefaultAsync(s => s.StaffRef == command.SubjectStaffRef, cancellationToken)
             ?? throw UseCaseException.NotFound($"Unknown staff ref '{command.SubjectStaffRef}'.");
+        string? category = null;
+        if (!string.IsNullOrWhiteSpace(command.Category))
+        {
+            category = ConcernCategories.Canonical(command.Category)
+                ?? throw UseCaseException.Invalid($"'{command.Category.Trim()}' is not a concern category; use one of: {string.Join(", ", ConcernCategories.All)}.");
+        }
 
         var definition = triage.Current;
         return await StepTransaction.RunAsync(db, async ct =>
         {
             var now = clock.GetUtcNow().UtcDateTime;
-            var concern = Concern.Open(raiser, subject, command.Summary, command.Actions, command.Category, command.IncidentDate, now);
+            var concern = Concern.Open(raiser, subject, command.Summary, command.Actions, category, command.IncidentDate, now);
             db.Concerns.Add(concern);
             var actor = new Actor(raiser.UserId, raiser.Role.ToString());
             var entries = new List<DecisionLogEntry>

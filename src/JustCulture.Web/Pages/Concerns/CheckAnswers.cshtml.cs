@@ -1,0 +1,101 @@
+using JustCulture.Application.Checklist;
+using JustCulture.Application.Common;
+using JustCulture.Web.Api;
+using JustCulture.Web.Hosting;
+using JustCulture.Web.Pages.Shared;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace JustCulture.Web.Pages.Concerns;
+
+/// <summary>Check your answers, then submit the whole checklist for the action in one transaction.</summary>
+public sealed class CheckAnswersModel(PreviewChecklistHandler preview, SubmitChecklistHandler submit, IDataProtectionProvider protection) : FormPageModel
+{
+    private readonly ChecklistDraftStore _drafts = new(protection);
+
+    [BindProperty(SupportsGet = true)]
+    public Guid Id { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "ordinal")]
+    public int ActionOrdinal { get; set; }
+
+    /// <summary>The concern version this page was built from; a newer one means the case has moved on.</summary>
+    [BindProperty]
+    public int ConcernVersion { get; set; }
+
+    public ChecklistPreview? Preview { get; private set; }
+
+    /// <summary>Set when the case has moved on (409): the page then says so instead of offering a submit.</summary>
+    public string? ConflictMessage { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        var result = await LoadAsync(cancellationToken);
+        if (result is not null)
+        {
+            return result;
+        }
+
+        ConcernVersion = Preview!.ConcernVersion;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        var result = await LoadAsync(cancellationToken);
+        if (result is not null)
+        {
+            return result;
+        }
+
+        try
+        {
+            var submitted = await submit.HandleAsync(new SubmitChecklistCommand(Id, ActionOrdinal, User.UserId(), Preview!.PathAnswers, ConcernVersion), cancellationToken);
+            _drafts.Clear(HttpContext, Id, ActionOrdinal);
+            TempData["Confirmation"] = $"Checklist for action {submitted.ActionOrdinal} submitted: outcome {submitted.Outcome}. It now goes to an independent commissioning review.";
+            return RedirectToPage("/Concerns/Details", new { id = Id });
+        }
+        catch (UseCaseException refusal) when (refusal.Error is UseCaseError.Forbidden or UseCaseError.NotFound)
+        {
+            return NotFound();
+        }
+        catch (UseCaseException refusal) when (refusal.Error == UseCaseError.Conflict)
+        {
+            return MovedOn(refusal.Message);
+        }
+        catch (UseCaseException refusal)
+        {
+            ModelState.AddModelError(string.Empty, refusal.Message);
+            Response.StatusCode = UseCaseProblems.StatusOf(refusal.Error);
+            return Page();
+        }
+    }
+
+    private async Task<IActionResult?> LoadAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var draft = _drafts.Read(HttpContext, User.UserId(), Id, ActionOrdinal);
+            Preview = await preview.HandleAsync(new PreviewChecklistQuery(Id, ActionOrdinal, User.UserId(), draft), cancellationToken);
+        }
+        catch (UseCaseException refusal) when (refusal.Error is UseCaseError.Forbidden or UseCaseError.NotFound)
+        {
+            return NotFound();
+        }
+        catch (UseCaseException refusal) when (refusal.Error == UseCaseError.Conflict)
+        {
+            return MovedOn(refusal.Message);
+        }
+
+        return Preview.IsComplete ? null : RedirectToPage("/Concerns/Checklist", new { id = Id, ordinal = ActionOrdinal });
+    }
+
+    private PageResult MovedOn(string message)
+    {
+        ConflictMessage = message;
+        Preview = null;
+        Response.StatusCode = StatusCodes.Status409Conflict;
+        return Page();
+    }
+}

@@ -1,0 +1,91 @@
+using JustCulture.Application.Log;
+using JustCulture.Application.Users;
+using JustCulture.Application.Workflows;
+using JustCulture.Persistence.DecisionLog;
+using JustCulture.TestSupport;
+using Microsoft.EntityFrameworkCore;
+
+namespace JustCulture.Application.Tests.Admin;
+
+/// <summary>What administrators and auditors read: users, loaded definitions, and the pseudonymised log.</summary>
+public sealed class AdministrationQueryTests : IAsyncLifetime
+{
+    private TestApp App { get; set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        App = await TestApp.StartAsync(TestProvider.Sqlite);
+        await SmallTrust.SeedAsync(App);
+    }
+
+    public async Task DisposeAsync() => await App.DisposeAsync();
+
+    private Task<PseudonymisedLogPage> LogPageAsync(int page, int size) =>
+        App.RunAsync<BrowseLogHandler, PseudonymisedLogPage>(h => h.HandleAsync(page, size));
+
+    [Fact]
+    public async Task ListsEveryUserWithRoleAndStaffRef()
+    {
+        var users = await App.RunAsync<ListUsersHandler, IReadOnlyList<UserView>>(h => h.HandleAsync());
+
+        users.Count.ShouldBe(8);
+        users.ShouldContain(new UserView(SmallTrust.LineManager, SmallTrust.LineManager, "LineManager", "M001"));
+        users.ShouldContain(new UserView(SmallTrust.Administrator, SmallTrust.Administrator, "Administrator", null));
+    }
+
+    [Fact]
+    public async Task ListsLoadedDefinitionWithFileAndHash()
+    {
+        var definitions = App.Services.GetService(typeof(ListWorkflowDefinitionsHandler)).ShouldBeOfType<ListWorkflowDefinitionsHandler>().Handle();
+
+        var triage = definitions.ShouldHaveSingleItem();
+        triage.DefinitionId.ShouldBe("just-culture-triage");
+        triage.FileName.ShouldBe("just-culture-triage.json");
+        triage.IsCurrent.ShouldBeTrue();
+        var expected = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(
+            await File.ReadAllBytesAsync(Path.Combine(DependencyInjection.DefaultWorkflowsDirectory, "just-culture-triage.json"))));
+        triage.Sha256.ShouldBe(expected);
+    }
+
+    [Fact]
+    public async Task ShowsNoNamesRationaleOrStaffRefsGivenCaseWithFreeText()
+    {
+        var concernId = await App.OpenConcernAsync("S001", SmallTrust.LineManager);
+        await App.AnswerChecklistAsync(concernId, SmallTrust.LineManager, SmallTrust.PathTo('G'));
+        await App.AnswerNextAsync(concernId, SmallTrust.Reviewer, "InformalResolution", "Staff One needs a supportive conversation");
+
+        var page = await LogPageAsync(1, 200);
+
+        page.TotalEntries.ShouldBe(await App.QueryAsync(db => db.DecisionLog.LongCountAsync()));
+        var text = string.Join("\n", page.Entries.Select(e => e.ToString()));
+        text.ShouldNotContain("Staff One");
+        text.ShouldNotContain("supportive conversation");
+        text.ShouldNotContain("S001");
+        text.ShouldNotContain(SmallTrust.LineManager);
+        text.ShouldNotContain(SmallTrust.Reviewer);
+        var review = page.Entries.Single(e => e.EventType == LogEventTypes.ReviewDecided);
+        review.Answer.ShouldBe("InformalResolution");
+        review.CaseRef.ShouldBe(concernId);
+        review.ActorPseudonym.ShouldBe(BrowseLogHandler.Pseudonym(SmallTrust.Reviewer));
+        page.Entries.Where(e => e.EventType == LogEventTypes.QuestionAnswered).Select(e => e.ActorPseudonym).Distinct()
+            .ShouldBe([BrowseLogHandler.Pseudonym(SmallTrust.LineManager)]);
+        BrowseLogHandler.Pseudonym(SmallTrust.LineManager).ShouldNotBe(BrowseLogHandler.Pseudonym(SmallTrust.OtherLineManager));
+        // The staff import's answer counts people by ethnic group: not shown.
+        page.Entries.First(e => e.EventType == LogEventTypes.StaffImported).Answer.ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task PagesInSequenceOrderGivenSmallPageSize()
+    {
+        var total = await App.QueryAsync(db => db.DecisionLog.LongCountAsync());
+
+        var first = await LogPageAsync(1, 3);
+        var second = await LogPageAsync(2, 3);
+        var beyond = await LogPageAsync(999, 3);
+
+        first.Entries.Select(e => e.Sequence).ShouldBe([1L, 2L, 3L]);
+        second.Entries.Select(e => e.Sequence).ShouldBe([4L, 5L, 6L]);
+        first.PageCount.ShouldBe((int)((total + 2) / 3));
+        beyond.Page.ShouldBe(first.PageCount);
+    }
+}
