@@ -4,6 +4,7 @@ using JustCulture.Application.Demo;
 using JustCulture.Application.History;
 using JustCulture.Application.Log;
 using JustCulture.Application.Reports;
+using JustCulture.Application.Review;
 using JustCulture.Application.Staff;
 using JustCulture.Application.Tasks;
 using JustCulture.Application.Users;
@@ -50,6 +51,11 @@ public static class DependencyInjection
         services.AddScoped<ImportHistoryHandler>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<DemoWalkthrough>();
+        services.AddScoped<ReviewQueueHandler>();
+        services.AddScoped<GetReviewCaseHandler>();
+        services.AddScoped<UnblindCaseHandler>();
+        services.AddScoped<SimilarCasesHandler>();
+        services.AddScoped<RecordInformalPlanHandler>();
         return services;
     }
 }
