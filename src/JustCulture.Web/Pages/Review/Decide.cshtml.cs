@@ -27,7 +27,7 @@ public sealed class DecideModel(GetReviewCaseHandler cases, CompleteTaskHandler 
 
     /// <summary>The case version the form was built from; a newer one means the case moved on.</summary>
     [BindProperty]
-    public int ExpectedVersion { get; set; }
+    public int? ExpectedVersion { get; set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, Guid taskId, CancellationToken cancellationToken)
     {
@@ -42,6 +42,7 @@ public sealed class DecideModel(GetReviewCaseHandler cases, CompleteTaskHandler 
 
     public async Task<IActionResult> OnPostAsync(Guid id, Guid taskId, CancellationToken cancellationToken)
     {
+        RequireExpectedVersion(ExpectedVersion);
         if (string.IsNullOrWhiteSpace(Route) || !Routes.Contains(Route, StringComparer.Ordinal))
         {
             ModelState.AddModelError(nameof(Route), "Select a route");

@@ -25,7 +25,7 @@ public sealed class PlanModel(GetReviewCaseHandler cases, RecordInformalPlanHand
     public string? ReviewDateYear { get; set; }
 
     [BindProperty]
-    public int ExpectedVersion { get; set; }
+    public int? ExpectedVersion { get; set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, int ordinal, CancellationToken cancellationToken)
     {
@@ -51,6 +51,7 @@ public sealed class PlanModel(GetReviewCaseHandler cases, RecordInformalPlanHand
 
     public async Task<IActionResult> OnPostAsync(Guid id, int ordinal, CancellationToken cancellationToken)
     {
+        RequireExpectedVersion(ExpectedVersion);
         DateOnly? reviewDate = null;
         var anyDatePart = !string.IsNullOrWhiteSpace(ReviewDateDay) || !string.IsNullOrWhiteSpace(ReviewDateMonth) || !string.IsNullOrWhiteSpace(ReviewDateYear);
         if (anyDatePart)

@@ -23,7 +23,7 @@ public sealed class ResultModel(GetReviewCaseHandler cases, CompleteTaskHandler 
     public string? Rationale { get; set; }
 
     [BindProperty]
-    public int ExpectedVersion { get; set; }
+    public int? ExpectedVersion { get; set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, Guid taskId, CancellationToken cancellationToken)
     {
@@ -38,6 +38,7 @@ public sealed class ResultModel(GetReviewCaseHandler cases, CompleteTaskHandler 
 
     public async Task<IActionResult> OnPostAsync(Guid id, Guid taskId, CancellationToken cancellationToken)
     {
+        RequireExpectedVersion(ExpectedVersion);
         if (string.IsNullOrWhiteSpace(Result) || !Results.Contains(Result, StringComparer.Ordinal))
         {
             ModelState.AddModelError(nameof(Result), "Select whether the concern was resolved");

@@ -10,6 +10,16 @@ public abstract class ReviewPageModel : FormPageModel
     /// <summary>Set when the case moved on under the reviewer's form (stale version or task already done).</summary>
     public string? MovedOnMessage { get; protected set; }
 
+    /// <summary>A form posted without the version it was built from cannot be checked for staleness: refuse it.</summary>
+    protected void RequireExpectedVersion(int? expectedVersion)
+    {
+        if (expectedVersion is null)
+        {
+            ModelState.Remove("ExpectedVersion");
+            ModelState.AddModelError(string.Empty, "This form was incomplete. Reload the page and try again.");
+        }
+    }
+
     /// <summary>
     /// Not-found and forbidden become 404 / 403; a conflict becomes the "moved on" message; invalid input
     /// and broken rules go to the error summary. Returns null when the page should be shown again.
