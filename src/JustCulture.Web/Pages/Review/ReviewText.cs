@@ -1,3 +1,5 @@
+using JustCulture.Application.Review;
+
 namespace JustCulture.Web.Pages.Review;
 
 /// <summary>Plain-English labels for the review pages (presentation only; the rules live in Application).</summary>
@@ -35,6 +37,14 @@ public static class ReviewText
         "G" => "G – no mitigation",
         null or "" => "Checklist not finished",
         _ => outcome,
+    };
+
+    public static string Decision(ReviewDecisionView decision) => decision.EventType switch
+    {
+        "ReviewDecided" => $"Route chosen: {Route(decision.Answer)}",
+        "InformalResolutionRecorded" => decision.Answer == "Resolved" ? "Informal resolution: resolved" : "Informal resolution: not resolved",
+        "InformalResolutionPlanRecorded" => $"Informal-resolution plan recorded, review date {decision.Answer}",
+        _ => decision.EventType,
     };
 
     public static string Group(string group) => group switch
