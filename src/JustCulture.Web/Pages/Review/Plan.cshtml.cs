@@ -64,6 +64,11 @@ public sealed class PlanModel(GetReviewCaseHandler cases, RecordInformalPlanHand
             else
             {
                 ModelState.AddModelError("ReviewDateDay", "Review date must be a real date");
+                // Report a missing plan in the same pass, so the reviewer fixes everything at once.
+                if (string.IsNullOrWhiteSpace(AgreedActions))
+                {
+                    ModelState.AddModelError(nameof(AgreedActions), "Enter the agreed actions");
+                }
             }
         }
 
