@@ -5,6 +5,7 @@ using JustCulture.Application.Demo;
 using JustCulture.Application.History;
 using JustCulture.Application.Log;
 using JustCulture.Application.Reports;
+using JustCulture.Application.Review;
 using JustCulture.Application.Staff;
 using JustCulture.Application.Tasks;
 using JustCulture.Application.Users;
@@ -59,6 +60,11 @@ public static class DependencyInjection
         services.AddSingleton<ListWorkflowDefinitionsHandler>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<DemoWalkthrough>();
+        services.AddScoped<ReviewQueueHandler>();
+        services.AddScoped<GetReviewCaseHandler>();
+        services.AddScoped<UnblindCaseHandler>();
+        services.AddScoped<SimilarCasesHandler>();
+        services.AddScoped<RecordInformalPlanHandler>();
         return services;
     }
 }

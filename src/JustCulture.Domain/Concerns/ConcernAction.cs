@@ -22,6 +22,15 @@ public sealed class ConcernAction
     public DateTime? FormalInvestigationStartedAtUtc { get; private set; }
     public int InformalAttempts { get; private set; }
 
+    /// <summary>What was agreed for the current informal resolution; cleared when it does not resolve.</summary>
+    public string? InformalAgreedActions { get; private set; }
+
+    /// <summary>When the current informal resolution is to be reviewed.</summary>
+    public DateOnly? InformalReviewDate { get; private set; }
+
+    /// <summary>Longest agreed-actions text stored (the column's length).</summary>
+    public const int MaxAgreedActionsLength = 4000;
+
     internal static ConcernAction Create(Guid concernId, int ordinal, string description) => new()
     {
         Id = Guid.NewGuid(),
@@ -63,7 +72,21 @@ public sealed class ConcernAction
         if (!resolved)
         {
             Route = null;
+            // The plan belonged to the attempt that failed; a new route needs a new plan.
+            InformalAgreedActions = null;
+            InformalReviewDate = null;
         }
+    }
+
+    /// <summary>Records (or replaces) the agreed actions and review date of the informal resolution in progress.</summary>
+    public void RecordInformalPlan(string agreedActions, DateOnly reviewDate, DateOnly today)
+    {
+        Require(Stage == ActionStage.InformalResolution, $"an informal-resolution plan can only be recorded while informal resolution is in progress (stage is {Stage})");
+        Require(!string.IsNullOrWhiteSpace(agreedActions), "describe the agreed actions");
+        Require(agreedActions.Trim().Length <= MaxAgreedActionsLength, $"the agreed actions are longer than {MaxAgreedActionsLength} characters");
+        Require(reviewDate > today, $"the review date {reviewDate:yyyy-MM-dd} must be in the future");
+        InformalAgreedActions = agreedActions.Trim();
+        InformalReviewDate = reviewDate;
     }
 
     public void StartFormalInvestigation(DateTime startedAtUtc)

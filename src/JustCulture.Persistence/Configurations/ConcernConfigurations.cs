@@ -34,6 +34,7 @@ internal sealed class ConcernActionConfiguration : IEntityTypeConfiguration<Conc
         builder.Property(a => a.Stage).HasMaxLength(32);
         builder.Property(a => a.Outcome).HasMaxLength(1);
         builder.Property(a => a.Route).HasMaxLength(32);
+        builder.Property(a => a.InformalAgreedActions).HasMaxLength(ConcernAction.MaxAgreedActionsLength);
         builder.HasIndex(a => new { a.ConcernId, a.Ordinal }).IsUnique();
         builder.HasIndex(a => a.WorkflowInstanceId).IsUnique();
     }

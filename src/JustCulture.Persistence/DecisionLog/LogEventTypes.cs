@@ -14,4 +14,6 @@ public static class LogEventTypes
     public const string StaffImported = "StaffImported";
     public const string UserAdded = "UserAdded";
     public const string HistoryImported = "HistoryImported";
+    public const string CaseUnblinded = "CaseUnblinded";
+    public const string InformalResolutionPlanRecorded = "InformalResolutionPlanRecorded";
 }

@@ -183,4 +183,55 @@ public class ConcernActionTests
         Should.Throw<DomainRuleException>(() => action.ChooseRoute(CaseRoute.InformalResolution));
         action.Stage.ShouldBe(ActionStage.FormalInvestigation);
     }
+
+    private static readonly DateOnly Today = new(2025, 2, 1);
+
+    private static ConcernAction InInformalResolution()
+    {
+        var action = AwaitingReview();
+        action.ChooseRoute(CaseRoute.InformalResolution);
+        return action;
+    }
+
+    [Fact]
+    public void StoresPlanGivenInformalResolutionInProgress()
+    {
+        var action = InInformalResolution();
+
+        action.RecordInformalPlan("  Reflective discussion.  ", Today.AddDays(1), Today);
+
+        action.InformalAgreedActions.ShouldBe("Reflective discussion.");
+        action.InformalReviewDate.ShouldBe(Today.AddDays(1));
+    }
+
+    [Fact]
+    public void RejectsPlanGivenReviewDateToday()
+    {
+        var action = InInformalResolution();
+
+        Should.Throw<DomainRuleException>(() => action.RecordInformalPlan("Reflective discussion.", Today, Today)).Message.ShouldContain("future");
+        action.InformalReviewDate.ShouldBeNull();
+    }
+
+    [Fact]
+    public void RejectsPlanGivenActionAwaitingReview()
+    {
+        var action = AwaitingReview();
+
+        Should.Throw<DomainRuleException>(() => action.RecordInformalPlan("Reflective discussion.", Today.AddDays(5), Today));
+        action.InformalAgreedActions.ShouldBeNull();
+    }
+
+    [Fact]
+    public void ClearsPlanGivenInformalResolutionNotResolved()
+    {
+        var action = InInformalResolution();
+        action.RecordInformalPlan("Reflective discussion.", Today.AddDays(5), Today);
+
+        action.RecordInformalResolution(resolved: false);
+
+        action.InformalAgreedActions.ShouldBeNull();
+        action.InformalReviewDate.ShouldBeNull();
+        action.Stage.ShouldBe(ActionStage.AwaitingReview);
+    }
 }

@@ -55,6 +55,8 @@ public class SchemaComparisonTests
                 route TEXT NULL,
                 formal_investigation_started_at_utc TEXT NULL,
                 informal_attempts INTEGER NOT NULL,
+                informal_agreed_actions TEXT NULL,
+                informal_review_date TEXT NULL,
                 CONSTRAINT FK_concern_actions_concerns_concern_id FOREIGN KEY (concern_id) REFERENCES concerns (id) ON DELETE CASCADE);
             CREATE UNIQUE INDEX IX_concern_actions_concern_id_ordinal ON concern_actions (concern_id, ordinal);
             CREATE UNIQUE INDEX IX_concern_actions_workflow_instance_id ON concern_actions (workflow_instance_id);

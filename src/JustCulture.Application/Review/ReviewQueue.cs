@@ -1,0 +1,102 @@
+using JustCulture.Application.Common;
+using JustCulture.Persistence;
+using JustCulture.Workflows;
+using Microsoft.EntityFrameworkCore;
+
+namespace JustCulture.Application.Review;
+
+/// <param name="OverdueAfterDays">A review waiting longer than this is overdue.</param>
+/// <param name="ReviewDateWarningDays">An informal-resolution review date this close (or past) is highlighted.</param>
+public sealed record ReviewQueueQuery(string ReviewerUserId, int OverdueAfterDays = 14, int ReviewDateWarningDays = 7);
+
+public enum ReviewTaskKind
+{
+    /// <summary>Choose a route for an action whose checklist is complete.</summary>
+    RouteDecision,
+    /// <summary>Record whether an informal resolution worked.</summary>
+    InformalResolutionResult,
+}
+
+/// <summary>
+/// One line of the review queue. Blinded by construction: it carries what a reviewer needs to weigh the
+/// case (staff ref, band, staff group, length of service, outcome) and nothing that identifies or
+/// classifies the person (no name, no ethnicity).
+/// </summary>
+/// <param name="Conflict">Why the signed-in reviewer may not review this case, or null when they may.</param>
+public sealed record ReviewQueueItem(
+    Guid TaskId,
+    Guid ConcernId,
+    int ActionOrdinal,
+    ReviewTaskKind Kind,
+    string StaffRef,
+    string Band,
+    string StaffGroup,
+    int YearsOfService,
+    string Category,
+    string? Outcome,
+    int DaysWaiting,
+    bool IsOverdue,
+    DateOnly? ReviewDate,
+    bool ReviewDateDue,
+    bool ReviewDatePassed,
+    string? Conflict);
+
+/// <summary>Cases with actions awaiting a commissioning review or an informal-resolution result, oldest first.</summary>
+public sealed class ReviewQueueHandler(JustCultureDbContext db, TriageWorkflow triage, TimeProvider clock)
+{
+    public async Task<IReadOnlyList<ReviewQueueItem>> HandleAsync(ReviewQueueQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var reviewer = await ReviewAccess.ReviewerAsync(db, query.ReviewerUserId, cancellationToken);
+        var role = reviewer.Role.ToString();
+        var rows = await (
+            from b in db.Bookmarks.AsNoTracking()
+            where b.CompletedAtUtc == null && b.Role == role
+            join w in db.WorkflowInstances.AsNoTracking() on b.WorkflowInstanceId equals w.Id
+            join c in db.Concerns.AsNoTracking() on b.CorrelationId equals c.Id
+            join a in db.ConcernActions.AsNoTracking() on w.Id equals a.WorkflowInstanceId
+            join s in db.Staff.AsNoTracking() on c.SubjectStaffRef equals s.StaffRef
+            select new { Bookmark = b, Instance = w, Concern = c, Action = a, Subject = s })
+            .ToListAsync(cancellationToken);
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var today = DateOnly.FromDateTime(now);
+        var items = new List<ReviewQueueItem>(rows.Count);
+        foreach (var row in rows.OrderBy(r => r.Bookmark.CreatedAtUtc).ThenBy(r => r.Action.Ordinal))
+        {
+            var definition = triage.Catalog.Get(row.Instance.DefinitionId, row.Instance.DefinitionVersion);
+            ReviewTaskKind? kind = definition.GetActivity(row.Bookmark.ActivityId) switch
+            {
+                CommissioningReviewActivity => ReviewTaskKind.RouteDecision,
+                InformalResolutionActivity => ReviewTaskKind.InformalResolutionResult,
+                _ => null,
+            };
+            if (kind is null)
+            {
+                continue;
+            }
+
+            var daysWaiting = (int)Math.Floor((now - row.Bookmark.CreatedAtUtc).TotalDays);
+            var reviewDate = row.Action.InformalReviewDate;
+            items.Add(new ReviewQueueItem(
+                row.Bookmark.Id,
+                row.Concern.Id,
+                row.Action.Ordinal,
+                kind.Value,
+                row.Subject.StaffRef,
+                row.Subject.Band,
+                row.Subject.StaffGroup,
+                row.Subject.YearsOfService(today),
+                row.Concern.Category,
+                row.Action.Outcome?.ToString(),
+                daysWaiting,
+                kind == ReviewTaskKind.RouteDecision && daysWaiting > query.OverdueAfterDays,
+                reviewDate,
+                reviewDate is { } due && due.DayNumber - today.DayNumber <= query.ReviewDateWarningDays,
+                reviewDate is { } passed && passed < today,
+                row.Concern.ReviewerConflict(reviewer, row.Subject)));
+        }
+
+        return items;
+    }
+}

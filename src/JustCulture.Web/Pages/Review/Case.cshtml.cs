@@ -1,0 +1,72 @@
+using JustCulture.Application.Common;
+using JustCulture.Application.Review;
+using JustCulture.Domain.Concerns;
+using JustCulture.Web.Hosting;
+using Microsoft.AspNetCore.Mvc;
+
+namespace JustCulture.Web.Pages.Review;
+
+public sealed class CaseModel(GetReviewCaseHandler cases, SimilarCasesHandler similar, UnblindCaseHandler unblind) : ReviewPageModel
+{
+    public ReviewCaseView Case { get; private set; } = null!;
+
+    /// <summary>Similar past cases for each distinct outcome among the actions.</summary>
+    public IReadOnlyList<SimilarCasesView> Similar { get; private set; } = [];
+
+    [BindProperty]
+    public string? UnblindReason { get; set; }
+
+    /// <summary>What the reviewer just did (shown as a confirmation): "route", "plan", "result", "unblinded".</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Done { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
+        await LoadAsync(id, cancellationToken) ?? Page();
+
+    public async Task<IActionResult> OnPostUnblindAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(UnblindReason))
+        {
+            ModelState.AddModelError(nameof(UnblindReason), "Enter why you need to see the name and ethnicity");
+        }
+        else
+        {
+            try
+            {
+                await unblind.HandleAsync(new UnblindCaseCommand(id, User.UserId(), UnblindReason), cancellationToken);
+                return RedirectToPage("Case", new { id, done = "unblinded" });
+            }
+            catch (UseCaseException refused)
+            {
+                if (Handle(refused, nameof(UnblindReason)) is { } result)
+                {
+                    return result;
+                }
+            }
+        }
+
+        return await LoadAsync(id, cancellationToken) ?? Page();
+    }
+
+    private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            Case = await cases.HandleAsync(new GetReviewCaseQuery(id, User.UserId()), cancellationToken);
+        }
+        catch (UseCaseException refused) when (refused.Error is UseCaseError.NotFound or UseCaseError.Forbidden)
+        {
+            return Handle(refused);
+        }
+
+        var outcomes = Case.Actions.Where(a => a.Outcome is not null).Select(a => Enum.Parse<ChecklistOutcome>(a.Outcome!)).Distinct().ToList();
+        var views = new List<SimilarCasesView>();
+        foreach (var outcome in outcomes)
+        {
+            views.Add(await similar.HandleAsync(new SimilarCasesQuery(outcome, Case.Category, Case.ConcernId), cancellationToken));
+        }
+
+        Similar = views;
+        return null;
+    }
+}

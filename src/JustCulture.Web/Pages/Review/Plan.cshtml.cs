@@ -1,0 +1,131 @@
+using JustCulture.Application.Common;
+using JustCulture.Application.Review;
+using JustCulture.Web.Hosting;
+using Microsoft.AspNetCore.Mvc;
+
+namespace JustCulture.Web.Pages.Review;
+
+/// <summary>Agreed actions and review date of an informal resolution (NHS.UK date input: day, month, year).</summary>
+public sealed class PlanModel(GetReviewCaseHandler cases, RecordInformalPlanHandler plans) : ReviewPageModel
+{
+    public ReviewCaseView Case { get; private set; } = null!;
+
+    public ReviewActionView? Action { get; private set; }
+
+    [BindProperty]
+    public string? AgreedActions { get; set; }
+
+    [BindProperty]
+    public string? ReviewDateDay { get; set; }
+
+    [BindProperty]
+    public string? ReviewDateMonth { get; set; }
+
+    [BindProperty]
+    public string? ReviewDateYear { get; set; }
+
+    [BindProperty]
+    public int? ExpectedVersion { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, int ordinal, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id, ordinal, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        ExpectedVersion = Case.Version;
+        if (Action is { } action)
+        {
+            AgreedActions = action.InformalAgreedActions;
+            if (action.InformalReviewDate is { } date)
+            {
+                ReviewDateDay = date.Day.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                ReviewDateMonth = date.Month.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                ReviewDateYear = date.Year.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id, int ordinal, CancellationToken cancellationToken)
+    {
+        RequireExpectedVersion(ExpectedVersion);
+        DateOnly? reviewDate = null;
+        var anyDatePart = !string.IsNullOrWhiteSpace(ReviewDateDay) || !string.IsNullOrWhiteSpace(ReviewDateMonth) || !string.IsNullOrWhiteSpace(ReviewDateYear);
+        if (anyDatePart)
+        {
+            if (int.TryParse(ReviewDateDay, out var day) && int.TryParse(ReviewDateMonth, out var month) && int.TryParse(ReviewDateYear, out var year)
+                && year is >= 1900 and <= 9999 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month))
+            {
+                reviewDate = new DateOnly(year, month, day);
+            }
+            else
+            {
+                ModelState.AddModelError("ReviewDateDay", "Review date must be a real date");
+                // Report a missing plan in the same pass, so the reviewer fixes everything at once.
+                if (string.IsNullOrWhiteSpace(AgreedActions))
+                {
+                    ModelState.AddModelError(nameof(AgreedActions), "Enter the agreed actions");
+                }
+            }
+        }
+
+        if (ModelState.IsValid)
+        {
+            try
+            {
+                await plans.HandleAsync(new RecordInformalPlanCommand(id, ordinal, User.UserId(), AgreedActions, reviewDate, ExpectedVersion), cancellationToken);
+                return RedirectToPage("Case", new { id, done = "plan" });
+            }
+            catch (UseCaseException refused) when (refused.Error == UseCaseError.Invalid)
+            {
+                foreach (var detail in refused.Details.Count > 0 ? refused.Details : [refused.Message])
+                {
+                    var key = detail.Contains("date", StringComparison.OrdinalIgnoreCase) ? "ReviewDateDay" : nameof(AgreedActions);
+                    ModelState.AddModelError(key, detail.TrimEnd('.'));
+                }
+            }
+            catch (UseCaseException refused)
+            {
+                if (Handle(refused, nameof(AgreedActions)) is { } result)
+                {
+                    return result;
+                }
+            }
+        }
+
+        if (await LoadAsync(id, ordinal, cancellationToken) is { } refusedOnLoad)
+        {
+            return refusedOnLoad;
+        }
+
+        if (MovedOnMessage is not null)
+        {
+            ExpectedVersion = Case.Version;
+        }
+
+        return Page();
+    }
+
+    private async Task<IActionResult?> LoadAsync(Guid id, int ordinal, CancellationToken cancellationToken)
+    {
+        try
+        {
+            Case = await cases.HandleAsync(new GetReviewCaseQuery(id, User.UserId()), cancellationToken);
+        }
+        catch (UseCaseException refused) when (refused.Error is UseCaseError.NotFound or UseCaseError.Forbidden)
+        {
+            return Handle(refused);
+        }
+
+        Action = Case.Actions.SingleOrDefault(a => a.Ordinal == ordinal && a.PendingTask?.Kind == ReviewTaskKind.InformalResolutionResult);
+        if (Action is null && MovedOnMessage is null)
+        {
+            MovedOnMessage = "This action is not in informal resolution any more, or the case has moved on. Return to the case to see where it is.";
+        }
+
+        return null;
+    }
+}

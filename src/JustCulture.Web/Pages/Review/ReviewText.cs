@@ -1,0 +1,64 @@
+using JustCulture.Application.Review;
+
+namespace JustCulture.Web.Pages.Review;
+
+/// <summary>Plain-English labels for the review pages (presentation only; the rules live in Application).</summary>
+public static class ReviewText
+{
+    public static string Route(string? route) => route switch
+    {
+        "NoFurtherAction" => "No further action",
+        "Support" => "Support",
+        "SystemLearning" => "System learning",
+        "InformalResolution" => "Informal resolution",
+        "FormalInvestigation" => "Formal investigation",
+        null or "" => "Not decided",
+        _ => route,
+    };
+
+    public static string RouteHint(string route) => route switch
+    {
+        "NoFurtherAction" => "Nothing more is needed about this action.",
+        "Support" => "Support for the person, for example occupational health, training or supervision.",
+        "SystemLearning" => "The cause lies in the system: learning and system actions, not action against the individual.",
+        "InformalResolution" => "Agree actions with the person and review them on a set date.",
+        "FormalInvestigation" => "Only where informal resolution is not appropriate; you must say why.",
+        _ => string.Empty,
+    };
+
+    public static string Outcome(string? outcome) => outcome switch
+    {
+        "A" => "A – deliberate harm",
+        "B" => "B – substance abuse",
+        "C" => "C – ill health",
+        "D" => "D – system failure (protocols)",
+        "E" => "E – system failure (substitution)",
+        "F" => "F – significant mitigation",
+        "G" => "G – no mitigation",
+        null or "" => "Checklist not finished",
+        _ => outcome,
+    };
+
+    public static string Decision(ReviewDecisionView decision) => decision.EventType switch
+    {
+        "ReviewDecided" => $"Route chosen: {Route(decision.Answer)}",
+        "InformalResolutionRecorded" => decision.Answer == "Resolved" ? "Informal resolution: resolved" : "Informal resolution: not resolved",
+        "InformalResolutionPlanRecorded" => $"Informal-resolution plan recorded, review date {decision.Answer}",
+        _ => decision.EventType,
+    };
+
+    public static string Group(string group) => group switch
+    {
+        "Bme" => "BME",
+        "NotStated" => "Not stated",
+        _ => group,
+    };
+
+    public static string Years(int years) => years == 1 ? "1 year" : $"{years} years";
+
+    public static string Days(int days) => days == 1 ? "1 day" : $"{days} days";
+
+    public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
+
+    public static string Date(DateTime utc) => utc.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
+}

@@ -1,0 +1,72 @@
+using JustCulture.Application.Common;
+using JustCulture.Application.Review;
+using JustCulture.Persistence.DecisionLog;
+using JustCulture.TestSupport;
+using Microsoft.EntityFrameworkCore;
+
+namespace JustCulture.Application.Tests.Review;
+
+public abstract class ReviewCaseTests : ReviewTestBase
+{
+    [Fact]
+    public async Task ShowsChecklistAnswersAndPendingDecisionGivenCaseAwaitingReview()
+    {
+        var concernId = await OpenToReviewAsync("S001", 'B');
+
+        var action = (await CaseAsync(concernId)).Actions.ShouldHaveSingleItem();
+
+        action.Outcome.ShouldBe("B");
+        action.ChecklistAnswers.Select(a => a.Answer).ShouldBe(SmallTrust.PathTo('B'));
+        action.ChecklistAnswers[0].Question.ShouldContain("intention to cause harm");
+        action.PendingTask.ShouldNotBeNull();
+        action.PendingTask.Kind.ShouldBe(ReviewTaskKind.RouteDecision);
+        action.PendingTask.Answers.ShouldContain("FormalInvestigation");
+    }
+
+    [Fact]
+    public async Task RecordsOneDecisionGivenSameFormSubmittedTwice()
+    {
+        var concernId = await OpenToReviewAsync("S001", 'G');
+        var view = await CaseAsync(concernId);
+        var task = view.Actions.Single().PendingTask!;
+
+        await App.CompleteAsync(task.TaskId, SmallTrust.Reviewer, "Support", "Training need.", expectedVersion: view.Version);
+        var second = await RefusedAsync(UseCaseError.Conflict,
+            () => App.CompleteAsync(task.TaskId, SmallTrust.Reviewer, "Support", "Training need.", expectedVersion: view.Version));
+
+        second.Message.ShouldContain("already completed");
+        (await App.QueryAsync(db => db.DecisionLog.CountAsync(e => e.EventType == LogEventTypes.ReviewDecided))).ShouldBe(1);
+        var decided = (await CaseAsync(concernId)).Actions.Single();
+        decided.Route.ShouldBe("Support");
+        decided.Decisions.ShouldHaveSingleItem().Rationale.ShouldBe("Training need.");
+    }
+
+    [Fact]
+    public async Task RefusesStaleFormGivenCaseMovedOn()
+    {
+        var concernId = await App.OpenConcernAsync("S001", SmallTrust.LineManager, "First", "Second");
+        await App.AnswerChecklistAsync(concernId, SmallTrust.LineManager, SmallTrust.PathTo('G'), actionOrdinal: 1);
+        await App.AnswerChecklistAsync(concernId, SmallTrust.LineManager, SmallTrust.PathTo('D'), actionOrdinal: 2);
+        var view = await CaseAsync(concernId);
+        var first = view.Actions.Single(a => a.Ordinal == 1).PendingTask!;
+        var second = view.Actions.Single(a => a.Ordinal == 2).PendingTask!;
+        await App.CompleteAsync(second.TaskId, SmallTrust.OtherReviewer, "SystemLearning", "Protocol unworkable.", expectedVersion: view.Version);
+
+        var refused = await RefusedAsync(UseCaseError.Conflict,
+            () => App.CompleteAsync(first.TaskId, SmallTrust.Reviewer, "Support", "Training need.", expectedVersion: view.Version));
+
+        refused.Message.ShouldContain("moved on");
+        (await CaseAsync(concernId)).Actions.Single(a => a.Ordinal == 1).Route.ShouldBeNull();
+    }
+}
+
+public sealed class SqliteReviewCaseTests : ReviewCaseTests
+{
+    protected override TestProvider Provider => TestProvider.Sqlite;
+}
+
+[Collection(PostgresFixture.Collection)]
+public sealed class PostgresReviewCaseTests : ReviewCaseTests
+{
+    protected override TestProvider Provider => TestProvider.Postgres;
+}
