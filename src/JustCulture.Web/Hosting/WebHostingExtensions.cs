@@ -49,6 +49,9 @@ public static class WebHostingExtensions
             pages.Conventions.AuthorizeFolder("/Admin", Policies.Administrator);
         });
         services.AddProblemDetails();
+        // A malformed body or missing parameter is the caller's error: 400 problem details in every environment,
+        // not an exception (the Development default) that the exception handler would turn into a 500.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = false);
         services.AddOpenApi(openApi => openApi.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "JustCulture API";
