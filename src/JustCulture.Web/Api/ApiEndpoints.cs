@@ -62,7 +62,9 @@ public static class ApiEndpoints
 
         api.MapPost("/staff/import", async ([FromQuery] string year, HttpRequest request, ClaimsPrincipal user, ImportStaffHandler handler, CancellationToken ct) =>
         {
-            using var reader = new StreamReader(request.Body);
+            // The parser reads synchronously, which servers forbid on the request stream: read the (size-limited) body first.
+            using var body = new StreamReader(request.Body);
+            using var reader = new StringReader(await body.ReadToEndAsync(ct));
             var result = await handler.HandleAsync(new ImportStaffCommand(reader, "upload.csv", year, new Actor(user.UserId(), Policies.Administrator)), ct);
             return TypedResults.Ok(result);
         }).RequireAuthorization(Policies.Administrator).Accepts<string>("text/csv").DisableAntiforgery()
