@@ -1,0 +1,33 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using JustCulture.Web.Tests.Hosting;
+
+namespace JustCulture.Web.Tests.Browser;
+
+/// <summary>Limits only the real server enforces (the in-memory test server has no request size limit).</summary>
+[Collection(BrowserFixture.Collection)]
+public class RequestLimitTests(BrowserFixture server)
+{
+    [Fact]
+    public async Task Returns413GivenBodyOverFiveMegabytesOnKestrel()
+    {
+        using var client = server.CreateHttpClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", await WebAppFixture.LoginAsync(client, Caller.Administrator.DemoAccount(), WebAppFixture.DemoPassword));
+        using var body = new StringContent(new string('x', 6 * 1024 * 1024), Encoding.UTF8, "text/csv");
+
+        using var response = await client.PostAsync(new Uri("/api/staff/import?year=2031-32", UriKind.Relative), body);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.RequestEntityTooLarge);
+    }
+
+    [Fact]
+    public async Task AcceptsBodyUnderLimitGivenKestrel()
+    {
+        using var client = server.CreateHttpClient();
+
+        using var response = await client.PostAsJsonAsync(new Uri("/api/auth/login", UriKind.Relative), new { email = "nobody", password = new string('p', 100_000) });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+    }
+}
