@@ -14,9 +14,15 @@ public class RequestLimitTests(BrowserFixture server)
     {
         using var client = server.CreateHttpClient();
         client.DefaultRequestHeaders.Authorization = new("Bearer", await WebAppFixture.LoginAsync(client, Caller.Administrator.DemoAccount(), WebAppFixture.DemoPassword));
-        using var body = new StringContent(new string('x', 6 * 1024 * 1024), Encoding.UTF8, "text/csv");
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/staff/import?year=2031-32", UriKind.Relative))
+        {
+            Content = new StringContent(new string('x', 6 * 1024 * 1024), Encoding.UTF8, "text/csv"),
+        };
+        // Kestrel refuses a declared length over the limit before reading it; waiting for "100 Continue" lets the
+        // client read that refusal instead of failing on a connection the server closed mid-upload.
+        request.Headers.ExpectContinue = true;
 
-        using var response = await client.PostAsync(new Uri("/api/staff/import?year=2031-32", UriKind.Relative), body);
+        using var response = await client.SendAsync(request);
 
         response.StatusCode.ShouldBe(HttpStatusCode.RequestEntityTooLarge);
     }
