@@ -145,7 +145,11 @@ public static class WebHostingExtensions
     public static WebApplication UseJustCultureWeb(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.UseExceptionHandler();
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            // A request the server refused while it was read (e.g. a body over the size limit, 413) keeps its status.
+            StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+        });
         app.UseStatusCodePages();
         if (!app.Environment.IsDevelopment())
         {

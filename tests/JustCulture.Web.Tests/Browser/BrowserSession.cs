@@ -24,8 +24,8 @@ public sealed class BrowserSession(IBrowserContext context, IPage page, string t
         await GotoAsync("/Account/SignIn");
         await Page.GetByLabel("User ID").FillAsync(caller.DemoAccount());
         await Page.GetByLabel("Password").FillAsync(WebAppFixture.DemoPassword);
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Page.WaitForURLAsync(url => !url.Contains("/Account/SignIn", StringComparison.OrdinalIgnoreCase));
+        await ClickAndWaitForPageAsync(Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }));
+        Page.Url.ShouldNotContain("/Account/SignIn", Case.Insensitive, $"signing in as {caller} failed");
     }
 
     /// <summary>Goes to a path of the app and returns the HTTP status of the page.</summary>
@@ -33,6 +33,19 @@ public sealed class BrowserSession(IBrowserContext context, IPage page, string t
     {
         var response = await Page.GotoAsync(path, new() { WaitUntil = WaitUntilState.Load });
         return response?.Status ?? 0;
+    }
+
+    /// <summary>
+    /// Clicks a link or submit button and waits until the page the server answers with has loaded (a form may post
+    /// back to the same URL, so waiting for a URL change is not enough): the old document is marked and the wait
+    /// ends when a fresh, fully loaded document replaces it.
+    /// </summary>
+    public async Task ClickAndWaitForPageAsync(ILocator target)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        await Page.EvaluateAsync("() => { window.__jcPreviousPage = true; }");
+        await target.ClickAsync();
+        await Page.WaitForFunctionAsync("() => window.__jcPreviousPage !== true && document.readyState === 'complete'");
     }
 
     /// <summary>Saves a full-page screenshot and returns its path.</summary>

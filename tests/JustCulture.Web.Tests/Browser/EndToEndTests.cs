@@ -32,7 +32,7 @@ public partial class EndToEndTests(BrowserFixture browser)
         await manager.Page.GetByLabel("Year").FillAsync("2025");
         await manager.Page.GetByLabel("Clinical practice", new() { Exact = true }).CheckAsync();
         await manager.ScreenshotAsync("raise");
-        await manager.Page.GetByRole(AriaRole.Button, new() { Name = "Continue to the checklist" }).ClickAsync();
+        await SubmitAsync(manager, "Continue to the checklist");
 
         // The checklist, one question per page: no intent to harm, no health indications, no agreed protocol → D.
         var questions = 0;
@@ -42,8 +42,7 @@ public partial class EndToEndTests(BrowserFixture browser)
             (await manager.Page.Locator("h1").CountAsync()).ShouldBe(1);
             await manager.Page.GetByLabel("No", new() { Exact = true }).CheckAsync();
             await manager.ScreenshotAsync($"question-{questions}");
-            await manager.Page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
-            await manager.Page.WaitForLoadStateAsync();
+            await SubmitAsync(manager, "Continue");
         }
 
         questions.ShouldBe(5);
@@ -51,8 +50,8 @@ public partial class EndToEndTests(BrowserFixture browser)
         (await manager.Page.Locator("main").InnerTextAsync()).ShouldContain("Outcome D");
         await manager.ScreenshotAsync("check-answers");
         (await manager.SeriousAccessibilityViolationsAsync()).ShouldBeEmpty();
-        await manager.Page.GetByRole(AriaRole.Button, new() { Name = "Submit checklist" }).ClickAsync();
-        await manager.Page.WaitForURLAsync(DetailsPage());
+        await SubmitAsync(manager, "Submit checklist");
+        manager.Page.Url.ShouldMatch(DetailsPage().ToString());
         var concernId = DetailsPage().Match(manager.Page.Url).Groups["id"].Value;
         (await manager.Page.Locator(".nhsuk-panel--confirmation").InnerTextAsync()).ShouldContain("Checklist submitted");
         await manager.ScreenshotAsync("submitted");
@@ -62,21 +61,21 @@ public partial class EndToEndTests(BrowserFixture browser)
         await reviewer.SignInAsync(Caller.CommissioningManager);
         (await reviewer.GotoAsync("/Review")).ShouldBe(200);
         await reviewer.ScreenshotAsync("queue");
-        await reviewer.Page.Locator($"a[href='/Review/Case/{concernId}']").First.ClickAsync();
-        await reviewer.Page.WaitForURLAsync($"**/Review/Case/{concernId}");
+        await reviewer.ClickAndWaitForPageAsync(reviewer.Page.Locator($"a[href='/Review/Case/{concernId}']").First);
+        reviewer.Page.Url.ShouldEndWith($"/Review/Case/{concernId}");
         var casePage = await reviewer.Page.Locator("main").InnerTextAsync();
         casePage.ShouldContain(staffRef);
         casePage.ShouldContain(summary);
         (await reviewer.Page.Locator("#subject-name").CountAsync()).ShouldBe(0, "the case is blinded by default");
         await reviewer.ScreenshotAsync("case");
         (await reviewer.SeriousAccessibilityViolationsAsync()).ShouldBeEmpty();
-        await reviewer.Page.Locator("#decide-1").ClickAsync();
+        await reviewer.ClickAndWaitForPageAsync(reviewer.Page.Locator("#decide-1"));
         await reviewer.Page.GetByLabel("System learning", new() { Exact = true }).CheckAsync();
         await reviewer.Page.GetByLabel("Rationale for the route").FillAsync("No agreed protocol for late insulin on the ward: a system fix, not individual action.");
         await reviewer.ScreenshotAsync("decide");
         (await reviewer.SeriousAccessibilityViolationsAsync()).ShouldBeEmpty();
-        await reviewer.Page.GetByRole(AriaRole.Button, new() { Name = "Record the decision" }).ClickAsync();
-        await reviewer.Page.WaitForURLAsync(url => url.Contains($"/Review/Case/{concernId}", StringComparison.Ordinal) && url.Contains("done=route", StringComparison.Ordinal));
+        await SubmitAsync(reviewer, "Record the decision");
+        reviewer.Page.Url.ShouldContain($"/Review/Case/{concernId}");
         (await reviewer.Page.Locator("#action-1").InnerTextAsync()).ShouldContain("System learning");
         await reviewer.ScreenshotAsync("routed");
 
@@ -87,10 +86,14 @@ public partial class EndToEndTests(BrowserFixture browser)
         await using var auditor = await browser.NewSessionAsync("e2e-auditor");
         await auditor.SignInAsync(Caller.Auditor);
         (await auditor.GotoAsync("/Audit/Log")).ShouldBe(200);
-        await auditor.Page.GetByRole(AriaRole.Button, new() { Name = "Verify log" }).ClickAsync();
+        await SubmitAsync(auditor, "Verify log");
         (await auditor.Page.Locator("#verification").InnerTextAsync()).ShouldContain("The log is intact");
         await auditor.ScreenshotAsync("verified");
     }
+
+    /// <summary>Clicks a form's button and waits for the page the server answers with to load.</summary>
+    private static Task SubmitAsync(BrowserSession session, string button) =>
+        session.ClickAndWaitForPageAsync(session.Page.GetByRole(AriaRole.Button, new() { Name = button, Exact = true }));
 
     [GeneratedRegex(@"/Concerns/Details/(?<id>[0-9a-f\-]{36})", RegexOptions.CultureInvariant)]
     private static partial Regex DetailsPage();
