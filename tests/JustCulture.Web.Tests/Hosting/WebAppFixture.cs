@@ -38,10 +38,17 @@ public abstract partial class WebAppFixture : IAsyncLifetime
             return;
         }
 
-        _factory = new JustCultureWebFactory(await CreateDatabaseAsync());
+        _factory = new JustCultureWebFactory(await CreateDatabaseAsync(), settings: Settings);
         // Start the host now (migrations and seeding run in Program), not inside the first test's timing.
         _ = _factory.Services;
+        await AfterStartAsync();
     }
+
+    /// <summary>Extra configuration for the app.</summary>
+    protected virtual IReadOnlyDictionary<string, string?>? Settings => null;
+
+    /// <summary>Runs once the app has started and migrated its database.</summary>
+    protected virtual Task AfterStartAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync()
     {
@@ -192,16 +199,52 @@ public sealed class SqliteWebAppFixture : WebAppFixture
 }
 
 /// <summary>
-/// The web app on a fresh database of the throwaway PostgreSQL server, migrated and demo-seeded by the app
-/// itself on start. Only used from <c>[Collection(PostgresFixture.Collection)]</c> classes whose tests are
+/// The web app on a fresh database of the throwaway PostgreSQL server, migrated by the app itself on start. Seeding
+/// the whole demo trust on PostgreSQL takes minutes, so this fixture adds a small trust through the application's
+/// own use cases instead: the four demo accounts (same user ids and password), a second line manager and a
+/// concern of theirs. Only used from <c>[Collection(PostgresFixture.Collection)]</c> classes whose tests are
 /// PostgresFact/PostgresTheory, so it never starts when the server is unavailable and not required.
 /// </summary>
 public sealed class PostgresWebAppFixture : WebAppFixture
 {
+    public const string OtherLineManager = "lm.other";
+
+    private const string StaffCsv = """
+        StaffRef,Name,EthnicCode,Band,StaffGroup,Directorate,StartDate,LineManagerRef
+        X001,Executive One,A,Band 9,Administrative and Clerical,Corporate,2001-04-01,
+        M001,Manager One,A,Band 7,Nursing and Midwifery Registered,Medicine,2010-05-01,X001
+        M002,Manager Two,N,Band 7,Nursing and Midwifery Registered,Surgery,2012-05-01,X001
+        S001,Staff One,A,Band 5,Nursing and Midwifery Registered,Medicine,2020-01-06,M001
+        S002,Staff Two,N,Band 5,Nursing and Midwifery Registered,Medicine,2021-03-01,M001
+        S005,Staff Five,C2,Band 5,Nursing and Midwifery Registered,Surgery,2018-07-01,M002
+        H001,Reviewer One,B,Band 8a,Administrative and Clerical,Corporate,2015-01-05,X001
+        A001,Auditor One,99,Band 8a,Administrative and Clerical,Corporate,2017-01-05,X001
+        """;
+
     public override TestProvider Provider => TestProvider.Postgres;
 
     protected override bool CanStart => PostgresServer.IsAvailable || PostgresServer.IsRequired;
 
+    protected override IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?> { ["JustCulture:SeedDemo"] = "false" };
+
     protected override async Task<string> CreateDatabaseAsync() =>
         "postgres:" + await PostgresServer.Shared.CreateDatabaseAsync("web");
+
+    protected override async Task AfterStartAsync()
+    {
+        var operatorActor = new JustCulture.Application.Common.Actor("test", "Administrator");
+        await InScopeAsync(services =>
+        {
+            using var csv = new StringReader(StaffCsv);
+            return services.GetRequiredService<JustCulture.Application.Staff.ImportStaffHandler>()
+                .HandleAsync(new JustCulture.Application.Staff.ImportStaffCommand(csv, "staff.csv", "2024-25", operatorActor));
+        });
+        await AddSignInAsync(Caller.LineManager.DemoAccount(), "LineManager", "M001");
+        await AddSignInAsync(Caller.CommissioningManager.DemoAccount(), "CommissioningManager", "H001");
+        await AddSignInAsync(Caller.Auditor.DemoAccount(), "Auditor", "A001");
+        await AddSignInAsync(Caller.Administrator.DemoAccount(), "Administrator", null);
+        await AddSignInAsync(OtherLineManager, "LineManager", "M002");
+        await InScopeAsync(services => services.GetRequiredService<JustCulture.Application.Concerns.OpenConcernHandler>()
+            .HandleAsync(new JustCulture.Application.Concerns.OpenConcernCommand("S005", OtherLineManager, "Left the ward without handing over", ["Left 30 minutes early"], "Conduct")));
+    }
 }
