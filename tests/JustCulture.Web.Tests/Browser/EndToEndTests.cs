@@ -39,9 +39,9 @@ public partial class EndToEndTests(BrowserFixture browser)
         while (manager.Page.Url.Contains("/Concerns/Checklist/", StringComparison.Ordinal))
         {
             (++questions).ShouldBeLessThanOrEqualTo(11, "the checklist did not reach check-your-answers");
-            (await manager.Page.Locator("h1").CountAsync()).ShouldBe(1);
-            await manager.Page.GetByLabel("No", new() { Exact = true }).CheckAsync();
             await manager.ScreenshotAsync($"question-{questions}");
+            (await manager.Page.Locator("h1").CountAsync()).ShouldBe(1, await manager.Page.Locator("body").InnerTextAsync());
+            await manager.Page.GetByLabel("No", new() { Exact = true }).CheckAsync();
             await SubmitAsync(manager, "Continue");
         }
 
