@@ -64,7 +64,7 @@ public sealed class BrowserSession(IBrowserContext context, IPage page, string t
         var result = await Page.RunAxe();
         return result.Violations
             .Where(v => Blocking.Contains(v.Impact, StringComparer.OrdinalIgnoreCase))
-            .Select(v => $"{Page.Url}: {v.Impact} {v.Id} – {v.Help} at {string.Join("; ", v.Nodes.Select(n => n.Target?.ToString()))}")
+            .Select(v => $"{Page.Url}: {v.Impact} {v.Id} – {v.Help} at {string.Join("; ", v.Nodes.Select(n => $"{n.Target} {n.Html} ({string.Join(" ", (n.All ?? []).Concat(n.Any ?? []).Concat(n.None ?? []).Select(c => c.Message))})"))}")
             .ToList();
     }
 
