@@ -26,6 +26,30 @@ public class PerCaseAuthorizationTests(SqliteWebAppFixture app) : IClassFixture<
     }
 
     [Fact]
+    public async Task RefusesAnotherManagersConcernGivenLineManagerOnEveryConcernPageById()
+    {
+        using var lineManager = await app.CookieClientAsync(Caller.LineManager);
+        var theirs = await ConcernRaisedByAnotherManagerAsync(app);
+        var summary = await app.QueryAsync(db => db.Concerns.Where(c => c.Id == theirs).Select(c => c.Summary).SingleAsync());
+        // Every line-manager page that takes a concern id, however many there are when this runs.
+        var pages = EndpointCatalog.Read(app.Services)
+            .Where(e => e.Kind == EndpointKind.Page && e.Method == "GET" && e.Key.StartsWith("page /Concerns/", StringComparison.Ordinal)
+                && e.Route.Contains("{id", StringComparison.Ordinal))
+            .Select(e => EndpointCatalog.UrlFor(e.Route.Replace("{id:guid}", theirs.ToString(), StringComparison.Ordinal)))
+            .ToList();
+        // The API's answer is always checked, so the test means something even before any such page exists.
+        var urls = pages.Append($"/api/concerns/{theirs}").ToList();
+
+        foreach (var url in urls)
+        {
+            using var response = await lineManager.GetAsync(new Uri(url, UriKind.Relative));
+            var body = await response.Content.ReadAsStringAsync();
+            ResponseOutcome.Of(response).ShouldBeOneOf([Outcome.Forbidden, Outcome.NotFound], $"{url} answered {(int)response.StatusCode}");
+            body.ShouldNotContain(summary, customMessage: $"{url} showed another manager's concern");
+        }
+    }
+
+    [Fact]
     public async Task OmitsAnotherManagersTasksGivenLineManagerListingTasks()
     {
         var lineManager = await app.BearerClientAsync(Caller.LineManager);
