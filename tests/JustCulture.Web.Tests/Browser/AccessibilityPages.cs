@@ -5,7 +5,7 @@ namespace JustCulture.Web.Tests.Browser;
 
 /// <summary>
 /// Which pages the accessibility checks visit for each caller: the start pages declared here, plus every page
-/// reachable by following links from them (two clicks deep), so a page linked from a role's home page or
+/// reachable by following links from them (three clicks deep), so a page linked from a role's home page or
 /// navigation is checked without being listed. Add a page here only if no link leads to it.
 /// </summary>
 public static partial class AccessibilityPages

@@ -42,7 +42,7 @@ public class AccessibilityTests(BrowserFixture browser, ITestOutputHelper output
             await session.ScreenshotAsync(next.Url.AbsolutePath);
             problems.AddRange(await session.SeriousAccessibilityViolationsAsync());
             problems.AddRange(await StructureProblemsAsync(session.Page));
-            if (next.Depth < 2)
+            if (next.Depth < 3)
             {
                 foreach (var link in await LinksAsync(session.Page))
                 {
