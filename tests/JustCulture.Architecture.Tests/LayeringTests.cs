@@ -6,7 +6,9 @@ namespace JustCulture.Architecture.Tests;
 
 public class LayeringTests
 {
-    public static TheoryData<string> CompiledProjects => [LayerRules.Domain, LayerRules.Workflows, LayerRules.Persistence, LayerRules.Application, LayerRules.Cli];
+    public static TheoryData<string> CompiledProjects => [LayerRules.Domain, LayerRules.Workflows, LayerRules.Persistence, LayerRules.Application, LayerRules.Cli, LayerRules.Web];
+
+    public static TheoryData<string> InnerProjects => [LayerRules.Domain, LayerRules.Workflows, LayerRules.Persistence, LayerRules.Application];
 
     public static TheoryData<string> RuledProjects => new(LayerRules.Rules.Keys);
 
@@ -16,6 +18,7 @@ public class LayeringTests
         LayerRules.Application => typeof(JustCulture.Application.Staff.StaffCsvParser).Assembly,
         LayerRules.Persistence => typeof(JustCulture.Persistence.JustCultureDbContext).Assembly,
         LayerRules.Cli => Assembly.Load("justculture"),
+        LayerRules.Web => typeof(JustCulture.Web.Hosting.WebHostingExtensions).Assembly,
         _ => Assembly.Load(project),
     };
 
@@ -37,16 +40,37 @@ public class LayeringTests
     public void DeclaresOnlyInwardReferencesGivenProjectFile(string project)
     {
         var path = CsprojPath(project);
-        if (!File.Exists(path))
-        {
-            // Web is planned; until its project exists there is nothing to check.
-            project.ShouldBe(LayerRules.Web, $"{path} is missing");
-            return;
-        }
+        File.Exists(path).ShouldBeTrue($"{path} is missing");
 
         var references = LayerRules.ReferencesIn(XDocument.Load(path));
 
         LayerRules.Violations(project, references).ShouldBeEmpty();
+    }
+
+    [Theory]
+    [MemberData(nameof(InnerProjects))]
+    public void FlagsWebAndAspNetCoreGivenInnerLayer(string project)
+    {
+        var violations = LayerRules.Violations(project, ["JustCulture.Web", "Microsoft.AspNetCore.Mvc.Core"]);
+
+        violations.ShouldContain(v => v.Contains("must not reference JustCulture.Web", StringComparison.Ordinal));
+        violations.ShouldContain(v => v.Contains("Microsoft.AspNetCore.Mvc.Core", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AllowsApplicationAndAspNetCoreGivenWeb()
+    {
+        LayerRules.Violations(LayerRules.Web, ["JustCulture.Application", "JustCulture.Persistence", "Microsoft.AspNetCore.App", "AutoMapper"]).ShouldBeEmpty();
+        LayerRules.Violations(LayerRules.Web, ["justculture"]).ShouldHaveSingleItem().ShouldContain("JustCulture.Cli");
+    }
+
+    [Fact]
+    public void ReferencesApplicationGivenWebAssembly()
+    {
+        var references = AssemblyOf(LayerRules.Web).GetReferencedAssemblies().Select(a => a.Name!).ToList();
+
+        references.ShouldContain(LayerRules.Application);
+        references.ShouldContain(r => r.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal));
     }
 
     [Fact]

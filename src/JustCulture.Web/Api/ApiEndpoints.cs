@@ -6,6 +6,7 @@ using JustCulture.Application.Staff;
 using JustCulture.Application.Tasks;
 using JustCulture.Web.Hosting;
 using JustCulture.Web.ReadModels;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 
@@ -20,11 +21,21 @@ public static class ApiEndpoints
         ArgumentNullException.ThrowIfNull(app);
         var auth = app.MapGroup("/api/auth").WithTags("Authentication");
         // Accounts are created by administrators only: the self-service parts of the Identity API are closed.
-        auth.MapIdentityApi<IdentityUser>().AddEndpointFilter(async (context, next) =>
+        var identityApi = auth.MapIdentityApi<IdentityUser>();
+        // Signing in cannot require being signed in: everything outside /manage is exempt from the fallback
+        // policy (the filter below still closes the self-service parts); /manage keeps its own requirement.
+        identityApi.Add(endpoint =>
+        {
+            if (endpoint is RouteEndpointBuilder route && route.RoutePattern.RawText?.Contains("/manage/", StringComparison.OrdinalIgnoreCase) != true)
+            {
+                endpoint.Metadata.Add(new AllowAnonymousAttribute());
+            }
+        });
+        identityApi.AddEndpointFilter(async (context, next) =>
         {
             var path = context.HttpContext.Request.Path.Value ?? string.Empty;
+            // /manage/info is closed too: it fails for accounts without an e-mail address, which ours are.
             return path.EndsWith("/login", StringComparison.OrdinalIgnoreCase) || path.EndsWith("/refresh", StringComparison.OrdinalIgnoreCase)
-                   || path.Contains("/manage/info", StringComparison.OrdinalIgnoreCase)
                 ? await DemoAccountGuard.CheckAsync(context, next)
                 : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: "Accounts are created by an administrator.");
         });
@@ -51,7 +62,9 @@ public static class ApiEndpoints
 
         api.MapPost("/staff/import", async ([FromQuery] string year, HttpRequest request, ClaimsPrincipal user, ImportStaffHandler handler, CancellationToken ct) =>
         {
-            using var reader = new StreamReader(request.Body);
+            // The parser reads synchronously, which servers forbid on the request stream: read the (size-limited) body first.
+            using var body = new StreamReader(request.Body);
+            using var reader = new StringReader(await body.ReadToEndAsync(ct));
             var result = await handler.HandleAsync(new ImportStaffCommand(reader, "upload.csv", year, new Actor(user.UserId(), Policies.Administrator)), ct);
             return TypedResults.Ok(result);
         }).RequireAuthorization(Policies.Administrator).Accepts<string>("text/csv").DisableAntiforgery()

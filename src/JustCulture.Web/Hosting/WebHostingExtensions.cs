@@ -49,6 +49,9 @@ public static class WebHostingExtensions
             pages.Conventions.AuthorizeFolder("/Admin", Policies.Administrator);
         });
         services.AddProblemDetails();
+        // A malformed body or missing parameter is the caller's error: 400 problem details in every environment,
+        // not an exception (the Development default) that the exception handler would turn into a 500.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = false);
         services.AddOpenApi(openApi => openApi.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "JustCulture API";
@@ -142,7 +145,11 @@ public static class WebHostingExtensions
     public static WebApplication UseJustCultureWeb(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.UseExceptionHandler();
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            // A request the server refused while it was read (e.g. a body over the size limit, 413) keeps its status.
+            StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+        });
         app.UseStatusCodePages();
         if (!app.Environment.IsDevelopment())
         {

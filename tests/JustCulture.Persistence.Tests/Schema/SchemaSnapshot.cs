@@ -22,7 +22,7 @@ public sealed class SchemaSnapshot
         .Where(k => k.StartsWith("table ", StringComparison.Ordinal))
         .Select(k => k["table ".Length..]);
 
-    public static async Task<SchemaSnapshot> ReadAsync(JustCultureDbContext db)
+    public static async Task<SchemaSnapshot> ReadAsync(DbContext db)
     {
         ArgumentNullException.ThrowIfNull(db);
         var facts = new SortedDictionary<string, string>(StringComparer.Ordinal);
@@ -49,6 +49,30 @@ public sealed class SchemaSnapshot
         }
 
         return new SchemaSnapshot(facts);
+    }
+
+    /// <summary>Only the facts about the given tables (for a context that shares its database with others).</summary>
+    public SchemaSnapshot Only(IReadOnlySet<string> tables)
+    {
+        ArgumentNullException.ThrowIfNull(tables);
+        var facts = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, value) in Facts)
+        {
+            if (tables.Contains(TableOf(key)))
+            {
+                facts[key] = value;
+            }
+        }
+
+        return new SchemaSnapshot(facts);
+    }
+
+    /// <summary>The table a fact is about: <c>table t</c>, <c>column t.c</c>, <c>index t.i</c>, <c>constraint t.c</c>, <c>foreign key t(c)</c>.</summary>
+    private static string TableOf(string key)
+    {
+        var rest = key[(key.StartsWith("foreign key ", StringComparison.Ordinal) ? "foreign key ".Length : key.IndexOf(' ', StringComparison.Ordinal) + 1)..];
+        var end = rest.IndexOfAny(['.', '(']);
+        return end < 0 ? rest : rest[..end];
     }
 
     /// <summary>Every fact, one per line: what a failing comparison is read against.</summary>

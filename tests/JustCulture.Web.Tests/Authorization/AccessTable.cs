@@ -1,0 +1,115 @@
+using JustCulture.Web.Tests.Hosting;
+
+namespace JustCulture.Web.Tests.Authorization;
+
+public enum Access
+{
+    /// <summary>Anyone, signed in or not (sign-in page, health, the OpenAPI document).</summary>
+    Public,
+
+    /// <summary>Anyone signed in, whatever their role.</summary>
+    SignedIn,
+
+    /// <summary>Signed-in callers holding one of <see cref="AccessRule.Roles"/>; everyone else is refused.</summary>
+    Roles,
+
+    /// <summary>Mapped but closed to everyone (self-service account endpoints of the Identity API): refused with 404 (or
+    /// 400 when the request is too malformed to reach the refusal), never a success.</summary>
+    Closed,
+}
+
+/// <param name="Pattern">An endpoint key (<c>POST /api/concerns</c>, <c>page /Account/SignIn</c>), or a prefix ending in
+/// <c>*</c> (<c>page /Concerns/*</c>, <c>GET /api/reports/*</c>).</param>
+/// <param name="RequiresSignIn">For <see cref="Access.Closed"/>: whether an anonymous caller is challenged before the 404.</param>
+public sealed record AccessRule(string Pattern, Access Access, IReadOnlyList<Caller> Roles, bool RequiresSignIn = false)
+{
+    public bool Matches(string key) => Pattern.EndsWith('*')
+        ? key.StartsWith(Pattern[..^1], StringComparison.Ordinal)
+        : string.Equals(key, Pattern, StringComparison.Ordinal);
+
+    /// <summary>What the caller should get: let through, challenged (sign in first), forbidden, or not found.</summary>
+    public Outcome ExpectedFor(Caller caller) => (Access, caller) switch
+    {
+        (Access.Public, _) => Outcome.Allowed,
+        (Access.Closed, Caller.Anonymous) => RequiresSignIn ? Outcome.Challenged : Outcome.NotFound,
+        (Access.Closed, _) => Outcome.NotFound,
+        (_, Caller.Anonymous) => Outcome.Challenged,
+        (Access.SignedIn, _) => Outcome.Allowed,
+        _ => Roles.Contains(caller) ? Outcome.Allowed : Outcome.Forbidden,
+    };
+
+    public override string ToString() => Access == Access.Roles ? $"{Pattern}: {string.Join(", ", Roles)}" : $"{Pattern}: {Access}";
+}
+
+public enum Outcome
+{
+    Allowed,
+    Challenged,
+    Forbidden,
+    NotFound,
+}
+
+/// <summary>
+/// Who may use what (DESIGN §2.4), declared once. Every endpoint the app maps must match a rule here, so a page or
+/// endpoint nobody classified fails the build's tests instead of shipping with whatever the fallback gives it.
+/// First matching rule wins.
+/// </summary>
+public static class AccessTable
+{
+    private static readonly Caller[] LineManager = [Caller.LineManager];
+    private static readonly Caller[] Commissioning = [Caller.CommissioningManager];
+    private static readonly Caller[] CaseWorkers = [Caller.LineManager, Caller.CommissioningManager];
+    private static readonly Caller[] AuditorsAndAdministrators = [Caller.Auditor, Caller.Administrator];
+    private static readonly Caller[] Administrators = [Caller.Administrator];
+
+    public static IReadOnlyList<AccessRule> Rules { get; } =
+    [
+        // Pages, by folder (the Razor folder conventions) and the few pages outside them.
+        Public("page /Account/SignIn"),
+        Public("page /Account/SignOut"),
+        Public("page /Account/AccessDenied"),
+        SignedIn("page /Index"),
+        Roles("page /Concerns/*", LineManager),
+        Roles("page /Review/*", Commissioning),
+        Roles("page /Audit/*", AuditorsAndAdministrators),
+        Roles("page /Admin/*", Administrators),
+
+        // The product API.
+        Roles("POST /api/concerns", LineManager),
+        Roles("GET /api/concerns/{id:guid}", CaseWorkers),
+        Roles("GET /api/tasks", CaseWorkers),
+        Roles("POST /api/tasks/{id:guid}/complete", CaseWorkers),
+        Roles("POST /api/staff/import", Administrators),
+        Roles("GET /api/audit/log", AuditorsAndAdministrators),
+        Roles("POST /api/audit/verify", AuditorsAndAdministrators),
+        Roles("GET /api/reports/*", AuditorsAndAdministrators),
+
+        // The Identity API: sign-in and token refresh are open; accounts are made by administrators, so the
+        // self-service endpoints answer 404 to everyone.
+        Public("POST /api/auth/login"),
+        Public("POST /api/auth/refresh"),
+        Closed("POST /api/auth/register"),
+        Closed("GET /api/auth/confirmEmail"),
+        Closed("POST /api/auth/resendConfirmationEmail"),
+        Closed("POST /api/auth/forgotPassword"),
+        Closed("POST /api/auth/resetPassword"),
+        Closed("POST /api/auth/manage/2fa", requiresSignIn: true),
+        Closed("GET /api/auth/manage/info", requiresSignIn: true),
+        Closed("POST /api/auth/manage/info", requiresSignIn: true),
+
+        // Operations.
+        Public("GET /health"),
+        Public("GET /openapi/{documentName}.json"),
+    ];
+
+    /// <summary>The rule for an endpoint key, or null when nobody classified it.</summary>
+    public static AccessRule? RuleFor(string key) => Rules.FirstOrDefault(r => r.Matches(key));
+
+    private static AccessRule Public(string pattern) => new(pattern, Access.Public, []);
+
+    private static AccessRule SignedIn(string pattern) => new(pattern, Access.SignedIn, []);
+
+    private static AccessRule Roles(string pattern, Caller[] roles) => new(pattern, Access.Roles, roles);
+
+    private static AccessRule Closed(string pattern, bool requiresSignIn = false) => new(pattern, Access.Closed, [], requiresSignIn);
+}

@@ -1,0 +1,79 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using JustCulture.Web.Tests.Hosting;
+using Microsoft.Playwright;
+
+namespace JustCulture.Web.Tests.Browser;
+
+/// <summary>
+/// One test's browser: its own context (cookies) and page, signed in as a role through the real sign-in form,
+/// with screenshots saved to <c>TestResults/screenshots/&lt;test&gt;-&lt;step&gt;.png</c> under the test output
+/// directory and axe-core accessibility checks.
+/// </summary>
+public sealed class BrowserSession(IBrowserContext context, IPage page, string testName) : IAsyncDisposable
+{
+    private static readonly string[] Blocking = ["serious", "critical"];
+    private int _shots;
+
+    public IPage Page { get; } = page;
+
+    public string TestName { get; } = testName;
+
+    public async Task SignInAsync(Caller caller)
+    {
+        await GotoAsync("/Account/SignIn");
+        await Page.GetByLabel("User ID").FillAsync(caller.DemoAccount());
+        await Page.GetByLabel("Password").FillAsync(WebAppFixture.DemoPassword);
+        await ClickAndWaitForPageAsync(Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }));
+        Page.Url.ShouldNotContain("/Account/SignIn", Case.Insensitive, $"signing in as {caller} failed");
+    }
+
+    /// <summary>Goes to a path of the app and returns the HTTP status of the page.</summary>
+    public async Task<int> GotoAsync(string path)
+    {
+        var response = await Page.GotoAsync(path, new() { WaitUntil = WaitUntilState.Load });
+        return response?.Status ?? 0;
+    }
+
+    /// <summary>
+    /// Clicks a link or submit button and waits until the page the server answers with has loaded (a form may post
+    /// back to the same URL, so waiting for a URL change is not enough): the old document is marked and the wait
+    /// ends when a fresh, fully loaded document replaces it.
+    /// </summary>
+    public async Task ClickAndWaitForPageAsync(ILocator target)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        await Page.EvaluateAsync("() => { window.__jcPreviousPage = true; }");
+        await target.ClickAsync();
+        await Page.WaitForFunctionAsync("() => window.__jcPreviousPage !== true && document.readyState === 'complete'");
+    }
+
+    /// <summary>Saves a full-page screenshot and returns its path.</summary>
+    public async Task<string> ScreenshotAsync(string step)
+    {
+        Directory.CreateDirectory(TestArtifacts.Screenshots);
+        var name = $"{Sanitise(TestName)}-{++_shots:00}-{Sanitise(step)}.png";
+        var path = Path.Combine(TestArtifacts.Screenshots, name);
+        await Page.ScreenshotAsync(new() { Path = path, FullPage = true });
+        return path;
+    }
+
+    /// <summary>Runs axe-core on the page as it is now; returns the serious and critical violations, described.</summary>
+    public async Task<IReadOnlyList<string>> SeriousAccessibilityViolationsAsync()
+    {
+        var result = await Page.RunAxe();
+        return result.Violations
+            .Where(v => Blocking.Contains(v.Impact, StringComparer.OrdinalIgnoreCase))
+            .Select(v => $"{Page.Url}: {v.Impact} {v.Id} – {v.Help} at {string.Join("; ", v.Nodes.Select(n => $"{n.Target} {n.Html} ({string.Join(" ", (n.All ?? []).Concat(n.Any ?? []).Concat(n.None ?? []).Select(c => c.Message))})"))}")
+            .ToList();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Page.CloseAsync();
+        await context.DisposeAsync();
+    }
+
+    private static string Sanitise(string text) =>
+        new(text.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '_').ToArray());
+}
