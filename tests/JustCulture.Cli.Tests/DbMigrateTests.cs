@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Data.Sqlite;
 
 namespace JustCulture.Cli.Tests;
@@ -14,7 +15,13 @@ public sealed class DbMigrateTests : IDisposable
         var result = await _cli.RunAsync("db", "migrate");
 
         result.ExitCode.ShouldBe(ExitCodes.Ok, result.ToString());
-        result.Stdout.ShouldContain("Applied 2 migration(s): 20261123090000_Initial, 20261123100000_WresHistory");
+        // Every migration the assembly ships is applied and named, in order.
+        await using (var model = JustCulture.Persistence.DatabaseLocation.Parse("sqlite::memory:").CreateContext())
+        {
+            var all = model.Database.GetMigrations().ToList();
+            all.ShouldContain("20261123090000_Initial");
+            result.Stdout.ShouldContain($"Applied {all.Count} migration(s): {string.Join(", ", all)}");
+        }
         File.Exists(_cli.DatabaseFile).ShouldBeTrue();
         await using var connection = new SqliteConnection(_cli.SqliteConnectionString);
         await connection.OpenAsync();
