@@ -33,7 +33,7 @@
       data: {
         labels: data.labels,
         datasets: [
-          { label: '95% CI upper', data: data.upper, borderColor: 'transparent', backgroundColor: 'rgba(0, 94, 184, 0.15)', pointRadius: 0, fill: '+1' },
+          { label: '95% confidence interval', data: data.upper, borderColor: 'transparent', backgroundColor: 'rgba(0, 94, 184, 0.15)', pointRadius: 0, fill: '+1' },
           { label: '95% CI lower', data: data.lower, borderColor: 'transparent', pointRadius: 0, fill: false },
           { label: 'Relative likelihood', data: data.rl, borderColor: nhsBlue, backgroundColor: nhsBlue, spanGaps: false },
           band(data.labels, data.bandLower, '0.80'),
@@ -42,7 +42,7 @@
       },
       options: {
         animation: false,
-        scales: { y: { beginAtZero: true, title: { display: true, text: 'Relative likelihood (BME ÷ white)' } } },
+        scales: { y: { beginAtZero: true, title: { display: true, text: 'Relative likelihood (BME \u00f7 white)' } } },
         plugins: { legend: { labels: { filter: function (item) { return item.text.indexOf('95% CI lower') < 0; } } } }
       }
     });
@@ -62,7 +62,7 @@
       },
       options: {
         animation: false,
-        scales: { y: { beginAtZero: true, title: { display: true, text: 'Relative likelihood (BME ÷ white)' } } }
+        scales: { y: { beginAtZero: true, title: { display: true, text: 'Relative likelihood (BME \u00f7 white)' } } }
       }
     });
   }

@@ -21,6 +21,12 @@ public sealed class IndexModel(ReportSetLoader loader) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
+        if (string.IsNullOrWhiteSpace(Year) && (await loader.YearsAsync(cancellationToken)).Count == 0)
+        {
+            // A new installation: no log events, headcount or history yet — nothing to compute, not an error.
+            return Page();
+        }
+
         try
         {
             Reports = await loader.LoadAsync(Year, Basis, publication: null, cancellationToken);
