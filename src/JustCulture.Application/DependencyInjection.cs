@@ -49,6 +49,8 @@ public static class DependencyInjection
         services.AddScoped<ReportDataLoader>();
         services.AddScoped<Indicator3ReportHandler>();
         services.AddScoped<FunnelReportHandler>();
+        services.AddScoped<ReportYearsHandler>();
+        services.AddScoped<Indicator3TrendHandler>();
         services.AddScoped<OfflineIndicator3Handler>();
         services.AddScoped<ImportHistoryHandler>();
         services.AddScoped<ListTeamHandler>();

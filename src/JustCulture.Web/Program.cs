@@ -1,11 +1,14 @@
+using JustCulture.Web.Api;
 using JustCulture.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddJustCultureWeb();
+builder.Services.AddReportPages();
 
 var app = builder.Build();
 await app.PrepareDatabaseAsync();
 app.UseJustCultureWeb();
+app.MapReportApi();
 await app.RunAsync();
 
 /// <summary>Entry point; public so integration tests can host the app with WebApplicationFactory.</summary>

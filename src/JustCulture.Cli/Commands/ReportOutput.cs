@@ -15,38 +15,10 @@ internal static class ReportOutput
     private static readonly JsonSerializerOptions Indented = new(CliJson.Options) { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
-    public static string Indicator3Json(ShownIndicator3 r)
-    {
-        var json = new JsonObject
-        {
-            ["year"] = r.Year,
-            ["basis"] = r.Basis,
-            ["white"] = Group(r.White),
-            ["bme"] = Group(r.Bme),
-            ["notStated"] = new JsonObject { ["entering"] = Count(r.NotStated.Entering), ["headcount"] = Count(r.NotStated.Headcount) },
-            ["relativeLikelihood"] = r.RelativeLikelihood,
-            ["ci95"] = r.Ci95 is { } ci ? new JsonObject { ["lower"] = ci.Lower, ["upper"] = ci.Upper } : null,
-            ["interpretation"] = r.Interpretation,
-            ["warnings"] = new JsonArray([.. r.Warnings.Select(w => (JsonNode?)JsonValue.Create(w))]),
-        };
-        return json.ToJsonString(Indented) + Environment.NewLine;
-    }
+    public static string Indicator3Json(ShownIndicator3 r) => JsonSerializer.Serialize(ReportDocuments.Indicator3(r), Indented) + Environment.NewLine;
 
-    /// <summary>The shape of the WRES indicator-3 return: one row per measure, one column per group.</summary>
-    public static string Indicator3Csv(ShownIndicator3 r)
-    {
-        var csv = new StringBuilder();
-        csv.AppendLine("ReportingYear,Basis,Measure,White,BME,NotStated");
-        void Row(string measure, string white, string bme, string notStated) =>
-            csv.AppendLine(string.Join(',', new[] { r.Year, r.Basis, measure, white, bme, notStated }.Select(Csv)));
-        Row("Headcount", r.White.Headcount.Shown, r.Bme.Headcount.Shown, r.NotStated.Headcount.Shown);
-        Row("Number of staff entering the formal disciplinary process", r.White.Entering.Shown, r.Bme.Entering.Shown, r.NotStated.Entering.Shown);
-        Row("Likelihood of staff entering the formal disciplinary process", Rate(r.White.Rate), Rate(r.Bme.Rate), string.Empty);
-        Row("Relative likelihood of BME staff entering the formal disciplinary process compared to white staff", string.Empty, Number(r.RelativeLikelihood), string.Empty);
-        Row("95% confidence interval lower (Katz log)", string.Empty, Number(r.Ci95?.Lower), string.Empty);
-        Row("95% confidence interval upper (Katz log)", string.Empty, r.Ci95 is { Upper: null } ? "unbounded" : Number(r.Ci95?.Upper), string.Empty);
-        return csv.ToString();
-    }
+    /// <summary>The shape of the WRES indicator-3 return (shared with the web export).</summary>
+    public static string Indicator3Csv(ShownIndicator3 r) => ReportDocuments.Indicator3Csv(r);
 
     public static string Indicator3Text(ShownIndicator3 r)
     {
@@ -224,5 +196,5 @@ internal static class ReportOutput
 
     private static string Upper(Interval95? ci) => ci is null ? string.Empty : ci.Upper is { } u ? RelativeLikelihood.Format(u) : "unbounded";
 
-    private static string Csv(string field) => field.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{field.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : field;
+    private static string Csv(string field) => ReportDocuments.CsvField(field);
 }

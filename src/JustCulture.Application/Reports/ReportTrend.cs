@@ -1,0 +1,55 @@
+using JustCulture.Domain.Reporting;
+using JustCulture.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace JustCulture.Application.Reports;
+
+public sealed record ReportYearsQuery;
+
+/// <summary>
+/// The reporting years there is anything to report on, newest first: years with counted case events in the log,
+/// a headcount snapshot, or imported history.
+/// </summary>
+public sealed class ReportYearsHandler(JustCultureDbContext db)
+{
+    public async Task<IReadOnlyList<string>> HandleAsync(ReportYearsQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var eventTimes = await db.DecisionLog.AsNoTracking()
+            .Where(e => ReportDataLoader.CountedEvents.Contains(e.EventType))
+            .Select(e => e.OccurredAtUtc)
+            .ToListAsync(cancellationToken);
+        var snapshotYears = await db.HeadcountSnapshots.AsNoTracking().Select(h => h.Year).Distinct().ToListAsync(cancellationToken);
+        var historyYears = await db.WresHistory.AsNoTracking().Select(h => h.Year).Distinct().ToListAsync(cancellationToken);
+        return eventTimes.Select(t => ReportingYear.Containing(DateTime.SpecifyKind(t, DateTimeKind.Utc)))
+            .Concat(snapshotYears.Concat(historyYears).Select(y => ReportingYear.TryParse(y, out var year) ? (ReportingYear?)year : null).OfType<ReportingYear>())
+            .Distinct()
+            .OrderDescending()
+            .Select(y => y.ToString())
+            .ToList();
+    }
+}
+
+/// <param name="Publication">Null for auditors on screen (exact); a suppression for anything published.</param>
+public sealed record Indicator3TrendQuery(SmallCellSuppression? Publication = null);
+
+/// <summary>
+/// Indicator 3 on the single-year basis for every year there is data for, oldest first — the same calculation as
+/// each year's own report, so the trend and the figure for a year never disagree. A year reported from imported
+/// totals has <see cref="ShownIndicator3.Source"/> "imported".
+/// </summary>
+public sealed class Indicator3TrendHandler(ReportYearsHandler years, ReportDataLoader loader)
+{
+    public async Task<IReadOnlyList<ShownIndicator3>> HandleAsync(Indicator3TrendQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var all = (await years.HandleAsync(new ReportYearsQuery(), cancellationToken)).Select(ReportingYear.Parse).Order().ToList();
+        if (all.Count == 0)
+        {
+            return [];
+        }
+
+        var inputs = await loader.LoadAsync(all, cancellationToken);
+        return all.Select(year => ReportPublication.Indicator3(Indicator3Calculator.Compute(year, ReportBasis.Single, inputs), query.Publication)).ToList();
+    }
+}

@@ -1,0 +1,42 @@
+using JustCulture.Application.Reports;
+using JustCulture.Web.Hosting;
+
+namespace JustCulture.Web.Api;
+
+/// <summary>Indicator 3 and the disparity funnel for auditors and administrators, exact figures as on screen.</summary>
+public static class ReportEndpoints
+{
+    /// <summary>Services the report pages use beyond the application's handlers.</summary>
+    public static IServiceCollection AddReportPages(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        return services.AddScoped<Pages.Audit.Reports.ReportSetLoader>();
+    }
+
+    public static IEndpointRouteBuilder MapReportApi(this IEndpointRouteBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var reports = app.MapGroup("/api/reports").AddEndpointFilter<UseCaseProblemFilter>().WithTags("Reports")
+            .RequireAuthorization(Policies.AuditorOrAdministrator);
+
+        reports.MapGet("/indicator3", async (string? year, string? basis, Indicator3ReportHandler handler, CancellationToken ct) =>
+        {
+            var report = await handler.HandleAsync(new Indicator3Query(year ?? string.Empty, basis ?? "single"), ct);
+            return TypedResults.Ok(ReportDocuments.Indicator3(ReportPublication.Indicator3(report, null)));
+        })
+        .WithSummary("WRES indicator 3 for a reporting year (auditor or administrator)")
+        .WithDescription("year is YYYY-YY (e.g. 2024-25); basis is single (default) or rolling. Recomputed from the decision log; exact figures.")
+        .ProducesProblem(StatusCodes.Status400BadRequest);
+
+        reports.MapGet("/funnel", async (string? year, FunnelReportHandler handler, CancellationToken ct) =>
+        {
+            var funnel = await handler.HandleAsync(new FunnelQuery(year ?? string.Empty), ct);
+            return TypedResults.Ok(ReportPublication.Funnel(funnel, null));
+        })
+        .WithSummary("The disparity funnel and breakdowns for a reporting year (auditor or administrator)")
+        .WithDescription("year is YYYY-YY. Relative likelihood per stage against headcount and conditional on the previous stage; breakdowns by band, staff group, length of service and directorate.")
+        .ProducesProblem(StatusCodes.Status400BadRequest);
+
+        return app;
+    }
+}
