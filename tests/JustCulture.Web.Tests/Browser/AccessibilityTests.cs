@@ -44,7 +44,22 @@ public class AccessibilityTests(BrowserFixture browser, ITestOutputHelper output
             problems.AddRange(await StructureProblemsAsync(session.Page));
             if (next.Depth < 3)
             {
-                foreach (var link in await LinksAsync(session.Page))
+                // Downloads (the CSV return) are files, not pages: fetched with the session's cookie and checked for a
+                // successful answer, but not opened in the browser or checked by axe.
+                foreach (var download in await LinksAsync(session.Page, "a[href][download]"))
+                {
+                    if (AccessibilityPages.IsAppPage(download, browser.BaseAddress) && seen.Add(AccessibilityPages.Shape(download)))
+                    {
+                        var response = await session.Page.APIRequest.GetAsync(download.ToString());
+                        visited.Add($"{download.PathAndQuery} (download {response.Status})");
+                        if (response.Status != 200)
+                        {
+                            problems.Add($"{download.PathAndQuery} answered {response.Status} to a {caller} downloading it");
+                        }
+                    }
+                }
+
+                foreach (var link in await LinksAsync(session.Page, "a[href]:not([download])"))
                 {
                     if (AccessibilityPages.IsAppPage(link, browser.BaseAddress) && seen.Add(AccessibilityPages.Shape(link)))
                     {
@@ -123,9 +138,9 @@ public class AccessibilityTests(BrowserFixture browser, ITestOutputHelper output
         return problems;
     }
 
-    private static async Task<IReadOnlyList<Uri>> LinksAsync(IPage page)
+    private static async Task<IReadOnlyList<Uri>> LinksAsync(IPage page, string selector)
     {
-        var hrefs = await page.Locator("a[href]").EvaluateAllAsync<string[]>("links => links.map(a => a.href)");
+        var hrefs = await page.Locator(selector).EvaluateAllAsync<string[]>("links => links.map(a => a.href)");
         return hrefs.Select(h => Uri.TryCreate(h, UriKind.Absolute, out var uri) ? uri : null).OfType<Uri>()
             .Select(u => new UriBuilder(u) { Fragment = string.Empty }.Uri).ToList();
     }
