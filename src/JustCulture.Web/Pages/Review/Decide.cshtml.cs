@@ -10,7 +10,7 @@ public sealed class DecideModel(GetReviewCaseHandler cases, CompleteTaskHandler 
 {
     protected override ReviewTaskKind TaskKind => ReviewTaskKind.RouteDecision;
 
-    protected override string TaskGoneMessage => "This route decision has already been made, or the case has moved on. Return to the case to see where it is.";
+    protected override string ActionGoneMessage => "This route decision has already been made, or the case has moved on. Return to the case to see where it is.";
 
     public static IReadOnlyList<string> Routes { get; } = Enum.GetNames<CaseRoute>();
 

@@ -6,11 +6,9 @@ using Microsoft.AspNetCore.Mvc;
 namespace JustCulture.Web.Pages.Review;
 
 /// <summary>Agreed actions and review date of an informal resolution (NHS.UK date input: day, month, year).</summary>
-public sealed class PlanModel(GetReviewCaseHandler cases, RecordInformalPlanHandler plans) : ReviewPageModel
+public sealed class PlanModel(GetReviewCaseHandler cases, RecordInformalPlanHandler plans) : ReviewActionPageModel(cases)
 {
-    public ReviewCaseView Case { get; private set; } = null!;
-
-    public ReviewActionView? Action { get; private set; }
+    protected override string ActionGoneMessage => "This action is not in informal resolution any more, or the case has moved on. Return to the case to see where it is.";
 
     [BindProperty]
     public string? AgreedActions { get; set; }
@@ -24,12 +22,9 @@ public sealed class PlanModel(GetReviewCaseHandler cases, RecordInformalPlanHand
     [BindProperty]
     public string? ReviewDateYear { get; set; }
 
-    [BindProperty]
-    public int? ExpectedVersion { get; set; }
-
     public async Task<IActionResult> OnGetAsync(Guid id, int ordinal, CancellationToken cancellationToken)
     {
-        if (await LoadAsync(id, ordinal, cancellationToken) is { } refused)
+        if (await LoadAsync(id, AwaitingResult(ordinal), cancellationToken) is { } refused)
         {
             return refused;
         }
@@ -96,36 +91,10 @@ public sealed class PlanModel(GetReviewCaseHandler cases, RecordInformalPlanHand
             }
         }
 
-        if (await LoadAsync(id, ordinal, cancellationToken) is { } refusedOnLoad)
-        {
-            return refusedOnLoad;
-        }
-
-        if (MovedOnMessage is not null)
-        {
-            ExpectedVersion = Case.Version;
-        }
-
-        return Page();
+        return await ShowAgainAsync(id, AwaitingResult(ordinal), cancellationToken);
     }
 
-    private async Task<IActionResult?> LoadAsync(Guid id, int ordinal, CancellationToken cancellationToken)
-    {
-        try
-        {
-            Case = await cases.HandleAsync(new GetReviewCaseQuery(id, User.UserId()), cancellationToken);
-        }
-        catch (UseCaseException refused) when (refused.Error is UseCaseError.NotFound or UseCaseError.Forbidden)
-        {
-            return Handle(refused);
-        }
-
-        Action = Case.Actions.SingleOrDefault(a => a.Ordinal == ordinal && a.PendingTask?.Kind == ReviewTaskKind.InformalResolutionResult);
-        if (Action is null && MovedOnMessage is null)
-        {
-            MovedOnMessage = "This action is not in informal resolution any more, or the case has moved on. Return to the case to see where it is.";
-        }
-
-        return null;
-    }
+    /// <summary>The plan belongs to an action in informal resolution, i.e. one whose result is awaited.</summary>
+    private static Func<ReviewActionView, bool> AwaitingResult(int ordinal) =>
+        a => a.Ordinal == ordinal && a.PendingTask?.Kind == ReviewTaskKind.InformalResolutionResult;
 }

@@ -10,7 +10,7 @@ public sealed class ResultModel(GetReviewCaseHandler cases, CompleteTaskHandler 
 {
     protected override ReviewTaskKind TaskKind => ReviewTaskKind.InformalResolutionResult;
 
-    protected override string TaskGoneMessage => "This result has already been recorded, or the case has moved on. Return to the case to see where it is.";
+    protected override string ActionGoneMessage => "This result has already been recorded, or the case has moved on. Return to the case to see where it is.";
 
     public static IReadOnlyList<string> Results { get; } = [InformalResolutionActivity.Resolved, InformalResolutionActivity.NotResolved];
 

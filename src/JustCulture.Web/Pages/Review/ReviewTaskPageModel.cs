@@ -8,27 +8,15 @@ namespace JustCulture.Web.Pages.Review;
 
 /// <summary>
 /// A page that completes one pending review task of a case (the route decision, or an informal resolution's
-/// result): loads the case for the reviewer, finds the task, and submits through <see cref="CompleteTaskHandler"/>
-/// with the version the form was built from, so a stale or repeated form shows "moved on" rather than deciding twice.
+/// result) through <see cref="CompleteTaskHandler"/> with the version the form was built from.
 /// </summary>
-public abstract class ReviewTaskPageModel(GetReviewCaseHandler cases, CompleteTaskHandler complete) : ReviewPageModel
+public abstract class ReviewTaskPageModel(GetReviewCaseHandler cases, CompleteTaskHandler complete) : ReviewActionPageModel(cases)
 {
-    public ReviewCaseView Case { get; private set; } = null!;
-
-    public ReviewActionView? Action { get; private set; }
-
-    /// <summary>The case version the form was built from; a newer one means the case moved on.</summary>
-    [BindProperty]
-    public int? ExpectedVersion { get; set; }
-
     protected abstract ReviewTaskKind TaskKind { get; }
-
-    /// <summary>Shown when the task is done or never existed on this case.</summary>
-    protected abstract string TaskGoneMessage { get; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, Guid taskId, CancellationToken cancellationToken)
     {
-        if (await LoadAsync(id, taskId, cancellationToken) is { } refused)
+        if (await LoadAsync(id, HoldsTask(taskId), cancellationToken) is { } refused)
         {
             return refused;
         }
@@ -56,38 +44,8 @@ public abstract class ReviewTaskPageModel(GetReviewCaseHandler cases, CompleteTa
             }
         }
 
-        if (await LoadAsync(id, taskId, cancellationToken) is { } refusedOnLoad)
-        {
-            return refusedOnLoad;
-        }
-
-        if (MovedOnMessage is not null)
-        {
-            // The reviewer has now seen the current case; a deliberate resubmission may go ahead.
-            ExpectedVersion = Case.Version;
-        }
-
-        return Page();
+        return await ShowAgainAsync(id, HoldsTask(taskId), cancellationToken);
     }
 
-    private async Task<IActionResult?> LoadAsync(Guid id, Guid taskId, CancellationToken cancellationToken)
-    {
-        try
-        {
-            Case = await cases.HandleAsync(new GetReviewCaseQuery(id, User.UserId()), cancellationToken);
-        }
-        catch (UseCaseException refused) when (refused.Error is UseCaseError.NotFound or UseCaseError.Forbidden)
-        {
-            return Handle(refused);
-        }
-
-        Action = Case.Actions.SingleOrDefault(a => a.PendingTask?.TaskId == taskId && a.PendingTask.Kind == TaskKind);
-        if (Action is null && MovedOnMessage is null)
-        {
-            // Say so rather than show a dead form.
-            MovedOnMessage = TaskGoneMessage;
-        }
-
-        return null;
-    }
+    private Func<ReviewActionView, bool> HoldsTask(Guid taskId) => a => a.PendingTask?.TaskId == taskId && a.PendingTask.Kind == TaskKind;
 }
