@@ -37,14 +37,18 @@ public sealed class CompleteTaskHandler(JustCultureDbContext db, TriageWorkflow 
         {
             var actor = await db.Users.SingleOrDefaultAsync(u => u.UserId == command.ActorUserId, ct)
                 ?? throw UseCaseException.NotFound($"Unknown user '{command.ActorUserId}'.");
-            var bookmark = await db.Bookmarks.SingleOrDefaultAsync(b => b.Id == command.TaskId, ct)
+            // The task and its instance are read in one statement so they describe the same moment; read
+            // apart, a competing answer committed in between would leave this step a stale task on a
+            // fresh instance, and the instance's version check could no longer catch it.
+            var instance = await db.WorkflowInstances.Include(w => w.Bookmarks)
+                .SingleOrDefaultAsync(w => w.Bookmarks.Any(b => b.Id == command.TaskId), ct)
                 ?? throw UseCaseException.NotFound($"Unknown task {command.TaskId}.");
+            var bookmark = instance.Bookmarks.Single(b => b.Id == command.TaskId);
             if (bookmark.CompletedAtUtc is { } completedAt)
             {
                 throw UseCaseException.Conflict($"Task {command.TaskId} was already completed by {bookmark.CompletedBy} at {completedAt:yyyy-MM-dd HH:mm:ss} UTC.");
             }
 
-            var instance = await db.WorkflowInstances.Include(w => w.Bookmarks).SingleAsync(w => w.Id == bookmark.WorkflowInstanceId, ct);
             var concern = await db.Concerns.Include(c => c.Actions).SingleAsync(c => c.Id == instance.CorrelationId, ct);
             if (command.ExpectedVersion is { } expected && expected != concern.Version)
             {

@@ -32,6 +32,8 @@ internal sealed class BookmarkConfiguration : IEntityTypeConfiguration<BookmarkR
         builder.Property(b => b.ActivityId).HasMaxLength(100);
         builder.Property(b => b.Role).HasMaxLength(32);
         builder.Property(b => b.CompletedBy).HasMaxLength(64);
+        // A task is completed once: the update that stamps it also checks it was still open.
+        builder.Property(b => b.CompletedAtUtc).IsConcurrencyToken();
         builder.HasIndex(b => b.CorrelationId);
         builder.HasIndex(b => b.Role);
     }
