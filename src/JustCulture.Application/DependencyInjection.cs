@@ -15,6 +15,7 @@ using JustCulture.Workflows;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace JustCulture.Application;
 
@@ -59,6 +60,8 @@ public static class DependencyInjection
         services.AddScoped<SubmitChecklistHandler>();
         services.AddScoped<ListUsersHandler>();
         services.AddScoped<BrowseLogHandler>();
+        // A host with a configured key registers its own (the web app does); otherwise pseudonyms last one process.
+        services.TryAddSingleton(_ => ActorPseudonyms.WithEphemeralKey());
         services.AddSingleton<ListWorkflowDefinitionsHandler>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<DemoWalkthrough>();

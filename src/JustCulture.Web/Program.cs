@@ -6,6 +6,7 @@ builder.AddJustCultureWeb();
 builder.Services.AddReportPages();
 
 var app = builder.Build();
+app.WarnIfEphemeral();
 await app.PrepareDatabaseAsync();
 app.UseJustCultureWeb();
 app.MapReportApi();

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using JustCulture.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -28,21 +26,9 @@ public sealed record PseudonymisedLogPage(IReadOnlyList<PseudonymisedLogEntry> E
 }
 
 /// <summary>The decision log a page at a time, in sequence order, pseudonymised for auditors.</summary>
-public sealed class BrowseLogHandler(JustCultureDbContext db)
+public sealed class BrowseLogHandler(JustCultureDbContext db, ActorPseudonyms pseudonyms)
 {
     public const int MaxPageSize = 200;
-
-    /// <summary>Answers that are free text or counts of people rather than a fixed choice are not shown.</summary>
-    private static readonly HashSet<string> EventsWithChoiceAnswers = new(StringComparer.Ordinal)
-    {
-        Persistence.DecisionLog.LogEventTypes.ConcernOpened,
-        Persistence.DecisionLog.LogEventTypes.QuestionAnswered,
-        Persistence.DecisionLog.LogEventTypes.OutcomeRecorded,
-        Persistence.DecisionLog.LogEventTypes.ReviewDecided,
-        Persistence.DecisionLog.LogEventTypes.InformalResolutionRecorded,
-        Persistence.DecisionLog.LogEventTypes.WorkflowFinished,
-        Persistence.DecisionLog.LogEventTypes.UserAdded,
-    };
 
     public async Task<PseudonymisedLogPage> HandleAsync(int page, int pageSize, CancellationToken cancellationToken = default)
     {
@@ -57,15 +43,8 @@ public sealed class BrowseLogHandler(JustCultureDbContext db)
             .Select(e => new { e.Sequence, e.OccurredAtUtc, e.EventType, e.ConcernId, e.DefinitionId, e.DefinitionVersion, e.ActivityId, e.Answer, e.ActorRole, e.ActorId, e.Hash })
             .ToListAsync(cancellationToken);
         var entries = rows.Select(e => new PseudonymisedLogEntry(e.Sequence, e.OccurredAtUtc, e.EventType, e.ConcernId, e.DefinitionId, e.DefinitionVersion,
-                e.ActivityId, EventsWithChoiceAnswers.Contains(e.EventType) ? e.Answer : null, e.ActorRole, Pseudonym(e.ActorId), e.Hash))
+                e.ActivityId, AuditorView.Answer(e.EventType, e.Answer), e.ActorRole, pseudonyms.For(e.ActorId), e.Hash))
             .ToList();
         return new PseudonymisedLogPage(entries, page, pageSize, total);
     }
-
-    /// <summary>
-    /// A stable pseudonym for a user id: the same actor always gets the same pseudonym, so an auditor can
-    /// follow one person's decisions without learning who they are.
-    /// </summary>
-    public static string Pseudonym(string actorId) =>
-        "u-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("justculture-actor:" + actorId)))[..10];
 }

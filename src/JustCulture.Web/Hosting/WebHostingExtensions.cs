@@ -26,6 +26,8 @@ public static class WebHostingExtensions
         var options = section.Get<JustCultureWebOptions>() ?? new JustCultureWebOptions();
         var database = DatabaseLocation.Parse(options.Database);
 
+        // Registered before the application, whose own fallback only applies when no host chose a key.
+        services.AddSingleton(PseudonymKeySetting.Resolve(options.AuditPseudonymKey, builder.Environment));
         services.AddJustCultureApplication(database);
         services.AddScoped(_ => IdentityStoreContext.Create(database));
         services.AddIdentityApiEndpoints<IdentityUser>(identity =>

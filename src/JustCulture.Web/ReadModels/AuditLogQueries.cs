@@ -1,5 +1,6 @@
 using AutoMapper;
 using AutoMapper.QueryableExtensions;
+using JustCulture.Application.Log;
 using JustCulture.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -7,19 +8,18 @@ namespace JustCulture.Web.ReadModels;
 
 public sealed record AuditLogPage(IReadOnlyList<AuditLogEntryDto> Entries, long? NextAfter);
 
-/// <summary>Read-side queries over the decision log, projected straight from SQL into DTOs.</summary>
-public sealed class AuditLogQueries(JustCultureDbContext db, IMapper mapper)
+public sealed class AuditLogQueries(JustCultureDbContext db, IMapper mapper, ActorPseudonyms pseudonyms)
 {
     public async Task<AuditLogPage> PageAsync(long after, int take, CancellationToken cancellationToken = default)
     {
-        var entries = await db.DecisionLog.AsNoTracking()
+        var rows = await db.DecisionLog.AsNoTracking()
             .Where(e => e.Sequence > after)
             .OrderBy(e => e.Sequence)
             .Take(take + 1)
-            .ProjectTo<AuditLogEntryDto>(mapper.ConfigurationProvider)
+            .ProjectTo<AuditLogRow>(mapper.ConfigurationProvider)
             .ToListAsync(cancellationToken);
-        var more = entries.Count > take;
-        var page = more ? entries[..take] : entries;
+        var more = rows.Count > take;
+        var page = (more ? rows[..take] : rows).Select(r => r.ToAuditorView(pseudonyms)).ToList();
         return new AuditLogPage(page, more ? page[^1].Sequence : null);
     }
 }

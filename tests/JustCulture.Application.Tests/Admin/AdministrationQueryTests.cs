@@ -66,10 +66,11 @@ public sealed class AdministrationQueryTests : IAsyncLifetime
         var review = page.Entries.Single(e => e.EventType == LogEventTypes.ReviewDecided);
         review.Answer.ShouldBe("InformalResolution");
         review.CaseRef.ShouldBe(concernId);
-        review.ActorPseudonym.ShouldBe(BrowseLogHandler.Pseudonym(SmallTrust.Reviewer));
+        var pseudonyms = (ActorPseudonyms)App.Services.GetService(typeof(ActorPseudonyms))!;
+        review.ActorPseudonym.ShouldBe(pseudonyms.For(SmallTrust.Reviewer));
         page.Entries.Where(e => e.EventType == LogEventTypes.QuestionAnswered).Select(e => e.ActorPseudonym).Distinct()
-            .ShouldBe([BrowseLogHandler.Pseudonym(SmallTrust.LineManager)]);
-        BrowseLogHandler.Pseudonym(SmallTrust.LineManager).ShouldNotBe(BrowseLogHandler.Pseudonym(SmallTrust.OtherLineManager));
+            .ShouldBe([pseudonyms.For(SmallTrust.LineManager)]);
+        pseudonyms.For(SmallTrust.LineManager).ShouldNotBe(pseudonyms.For(SmallTrust.OtherLineManager));
         // The staff import's answer counts people by ethnic group: not shown.
         page.Entries.First(e => e.EventType == LogEventTypes.StaffImported).Answer.ShouldBeNull();
     }

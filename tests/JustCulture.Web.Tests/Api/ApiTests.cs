@@ -3,6 +3,8 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using JustCulture.Application.Demo;
+using JustCulture.Application.Log;
+using Microsoft.Extensions.DependencyInjection;
 using JustCulture.Web.Tests.Hosting;
 using static JustCulture.Web.Tests.Api.ApiDriver;
 
@@ -272,6 +274,29 @@ public class ApiTests(SqliteWebAppFixture app) : IClassFixture<SqliteWebAppFixtu
         page.GetProperty("nextAfter").GetInt64().ShouldBe(500);
         names.ShouldNotBeEmpty();
         names.ShouldAllBe(name => !text.Contains(name, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ShowsKeyedPseudonymsAndNoFreeTextGivenAuditorReadingLogApi()
+    {
+        var auditor = await app.BearerClientAsync(Caller.Auditor);
+        var stored = await app.QueryAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+            db.DecisionLog.Where(e => e.Sequence <= 500).OrderBy(e => e.Sequence).Select(e => new { e.Sequence, e.ActorId, e.Rationale, e.SubjectStaffRef })));
+        var pseudonyms = app.Services.GetRequiredService<ActorPseudonyms>();
+
+        using var response = await auditor.GetAsync(new Uri("/api/audit/log?take=500", UriKind.Relative));
+
+        var text = await response.Content.ReadAsStringAsync();
+        var entries = JsonDocument.Parse(text).RootElement.GetProperty("entries").EnumerateArray().ToList();
+        entries.Select(e => e.GetProperty("actorPseudonym").GetString()).ShouldBe(stored.Select(e => pseudonyms.For(e.ActorId)));
+        entries.SelectMany(e => e.EnumerateObject().Select(p => p.Name)).Distinct().ShouldBe(
+            ["sequence", "occurredAtUtc", "eventType", "caseRef", "definitionId", "definitionVersion", "activityId", "question", "answer", "actorRole", "actorPseudonym", "previousHash", "hash"],
+            ignoreOrder: true);
+        var rationales = stored.Select(e => e.Rationale).OfType<string>().Distinct().ToList();
+        rationales.ShouldNotBeEmpty("the demo log has review rationales to leak");
+        rationales.ShouldAllBe(r => !text.Contains(JsonSerializer.Serialize(r, (JsonSerializerOptions?)null).Trim('"'), StringComparison.Ordinal));
+        stored.Select(e => e.SubjectStaffRef).OfType<string>().Distinct().ShouldAllBe(staffRef => !text.Contains("\"" + staffRef + "\"", StringComparison.Ordinal));
+        stored.Select(e => e.ActorId).Distinct().ShouldAllBe(actorId => !text.Contains("\"" + actorId + "\"", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -146,7 +146,7 @@ public partial class OperationsTests(SqliteWebAppFixture app) : IClassFixture<Sq
         var mapper = app.Services.GetRequiredService<IMapper>();
 
         mapper.ConfigurationProvider.AssertConfigurationIsValid();
-        mapper.ConfigurationProvider.Internal().FindTypeMapFor(typeof(DecisionLogEntry), typeof(AuditLogEntryDto)).ShouldNotBeNull();
+        mapper.ConfigurationProvider.Internal().FindTypeMapFor(typeof(DecisionLogEntry), typeof(AuditLogRow)).ShouldNotBeNull();
     }
 
     [Fact]

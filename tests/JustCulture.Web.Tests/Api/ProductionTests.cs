@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using JustCulture.Application.Demo;
 using JustCulture.Persistence;
+using JustCulture.Web.Hosting;
 using JustCulture.Web.Identity;
 using JustCulture.Web.Tests.Hosting;
 using Microsoft.EntityFrameworkCore;
@@ -12,11 +13,27 @@ namespace JustCulture.Web.Tests.Api;
 /// <summary>The demo accounts have a published password: Production never creates them and never lets them in.</summary>
 public class ProductionTests
 {
+    private static readonly Dictionary<string, string?> KeySetting = new()
+    {
+        [PseudonymKeySetting.Name] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
+    };
+
+    [Fact]
+    public void RefusesToStartGivenProductionWithoutPseudonymKey()
+    {
+        using var database = new JustCulture.TestSupport.SqliteTestDatabase("web-production-nokey");
+        using var factory = new JustCultureWebFactory(DemoDatabase.SqliteSetting(database), environment: "Production");
+
+        var failure = Should.Throw<InvalidOperationException>(() => factory.Services);
+
+        failure.Message.ShouldContain("JustCulture:AuditPseudonymKey must be set in Production");
+    }
+
     [Fact]
     public async Task LeavesDatabaseEmptyGivenProductionStartOnEmptyDatabase()
     {
         using var database = new JustCulture.TestSupport.SqliteTestDatabase("web-production");
-        await using var factory = new JustCultureWebFactory(DemoDatabase.SqliteSetting(database), environment: "Production");
+        await using var factory = new JustCultureWebFactory(DemoDatabase.SqliteSetting(database), environment: "Production", settings: KeySetting);
 
         using var client = factory.CreateClient();
         using var health = await client.GetAsync(new Uri("/health", UriKind.Relative));
@@ -32,7 +49,7 @@ public class ProductionTests
     public async Task RefusesDemoSignInGivenProductionOnDemoDatabase()
     {
         using var database = await DemoDatabase.CopyAsync("web-production-demo");
-        await using var factory = new JustCultureWebFactory(DemoDatabase.SqliteSetting(database), environment: "Production");
+        await using var factory = new JustCultureWebFactory(DemoDatabase.SqliteSetting(database), environment: "Production", settings: KeySetting);
         using var client = factory.CreateClient(new() { AllowAutoRedirect = false });
 
         using var login = await client.PostAsJsonAsync(new Uri("/api/auth/login", UriKind.Relative), new { email = DemoSeeder.AuditorAccount, password = WebAppFixture.DemoPassword });

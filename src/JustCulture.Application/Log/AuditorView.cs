@@ -1,0 +1,35 @@
+using JustCulture.Persistence.DecisionLog;
+
+namespace JustCulture.Application.Log;
+
+/// <summary>
+/// What of a decision-log entry an auditor is shown, in one place for the log page and the API: fixed
+/// choices and the definition's own question texts, never free text (rationales, agreed actions, summaries),
+/// names, user ids or counts of people.
+/// </summary>
+public static class AuditorView
+{
+    private static readonly HashSet<string> EventsWithChoiceAnswers = new(StringComparer.Ordinal)
+    {
+        LogEventTypes.ConcernOpened,
+        LogEventTypes.QuestionAnswered,
+        LogEventTypes.OutcomeRecorded,
+        LogEventTypes.ReviewDecided,
+        LogEventTypes.InformalResolutionRecorded,
+        LogEventTypes.WorkflowFinished,
+        LogEventTypes.UserAdded,
+    };
+
+    /// <summary>Events whose question is text from the workflow definition (a "User x added" question names a user).</summary>
+    private static readonly HashSet<string> EventsWithDefinitionQuestions = new(StringComparer.Ordinal)
+    {
+        LogEventTypes.QuestionAnswered,
+        LogEventTypes.OutcomeRecorded,
+        LogEventTypes.ReviewDecided,
+        LogEventTypes.InformalResolutionRecorded,
+    };
+
+    public static string? Answer(string eventType, string? answer) => EventsWithChoiceAnswers.Contains(eventType) ? answer : null;
+
+    public static string? Question(string eventType, string? question) => EventsWithDefinitionQuestions.Contains(eventType) ? question : null;
+}
