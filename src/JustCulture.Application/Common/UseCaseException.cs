@@ -15,12 +15,25 @@ public enum UseCaseError
     RuleViolated,
 }
 
+/// <summary>A problem with one input of a command, named by the command's property (e.g. "ReviewDate").</summary>
+public sealed record FieldProblem(string Field, string Message);
+
 public sealed class UseCaseException(UseCaseError error, string message, IReadOnlyList<string>? details = null) : Exception(message)
 {
     public UseCaseError Error { get; } = error;
 
     /// <summary>Per-item problems (e.g. every bad row of an import).</summary>
     public IReadOnlyList<string> Details { get; } = details ?? [];
+
+    /// <summary>The same problems keyed by input, so a form can put each message next to its field.</summary>
+    public IReadOnlyList<FieldProblem> FieldProblems { get; private init; } = [];
+
+    public static UseCaseException InvalidFields(IReadOnlyList<FieldProblem> problems)
+    {
+        ArgumentNullException.ThrowIfNull(problems);
+        var messages = problems.Select(p => p.Message).ToList();
+        return new(UseCaseError.Invalid, string.Join(" ", messages), messages) { FieldProblems = problems };
+    }
 
     public static UseCaseException NotFound(string message) => new(UseCaseError.NotFound, message);
 

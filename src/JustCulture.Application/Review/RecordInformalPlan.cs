@@ -24,30 +24,30 @@ public sealed class RecordInformalPlanHandler(JustCultureDbContext db, TimeProvi
     public async Task<int> HandleAsync(RecordInformalPlanCommand command, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(command);
-        var problems = new List<string>();
+        var problems = new List<FieldProblem>();
         if (string.IsNullOrWhiteSpace(command.AgreedActions))
         {
-            problems.Add("Enter the agreed actions.");
+            problems.Add(new(nameof(command.AgreedActions), "Enter the agreed actions."));
         }
         else if (command.AgreedActions.Trim().Length > ConcernAction.MaxAgreedActionsLength)
         {
-            problems.Add($"The agreed actions must be {ConcernAction.MaxAgreedActionsLength} characters or fewer.");
+            problems.Add(new(nameof(command.AgreedActions), $"The agreed actions must be {ConcernAction.MaxAgreedActionsLength} characters or fewer."));
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
         var today = DateOnly.FromDateTime(now);
         if (command.ReviewDate is not { } reviewDate)
         {
-            problems.Add("Enter a review date.");
+            problems.Add(new(nameof(command.ReviewDate), "Enter a review date."));
         }
         else if (reviewDate <= today)
         {
-            problems.Add("The review date must be in the future.");
+            problems.Add(new(nameof(command.ReviewDate), "The review date must be in the future."));
         }
 
         if (problems.Count > 0)
         {
-            throw UseCaseException.Invalid(string.Join(" ", problems), problems);
+            throw UseCaseException.InvalidFields(problems);
         }
 
         return await StepTransaction.RunAsync(db, async ct =>

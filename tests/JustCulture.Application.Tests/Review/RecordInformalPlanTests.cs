@@ -51,6 +51,7 @@ public abstract class RecordInformalPlanTests : ReviewTestBase
         var refused = await RefusedAsync(UseCaseError.Invalid, () => PlanAsync(concernId, "Reflective discussion.", Today.AddDays(daysFromToday)));
 
         refused.Details.ShouldContain("The review date must be in the future.");
+        refused.FieldProblems.ShouldBe([new FieldProblem(nameof(RecordInformalPlanCommand.ReviewDate), "The review date must be in the future.")]);
         (await StoredAsync(concernId)).ShouldBe(before);
     }
 
@@ -63,6 +64,7 @@ public abstract class RecordInformalPlanTests : ReviewTestBase
         var refused = await RefusedAsync(UseCaseError.Invalid, () => PlanAsync(concernId, "  ", null));
 
         refused.Details.ShouldBe(["Enter the agreed actions.", "Enter a review date."]);
+        refused.FieldProblems.Select(p => p.Field).ShouldBe([nameof(RecordInformalPlanCommand.AgreedActions), nameof(RecordInformalPlanCommand.ReviewDate)]);
         (await StoredAsync(concernId)).ShouldBe(before);
     }
 

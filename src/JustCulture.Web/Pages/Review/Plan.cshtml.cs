@@ -76,10 +76,12 @@ public sealed class PlanModel(GetReviewCaseHandler cases, RecordInformalPlanHand
             }
             catch (UseCaseException refused) when (refused.Error == UseCaseError.Invalid)
             {
-                foreach (var detail in refused.Details.Count > 0 ? refused.Details : [refused.Message])
+                IReadOnlyList<FieldProblem> problems = refused.FieldProblems.Count > 0 ? refused.FieldProblems : [new(nameof(AgreedActions), refused.Message)];
+                foreach (var problem in problems)
                 {
-                    var key = detail.Contains("date", StringComparison.OrdinalIgnoreCase) ? "ReviewDateDay" : nameof(AgreedActions);
-                    ModelState.AddModelError(key, detail.TrimEnd('.'));
+                    // The date's error goes on its first box, as the NHS.UK date input pattern asks.
+                    var key = problem.Field == nameof(RecordInformalPlanCommand.ReviewDate) ? nameof(ReviewDateDay) : nameof(AgreedActions);
+                    ModelState.AddModelError(key, problem.Message.TrimEnd('.'));
                 }
             }
             catch (UseCaseException refused)
