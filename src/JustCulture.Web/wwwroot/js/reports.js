@@ -67,7 +67,37 @@
     });
   }
 
-  var kinds = { trend: trend, funnel: funnel };
+  // Each category's relative likelihood as a point on its 95% interval (a floating bar); an interval with no upper
+  // bound runs to the top of the axis and its label says so.
+  function breakdown(canvas, data) {
+    var finite = data.upper.concat(data.rl, [data.bandUpper]).filter(function (v) { return typeof v === 'number'; });
+    var top = Math.ceil(Math.max.apply(null, finite) * 1.1);
+    var labels = data.labels.map(function (label, i) { return data.open[i] ? label + ' (no upper limit)' : label; });
+    return new window.Chart(canvas, {
+      type: 'bar',
+      data: {
+        labels: labels,
+        datasets: [
+          {
+            type: 'bar',
+            label: '95% confidence interval',
+            data: data.lower.map(function (low, i) { return low === null ? null : [low, data.open[i] ? top : data.upper[i]]; }),
+            backgroundColor: 'rgba(0, 94, 184, 0.25)'
+          },
+          { type: 'line', label: 'Relative likelihood', data: data.rl, showLine: false, pointRadius: 6, pointStyle: 'rectRot', borderColor: nhsBlue, backgroundColor: nhsBlue },
+          Object.assign(band(labels, data.bandLower, '0.80'), { type: 'line' }),
+          Object.assign(band(labels, data.bandUpper, '1.25'), { type: 'line' })
+        ]
+      },
+      options: {
+        animation: false,
+        plugins: { title: { display: true, text: data.title } },
+        scales: { y: { beginAtZero: true, max: top, title: { display: true, text: 'Relative likelihood (BME \u00f7 white)' } } }
+      }
+    });
+  }
+
+  var kinds = { trend: trend, funnel: funnel, breakdown: breakdown };
   document.querySelectorAll('canvas[data-chart-kind]').forEach(function (canvas) {
     var draw = kinds[canvas.getAttribute('data-chart-kind')];
     var data = readData(canvas);

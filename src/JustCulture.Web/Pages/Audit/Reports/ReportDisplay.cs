@@ -55,4 +55,20 @@ public static class ReportDisplay
         bandLower = RelativeLikelihood.NonAdverseLower,
         bandUpper = RelativeLikelihood.NonAdverseUpper,
     });
+
+    /// <summary>
+    /// One breakdown as chart data: each category's relative likelihood and 95% interval. An interval with no upper
+    /// bound is drawn to the top of the axis (<c>open</c> marks it, so the chart can say so).
+    /// </summary>
+    public static string BreakdownJson(ShownBreakdown breakdown) => JsonSerializer.Serialize(new
+    {
+        title = Capitalised(DimensionLabel(breakdown.Dimension)),
+        labels = breakdown.Rows.Select(r => r.Category),
+        rl = breakdown.Rows.Select(r => r.Likelihood.RelativeLikelihood),
+        lower = breakdown.Rows.Select(r => r.Likelihood.Ci95?.Lower),
+        upper = breakdown.Rows.Select(r => r.Likelihood.Ci95?.Upper),
+        open = breakdown.Rows.Select(r => r.Likelihood.Ci95 is { Upper: null }),
+        bandLower = RelativeLikelihood.NonAdverseLower,
+        bandUpper = RelativeLikelihood.NonAdverseUpper,
+    });
 }
