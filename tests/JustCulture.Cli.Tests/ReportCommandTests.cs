@@ -128,14 +128,19 @@ public sealed class ReportCommandTests : IAsyncLifetime, IDisposable
         stages.ShouldAllBe(s => s.GetProperty("againstHeadcount").GetProperty("relativeLikelihood").GetDouble() == 1.25);
         stages[1].GetProperty("conditionalOnPreviousStage").GetProperty("relativeLikelihood").GetDouble().ShouldBe(1.0);
         json.RootElement.GetProperty("breakdowns").EnumerateArray().Select(b => b.GetProperty("dimension").GetString())
-            .ShouldBe(["band", "staffGroup", "lengthOfService", "directorate"]);
+            .ShouldBe(["band", "staffGroup", "lengthOfService", "directorate", "raisingManagerDirectorate"]);
+        json.RootElement.GetProperty("breakdowns").EnumerateArray().Select(b => b.GetProperty("stage").GetString())
+            .ShouldBe(["formal", "formal", "formal", "formal", "raised"]);
 
         var text = await _cli.RunOkAsync("report", "funnel", "--year", CurrentYear);
         text.ShouldContain("Formal investigation started:");
         text.ShouldContain("Formal investigations by directorate");
+        text.ShouldContain("Concerns raised, by raisingManagerDirectorate");
 
         var csv = await _cli.RunOkAsync("report", "funnel", "--year", CurrentYear, "--format", "csv", "--publication");
         csv.ShouldContain($"{CurrentYear},stage,formal,,<5,5,<5,<5,0,<5,,,,,,");
+        // Both concerns were raised by lm1, whose own record is in Medicine.
+        csv.ShouldContain($"{CurrentYear},breakdown-raised,raisingManagerDirectorate,Medicine,<5,");
     }
 
     [Theory]

@@ -36,7 +36,15 @@ public sealed record FunnelStage(
 
 public sealed record BreakdownRow(string Category, GroupFigures White, GroupFigures Bme, NotStatedFigures NotStated, Likelihood Likelihood);
 
-public sealed record Breakdown(string Dimension, IReadOnlyList<BreakdownRow> Rows);
+/// <param name="Stage">Whose figures: <see cref="BreakdownStages.Formal"/> (indicator-3 entries) or
+/// <see cref="BreakdownStages.Raised"/> (staff with a concern raised about them).</param>
+public sealed record Breakdown(string Dimension, string Stage, IReadOnlyList<BreakdownRow> Rows);
+
+public static class BreakdownStages
+{
+    public const string Formal = "formal";
+    public const string Raised = "raised";
+}
 
 public sealed record FunnelReport(string Year, string Source, IReadOnlyList<FunnelStage> Stages, IReadOnlyList<Breakdown> Breakdowns, IReadOnlyList<string> Warnings)
 {
@@ -65,7 +73,11 @@ public sealed record FunnelReport(string Year, string Source, IReadOnlyList<Funn
 /// people at both, so it is always a proportion, and how many are at this stage only is shown
 /// (<see cref="StageGroup.InPreviousStage"/> versus <see cref="StageGroup.Count"/>).
 /// Breakdowns are of indicator-3 entries (single year) and the headcount by band, staff group, length of service
-/// as at 31 March and directorate, using each person's snapshot attributes.
+/// as at 31 March and directorate, using each person's snapshot attributes. One more breakdown asks where concerns
+/// come from: staff with a concern raised about them in the year, by the <b>raising manager's directorate</b> (the
+/// manager's own staff record, as for any person), against the headcount of that directorate. Someone raised about
+/// by managers in two directorates counts once in each. A manager with no staff record is "Not linked to a staff
+/// record" (headcount 0).
 /// </summary>
 public static class FunnelCalculator
 {
@@ -138,6 +150,7 @@ public static class FunnelCalculator
             BreakdownBy("staffGroup", p => p.StaffGroup, year, entering, inputs.Population, policy),
             BreakdownBy("lengthOfService", p => ServiceBand(p.StartDate, year.SnapshotDate), year, entering, inputs.Population, policy, ServiceBands),
             BreakdownBy("directorate", p => p.Directorate, year, entering, inputs.Population, policy),
+            RaisingAreaBreakdown(year, inputs, policy),
         };
 
         return new FunnelReport(year.ToString(), inputs.RecomputedSource, result, breakdowns, warnings.Select(w => w.Text).Distinct(StringComparer.Ordinal).ToList())
@@ -170,13 +183,39 @@ public static class FunnelCalculator
         };
     }
 
-    private static Breakdown BreakdownBy(string dimension, Func<ReportPerson, string> category, ReportingYear year, HashSet<string> entering,
-        StaffPopulation population, SmallNumbersPolicy? policy, IReadOnlyList<string>? order = null)
+    public const string NotLinkedArea = "Not linked to a staff record";
+
+    private static Breakdown RaisingAreaBreakdown(ReportingYear year, ReportInputs inputs, SmallNumbersPolicy? policy)
     {
-        var headcount = population.Snapshot(year).GroupBy(category, StringComparer.Ordinal)
+        var users = inputs.UserStaffRefs ?? new Dictionary<string, string>();
+        string AreaOf(string raiserUserId) => users.TryGetValue(raiserUserId, out var staffRef) && inputs.Population.Find(year, staffRef) is { Source: not PersonSource.Unknown } raiser
+            ? raiser.Person.Directorate
+            : NotLinkedArea;
+        var start = year.StartUtc;
+        var end = year.EndUtc;
+        var raised = inputs.Log
+            .Where(e => e.EventType == LogEventTypes.ConcernOpened && e.OccurredAtUtc >= start && e.OccurredAtUtc < end && !string.IsNullOrEmpty(e.SubjectStaffRef))
+            .Select(e => (Area: AreaOf(e.ActorId), Subject: e.SubjectStaffRef!))
+            .Distinct()
+            .Select(x => (x.Area, inputs.Population.Find(year, x.Subject).Person));
+        return Breakdown("raisingManagerDirectorate", BreakdownStages.Raised, p => p.Directorate, raised, year, inputs.Population, policy,
+            "had a concern raised about them by a manager in this directorate");
+    }
+
+    private static Breakdown BreakdownBy(string dimension, Func<ReportPerson, string> category, ReportingYear year, HashSet<string> entering,
+        StaffPopulation population, SmallNumbersPolicy? policy, IReadOnlyList<string>? order = null) =>
+        Breakdown(dimension, BreakdownStages.Formal, category, entering.Select(r => population.Find(year, r).Person).Select(p => (category(p), p)),
+            year, population, policy, Indicator3Calculator.What, order);
+
+    /// <param name="counted">Each person counted at the stage, with the category they are counted in.</param>
+    /// <param name="headcountCategory">The category of each person in the headcount snapshot.</param>
+    private static Breakdown Breakdown(string dimension, string stage, Func<ReportPerson, string> headcountCategory, IEnumerable<(string Category, ReportPerson Person)> counted,
+        ReportingYear year, StaffPopulation population, SmallNumbersPolicy? policy, string what, IReadOnlyList<string>? order = null)
+    {
+        var headcount = population.Snapshot(year).GroupBy(headcountCategory, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.GroupBy(p => p.Group).ToDictionary(x => x.Key, x => x.Count()), StringComparer.Ordinal);
-        var entered = entering.Select(r => population.Find(year, r).Person).GroupBy(category, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.GroupBy(p => p.Group).ToDictionary(x => x.Key, x => x.Count()), StringComparer.Ordinal);
+        var entered = counted.GroupBy(c => c.Category, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.GroupBy(c => c.Person.Group).ToDictionary(x => x.Key, x => x.Count()), StringComparer.Ordinal);
         var categories = headcount.Keys.Union(entered.Keys, StringComparer.Ordinal).ToList();
         categories = order is null
             ? [.. categories.Order(StringComparer.Ordinal)]
@@ -189,9 +228,9 @@ public static class FunnelCalculator
             GroupFigures Figures(WresGroup g) => new(Count(entered, g), Count(headcount, g), Indicator3Calculator.Rate(Count(entered, g), Count(headcount, g)));
             var white = Figures(WresGroup.White);
             var bme = Figures(WresGroup.Bme);
-            var likelihood = Likelihood.From(RelativeLikelihood.Compute(bme.Entering, bme.Headcount, white.Entering, white.Headcount, Indicator3Calculator.What, policy));
+            var likelihood = Likelihood.From(RelativeLikelihood.Compute(bme.Entering, bme.Headcount, white.Entering, white.Headcount, what, policy));
             return new BreakdownRow(c, white, bme, new NotStatedFigures(Count(entered, WresGroup.NotStated), Count(headcount, WresGroup.NotStated)), likelihood);
         }).ToList();
-        return new Breakdown(dimension, rows);
+        return new Breakdown(dimension, stage, rows);
     }
 }

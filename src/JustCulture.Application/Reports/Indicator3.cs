@@ -30,7 +30,10 @@ public static class FigureSources
 /// <param name="Population">Headcount snapshots per year and staff records to fall back on.</param>
 /// <param name="History">Imported pre-adoption figures.</param>
 /// <param name="RecomputedSource">How figures recomputed from <paramref name="Log"/> are labelled: "live" or "export".</param>
-public sealed record ReportInputs(IReadOnlyList<DecisionLogEntry> Log, StaffPopulation Population, IReadOnlyList<WresHistoryEntry> History, string RecomputedSource = FigureSources.Live);
+/// <param name="UserStaffRefs">User id → the user's own staff ref, for breakdowns by who raised a concern; empty
+/// offline (an export holds user ids only), where those breakdowns read "not linked".</param>
+public sealed record ReportInputs(IReadOnlyList<DecisionLogEntry> Log, StaffPopulation Population, IReadOnlyList<WresHistoryEntry> History, string RecomputedSource = FigureSources.Live,
+    IReadOnlyDictionary<string, string>? UserStaffRefs = null);
 
 public sealed record GroupFigures(int Entering, int Headcount, double? Rate);
 

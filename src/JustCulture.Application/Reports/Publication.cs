@@ -46,7 +46,7 @@ public sealed record ShownStage(string Stage, string Name, string Definition, Sh
 
 public sealed record ShownBreakdownRow(string Category, ShownGroup White, ShownGroup Bme, ShownNotStated NotStated, ShownLikelihood Likelihood);
 
-public sealed record ShownBreakdown(string Dimension, IReadOnlyList<ShownBreakdownRow> Rows);
+public sealed record ShownBreakdown(string Dimension, string Stage, IReadOnlyList<ShownBreakdownRow> Rows);
 
 public sealed record ShownFunnel(string Year, string Source, bool ForPublication, IReadOnlyList<ShownStage> Stages, IReadOnlyList<ShownBreakdown> Breakdowns, IReadOnlyList<string> Warnings);
 
@@ -128,7 +128,7 @@ public static class ReportPublication
                     : null);
         }).ToList();
 
-        var breakdowns = report.Breakdowns.Select(b => new ShownBreakdown(b.Dimension, b.Rows.Select(r =>
+        var breakdowns = report.Breakdowns.Select(b => new ShownBreakdown(b.Dimension, b.Stage, b.Rows.Select(r =>
         {
             var white = Group(r.White, suppression);
             var bme = Group(r.Bme, suppression);

@@ -31,7 +31,9 @@ public sealed class ReportDataLoader(JustCultureDbContext db)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<ReportPerson>)g.Select(ReportPerson.From).ToList());
         var records = (await db.Staff.AsNoTracking().ToListAsync(cancellationToken)).Select(ReportPerson.From);
         var history = await db.WresHistory.AsNoTracking().ToListAsync(cancellationToken);
-        return new ReportInputs(log, new StaffPopulation(snapshots, records), history, FigureSources.Live);
+        var userStaffRefs = await db.Users.AsNoTracking().Where(u => u.StaffRef != null)
+            .ToDictionaryAsync(u => u.UserId, u => u.StaffRef!, StringComparer.Ordinal, cancellationToken);
+        return new ReportInputs(log, new StaffPopulation(snapshots, records), history, FigureSources.Live, userStaffRefs);
     }
 }
 

@@ -60,6 +60,7 @@ internal static class ReportOutput
             ["breakdowns"] = new JsonArray([.. f.Breakdowns.Select(b => (JsonNode?)new JsonObject
             {
                 ["dimension"] = b.Dimension,
+                ["stage"] = b.Stage,
                 ["rows"] = new JsonArray([.. b.Rows.Select(row => (JsonNode?)new JsonObject
                 {
                     ["category"] = row.Category,
@@ -91,7 +92,7 @@ internal static class ReportOutput
         {
             foreach (var r in b.Rows)
             {
-                Row(f.Year, "breakdown", b.Dimension, r.Category, r.White.Entering.Shown, r.White.Headcount.Shown, r.Bme.Entering.Shown, r.Bme.Headcount.Shown,
+                Row(f.Year, b.Stage == BreakdownStages.Formal ? "breakdown" : $"breakdown-{b.Stage}", b.Dimension, r.Category, r.White.Entering.Shown, r.White.Headcount.Shown, r.Bme.Entering.Shown, r.Bme.Headcount.Shown,
                     r.NotStated.Entering.Shown, r.NotStated.Headcount.Shown, Number(r.Likelihood.RelativeLikelihood), Number(r.Likelihood.Ci95?.Lower), Upper(r.Likelihood.Ci95),
                     string.Empty, string.Empty, string.Empty);
             }
@@ -125,7 +126,15 @@ internal static class ReportOutput
         foreach (var b in f.Breakdowns)
         {
             text.AppendLine();
-            text.AppendLine(Invariant, $"Formal investigations by {b.Dimension} (entering of headcount):");
+            if (b.Stage == BreakdownStages.Formal)
+            {
+                text.AppendLine(Invariant, $"Formal investigations by {b.Dimension} (entering of headcount):");
+            }
+            else
+            {
+                text.AppendLine(Invariant, $"Concerns raised, by {b.Dimension} (staff raised about, of that directorate's headcount):");
+            }
+
             foreach (var r in b.Rows)
             {
                 text.AppendLine(Invariant, $"  {r.Category,-40} white {r.White.Entering.Shown} of {r.White.Headcount.Shown} · BME {r.Bme.Entering.Shown} of {r.Bme.Headcount.Shown} · not stated {r.NotStated.Entering.Shown} of {r.NotStated.Headcount.Shown} · RL {Ratio(r.Likelihood)}");

@@ -90,7 +90,8 @@ public abstract class FunnelFromLogTests : ReportTestBase
         BreakdownRow Row(string dimension, string category) =>
             funnel.Breakdowns.Single(b => b.Dimension == dimension).Rows.Single(r => r.Category == category);
 
-        funnel.Breakdowns.Select(b => b.Dimension).ShouldBe(["band", "staffGroup", "lengthOfService", "directorate"]);
+        funnel.Breakdowns.Select(b => b.Dimension).ShouldBe(["band", "staffGroup", "lengthOfService", "directorate", "raisingManagerDirectorate"]);
+        funnel.Breakdowns.Select(b => b.Stage).ShouldBe([BreakdownStages.Formal, BreakdownStages.Formal, BreakdownStages.Formal, BreakdownStages.Formal, BreakdownStages.Raised]);
         // Band 5 headcount: White S001, S005; BME S002. Entering: S001, S002. RL = (1/1) ÷ (1/2) = 2.00.
         var band5 = Row("band", "Band 5");
         band5.White.ShouldBe(new GroupFigures(1, 2, 0.5));
@@ -111,6 +112,33 @@ public abstract class FunnelFromLogTests : ReportTestBase
         Row("lengthOfService", "3–5").NotStated.Entering.ShouldBe(1);
         funnel.Breakdowns.Single(b => b.Dimension == "lengthOfService").Rows.Select(r => r.Category)
             .ShouldBe(FunnelCalculator.ServiceBands.Where(b => funnel.Breakdowns[2].Rows.Any(r => r.Category == b)));
+    }
+
+    [Fact]
+    public async Task BreaksDownConcernsRaisedByRaisingManagersDirectorateGivenHandBuiltScenario()
+    {
+        var funnel = await ScenarioAsync();
+
+        var raising = funnel.Breakdowns.Single(b => b.Dimension == "raisingManagerDirectorate");
+        // LM1 (staff M001, Medicine) raised about S001, S002 twice, S003 twice and S004; LM2 (M002, Surgery) about S005.
+        // Medicine headcount: White M001, S001; BME S002, S003; not stated S004. Raised about (distinct): 1 / 2 / 1.
+        var medicine = raising.Rows.Single(r => r.Category == "Medicine");
+        medicine.White.ShouldBe(new GroupFigures(1, 2, 0.5));
+        medicine.Bme.ShouldBe(new GroupFigures(2, 2, 1.0));
+        medicine.NotStated.ShouldBe(new NotStatedFigures(1, 1));
+        // (2/2) ÷ (1/2) = 2.00; SE = √(1/2 − 1/2 + 1/1 − 1/2) = √0.5 = 0.7071; ln 2 = 0.6931 ∓ 1.3859 → 0.50 to 8.00.
+        medicine.Likelihood.RelativeLikelihood.ShouldBe(2.0);
+        medicine.Likelihood.Ci95.ShouldBe(new Interval95(0.5, 8.0));
+        // Surgery headcount: White S005, BME M002; LM2 raised about S005 only: (0/1) ÷ (1/1) = 0.
+        var surgery = raising.Rows.Single(r => r.Category == "Surgery");
+        surgery.White.ShouldBe(new GroupFigures(1, 1, 1.0));
+        surgery.Bme.ShouldBe(new GroupFigures(0, 1, 0));
+        surgery.Likelihood.RelativeLikelihood.ShouldBe(0.0);
+        // Corporate (X001, H001 White; H002 BME; A001 not stated) raised nothing: headcount only, no ratio.
+        var corporate = raising.Rows.Single(r => r.Category == "Corporate");
+        corporate.White.ShouldBe(new GroupFigures(0, 2, 0));
+        corporate.Likelihood.RelativeLikelihood.ShouldBeNull();
+        raising.Rows.Select(r => r.Category).ShouldBe(["Corporate", "Medicine", "Surgery"]);
     }
 
     [Fact]

@@ -46,7 +46,7 @@ public sealed class ReportChartsTests(BrowserFixture browser)
         var charts = JsonSerializer.Deserialize<List<ChartOnPage>>(
             (await auditor.Page.EvaluateAsync<JsonElement>(ChartsOnPage)).GetRawText(), JsonSerializerOptions.Web)!;
         await auditor.ScreenshotAsync("dashboard");
-        charts.Select(c => c.Kind).ShouldBe(["trend", "funnel", "breakdown", "breakdown", "breakdown", "breakdown"]);
+        charts.Select(c => c.Kind).ShouldBe(["trend", "funnel", "breakdown", "breakdown", "breakdown", "breakdown", "breakdown"]);
         charts.ShouldAllBe(c => c.Drawn);
         // Funnel and breakdown charts have one bar per row of the table beside them.
         charts.Where(c => c.Kind != "trend").ShouldAllBe(c => c.Labels == c.TableRows && c.Labels > 0);
