@@ -191,10 +191,7 @@ public static class FunnelCalculator
         string AreaOf(string raiserUserId) => users.TryGetValue(raiserUserId, out var staffRef) && inputs.Population.Find(year, staffRef) is { Source: not PersonSource.Unknown } raiser
             ? raiser.Person.Directorate
             : NotLinkedArea;
-        var start = year.StartUtc;
-        var end = year.EndUtc;
-        var raised = inputs.Log
-            .Where(e => e.EventType == LogEventTypes.ConcernOpened && e.OccurredAtUtc >= start && e.OccurredAtUtc < end && !string.IsNullOrEmpty(e.SubjectStaffRef))
+        var raised = Indicator3Calculator.EntriesIn(inputs.Log, LogEventTypes.ConcernOpened, year)
             .Select(e => (Area: AreaOf(e.ActorId), Subject: e.SubjectStaffRef!))
             .Distinct()
             .Select(x => (x.Area, inputs.Population.Find(year, x.Subject).Person));

@@ -165,17 +165,21 @@ public static class Indicator3Calculator
             $"Single year {year} (1 April {year.StartYear} – 31 March {year.StartYear + 1} UK time): distinct staff entering a formal investigation in the year; headcount as at {year.SnapshotDate:d MMMM yyyy}");
 
     /// <summary>Distinct subjects of entries of <paramref name="eventType"/> that happened in <paramref name="year"/>.</summary>
-    public static HashSet<string> SubjectsIn(IEnumerable<DecisionLogEntry> log, string eventType, ReportingYear year, Func<DecisionLogEntry, bool>? also = null)
+    public static HashSet<string> SubjectsIn(IEnumerable<DecisionLogEntry> log, string eventType, ReportingYear year, Func<DecisionLogEntry, bool>? also = null) =>
+        EntriesIn(log, eventType, year)
+            .Where(e => also is null || also(e))
+            .Select(e => e.SubjectStaffRef!)
+            .ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>The entries of one event type about a person (a subject staff ref) that happened in the year.</summary>
+    public static IEnumerable<DecisionLogEntry> EntriesIn(IEnumerable<DecisionLogEntry> log, string eventType, ReportingYear year)
     {
         ArgumentNullException.ThrowIfNull(log);
         var start = year.StartUtc;
         var end = year.EndUtc;
         return log.Where(e => string.Equals(e.EventType, eventType, StringComparison.Ordinal)
-                && e.OccurredAtUtc >= start && e.OccurredAtUtc < end
-                && !string.IsNullOrEmpty(e.SubjectStaffRef)
-                && (also is null || also(e)))
-            .Select(e => e.SubjectStaffRef!)
-            .ToHashSet(StringComparer.Ordinal);
+            && e.OccurredAtUtc >= start && e.OccurredAtUtc < end
+            && !string.IsNullOrEmpty(e.SubjectStaffRef));
     }
 
     /// <summary>Whether the log holds any case in the year: if so the log, not imported history, is the source.</summary>
