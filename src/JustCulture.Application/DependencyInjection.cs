@@ -1,3 +1,4 @@
+using JustCulture.Application.Cases;
 using JustCulture.Application.Checklist;
 using JustCulture.Application.Common;
 using JustCulture.Application.Concerns;
@@ -39,6 +40,8 @@ public static class DependencyInjection
         services.AddSingleton(TimeProvider.System);
 
         services.AddScoped<DatabaseMigrator>();
+        services.AddScoped<CaseStep>();
+        services.AddScoped<CaseReader>();
         services.AddScoped<OpenConcernHandler>();
         services.AddScoped<GetConcernHandler>();
         services.AddScoped<CompleteTaskHandler>();

@@ -43,17 +43,29 @@ internal static class CliRunner
             }
             catch (UseCaseException ex)
             {
-                await error.WriteLineAsync($"error: {ex.Message}");
-                foreach (var detail in ex.Details)
+                if (ex.FieldProblems.Count > 0)
                 {
-                    await error.WriteLineAsync($"  {detail}");
+                    // One line per input, named as the command names it, e.g. "  Rationale: Give the rationale …".
+                    await error.WriteLineAsync("error: the request was refused:");
+                    foreach (var problem in ex.FieldProblems)
+                    {
+                        await error.WriteLineAsync($"  {problem.Field}: {problem.Message}");
+                    }
+                }
+                else
+                {
+                    await error.WriteLineAsync($"error: {ex.Message}");
+                    foreach (var detail in ex.Details)
+                    {
+                        await error.WriteLineAsync($"  {detail}");
+                    }
                 }
 
                 return ExitCodes.For(ex.Error);
             }
             catch (DomainRuleException ex)
             {
-                await error.WriteLineAsync($"error: {ex.Message}");
+                await error.WriteLineAsync(ex.Field is null ? $"error: {ex.Message}" : $"error: the request was refused:\n  {ex.Field}: {ex.Message}");
                 return ExitCodes.RuleViolated;
             }
             catch (WorkflowDefinitionException ex)

@@ -147,4 +147,4 @@ public sealed class CliSession : IDisposable
 }
 
 /// <summary>One element of <c>task list --format json</c>.</summary>
-public sealed record CliTask(Guid TaskId, Guid ConcernId, string ActivityId, string Role, string? StepId, string Question, string? HelpText, IReadOnlyList<string> Answers, int ActionOrdinal, int ConcernVersion);
+public sealed record CliTask(Guid TaskId, Guid ConcernId, string ActivityId, string Role, string? StepId, string Question, string? HelpText, IReadOnlyList<string> Answers, int ActionOrdinal, int ActionVersion);

@@ -145,12 +145,18 @@ public sealed class TaskCompleteTests : IAsyncLifetime, IDisposable
     {
         var concernId = await _cli.OpenConcernAsync("S001", SmallTrust.LineManager, "First action", "Second action");
         var tasks = await _cli.TasksAsync(concernId);
-        var stale = tasks[0].ConcernVersion.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        await _cli.RunOkAsync("task", "complete", tasks[0].TaskId.ToString(), "--as", SmallTrust.LineManager, "--answer", "No", "--if-version", stale);
+        var first = tasks.Single(t => t.ActionOrdinal == 1);
+        var stale = first.ActionVersion.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await _cli.RunOkAsync("task", "complete", first.TaskId.ToString(), "--as", SmallTrust.LineManager, "--answer", "No", "--if-version", stale);
+        var next = (await _cli.TasksAsync(concernId)).Single(t => t.ActionOrdinal == 1);
 
-        var result = await RefusedAsync(ExitCodes.Conflict, tasks[1].TaskId.ToString(), "--as", SmallTrust.LineManager, "--answer", "No", "--if-version", stale);
+        var result = await RefusedAsync(ExitCodes.Conflict, next.TaskId.ToString(), "--as", SmallTrust.LineManager, "--answer", "No", "--if-version", stale);
 
         result.Stderr.ShouldContain("moved on");
+        // The other action's form is not stale: only the action acted on has moved on.
+        var other = tasks.Single(t => t.ActionOrdinal == 2);
+        await _cli.RunOkAsync("task", "complete", other.TaskId.ToString(), "--as", SmallTrust.LineManager, "--answer", "No", "--if-version",
+            other.ActionVersion.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     [Fact]

@@ -1,10 +1,7 @@
+using JustCulture.Application.Cases;
 using JustCulture.Application.Common;
 using JustCulture.Domain.Concerns;
-using JustCulture.Domain.Users;
-using JustCulture.Persistence;
-using JustCulture.Persistence.Workflows;
 using JustCulture.Workflows;
-using Microsoft.EntityFrameworkCore;
 
 namespace JustCulture.Application.Checklist;
 
@@ -25,7 +22,7 @@ public sealed record ChecklistPreview(
     int ActionOrdinal,
     string ActionDescription,
     string SubjectStaffRef,
-    int ConcernVersion,
+    int ActionVersion,
     IReadOnlyList<ChecklistAnswerView> Answered,
     ChecklistQuestionView? Next,
     ChecklistOutcomeView? Outcome)
@@ -45,31 +42,30 @@ public sealed record PreviewChecklistQuery(Guid ConcernId, int ActionOrdinal, st
 /// Simulates the rest of an action's checklist with the pure workflow runner — nothing is stored — so the
 /// next question shown is exactly the one the definition leads to, and the outcome is known before submit.
 /// </summary>
-public sealed class PreviewChecklistHandler(JustCultureDbContext db, TriageWorkflow triage, WorkflowRunner runner, TimeProvider clock)
+public sealed class PreviewChecklistHandler(CaseReader cases, WorkflowRunner runner, TimeProvider clock)
 {
     public async Task<ChecklistPreview> HandleAsync(PreviewChecklistQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var loaded = await ChecklistWalk.LoadAsync(db, triage, query.ConcernId, query.ActionOrdinal, query.UserId, tracking: false, cancellationToken);
-        var walk = ChecklistWalk.Run(runner, loaded.Definition, WorkflowInstanceMapping.ToState(loaded.Instance), query.DraftAnswers,
-            loaded.Actor, clock.GetUtcNow().UtcDateTime, strict: false);
-        return walk.ToPreview(loaded);
+        var loaded = await cases.ReadAsync(CaseTarget.Action(query.ConcernId, query.ActionOrdinal), query.UserId, CaseAccess.AnswerChecklist, cancellationToken);
+        var action = ChecklistWalk.OpenAction(loaded.Concern, query.ActionOrdinal);
+        var actor = new Actor(loaded.Actor!.UserId, loaded.Actor.Role.ToString());
+        var walk = ChecklistWalk.Run(runner, cases.DefinitionOf(loaded), WorkflowInstanceMapping.ToState(loaded.Instance!), query.DraftAnswers,
+            actor, clock.GetUtcNow().UtcDateTime, strict: false);
+        return walk.ToPreview(loaded.Concern, action);
     }
 }
-
-/// <summary>The pieces every checklist use case needs, loaded and access-checked.</summary>
-internal sealed record LoadedChecklist(User User, Actor Actor, Concern Concern, ConcernAction Action, WorkflowInstanceRecord Instance, WorkflowDefinition Definition);
 
 internal sealed record WalkStep(ChecklistQuestionActivity Question, string Answer, RunResult Run);
 
 internal sealed record WalkResult(IReadOnlyList<WalkStep> Steps, ChecklistQuestionActivity? Next, RecordOutcomeActivity? Outcome)
 {
-    public ChecklistPreview ToPreview(LoadedChecklist loaded) => new(
-        loaded.Concern.Id,
-        loaded.Action.Ordinal,
-        loaded.Action.Description,
-        loaded.Concern.SubjectStaffRef,
-        loaded.Concern.Version,
+    public ChecklistPreview ToPreview(Concern concern, ConcernAction action) => new(
+        concern.Id,
+        action.Ordinal,
+        action.Description,
+        concern.SubjectStaffRef,
+        action.Version,
         Steps.Select(s => new ChecklistAnswerView(ChecklistWalk.View(s.Question), s.Answer)).ToList(),
         Next is null ? null : ChecklistWalk.View(Next),
         Outcome is null ? null : new ChecklistOutcomeView(Outcome.Outcome, Outcome.Title, Outcome.Guidance));
@@ -80,31 +76,16 @@ internal static class ChecklistWalk
     public static ChecklistQuestionView View(ChecklistQuestionActivity question) =>
         new(question.Id, question.QuestionId, question.Question, question.HelpText, question.Answers);
 
-    public static async Task<LoadedChecklist> LoadAsync(JustCultureDbContext db, TriageWorkflow triage, Guid concernId, int actionOrdinal,
-        string userId, bool tracking, CancellationToken cancellationToken)
+    /// <summary>The action, refused as moved on once its checklist has been submitted.</summary>
+    public static ConcernAction OpenAction(Concern concern, int actionOrdinal)
     {
-        var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.UserId == userId, cancellationToken)
-            ?? throw UseCaseException.Forbidden($"Unknown user '{userId}'.");
-        var concerns = tracking ? db.Concerns : db.Concerns.AsNoTracking();
-        var concern = await concerns.Include(c => c.Actions).SingleOrDefaultAsync(c => c.Id == concernId, cancellationToken)
-            ?? throw UseCaseException.NotFound($"Unknown concern {concernId}.");
-        if (user.Role != Role.LineManager || !string.Equals(concern.RaisedByUserId, user.UserId, StringComparison.Ordinal))
-        {
-            // Same answer as an unknown id for anyone but the raiser: the checklist is theirs alone.
-            throw UseCaseException.Forbidden($"Only the line manager who raised concern {concernId} can answer its checklist.");
-        }
-
-        var action = concern.Actions.SingleOrDefault(a => a.Ordinal == actionOrdinal)
-            ?? throw UseCaseException.NotFound($"Concern {concernId} has no action {actionOrdinal}.");
+        var action = concern.Actions.Single(a => a.Ordinal == actionOrdinal);
         if (action.Stage != ActionStage.Checklist)
         {
-            throw UseCaseException.Conflict($"The checklist for action {action.Ordinal} has already been submitted (outcome {action.Outcome}); this case has moved on.");
+            throw UseCaseException.Conflict($"The checklist for action {action.Ordinal} has already been submitted; this case has moved on.");
         }
 
-        var instances = tracking ? db.WorkflowInstances : db.WorkflowInstances.AsNoTracking();
-        var instance = await instances.Include(w => w.Bookmarks).SingleAsync(w => w.Id == action.WorkflowInstanceId, cancellationToken);
-        var definition = triage.PinnedTo(instance.DefinitionId, instance.DefinitionVersion, instance.DefinitionSha256);
-        return new LoadedChecklist(user, new Actor(user.UserId, user.Role.ToString()), concern, action, instance, definition);
+        return action;
     }
 
     /// <summary>
@@ -144,7 +125,7 @@ internal static class ChecklistWalk
             {
                 if (strict)
                 {
-                    throw UseCaseException.RuleViolated($"Answer '{answer}' is not allowed for question {question.QuestionId}; allowed: {string.Join(", ", question.Answers)}.");
+                    throw UseCaseException.RuleViolated($"Answer '{answer}' is not allowed for question {question.QuestionId}; allowed: {string.Join(", ", question.Answers)}.", "Answers");
                 }
 
                 next = question;
@@ -163,12 +144,7 @@ internal static class ChecklistWalk
             }
             catch (WorkflowResumeException ex)
             {
-                throw ex.Reason switch
-                {
-                    ResumeRejection.WrongRole => UseCaseException.Forbidden(ex.Message),
-                    ResumeRejection.BookmarkNotFound or ResumeRejection.InstanceNotSuspended or ResumeRejection.DefinitionMismatch => UseCaseException.Conflict(ex.Message),
-                    _ => UseCaseException.RuleViolated(ex.Message),
-                };
+                throw CaseRefusals.From(ex);
             }
 
             steps.Add(new WalkStep(question, answer, run));
@@ -185,7 +161,7 @@ internal static class ChecklistWalk
             if (offPath.Count > 0)
             {
                 var labels = offPath.Select(id => definition.TryGetActivity(id, out var a) && a is ChecklistQuestionActivity q ? q.QuestionId : id);
-                throw UseCaseException.Invalid($"Answers were sent for questions these answers do not lead to: {string.Join(", ", labels)}. Check your answers and submit again.");
+                throw UseCaseException.Invalid("Answers", $"Answers were sent for questions these answers do not lead to: {string.Join(", ", labels)}. Check your answers and submit again.");
             }
         }
 

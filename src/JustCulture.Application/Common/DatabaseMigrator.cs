@@ -27,6 +27,7 @@ public sealed class DatabaseMigrator(JustCultureDbContext db, DatabaseLocation l
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
 
+        await Staff.ManagerChains.BackfillAsync(db, cancellationToken);
         return pending;
     }
 }

@@ -25,12 +25,12 @@ public static class StepTransaction
         catch (DbUpdateConcurrencyException)
         {
             await AbandonAsync(db, transaction);
-            throw UseCaseException.Conflict("This case has moved on since you loaded it: someone else completed this step first. Reload and try again.");
+            throw UseCaseException.Conflict("This has moved on since you loaded it. Reload it and try again.");
         }
         catch (DomainRuleException rule)
         {
             await AbandonAsync(db, transaction);
-            throw UseCaseException.RuleViolated(rule.Message);
+            throw UseCaseException.RuleViolated(rule.Message, rule.Field);
         }
         catch
         {

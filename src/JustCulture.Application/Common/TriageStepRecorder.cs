@@ -80,7 +80,6 @@ internal static class TriageStepRecorder
             };
         }
 
-        concern.Touch();
         return entries;
     }
 }

@@ -1,11 +1,12 @@
 namespace JustCulture.Application.Common;
 
-/// <summary>How a refused request should be reported: the web maps these to HTTP status codes, the CLI to exit codes.</summary>
+/// <summary>How a refused request should be reported: the web maps these to HTTP status codes and problem
+/// types, the CLI to exit codes. The same situation is the same category on every surface.</summary>
 public enum UseCaseError
 {
     /// <summary>Malformed input (400).</summary>
     Invalid,
-    /// <summary>The caller may not do this (403).</summary>
+    /// <summary>The caller may not do this (403), including a reviewer who is not independent of the case.</summary>
     Forbidden,
     /// <summary>Unknown id (404).</summary>
     NotFound,
@@ -28,11 +29,14 @@ public sealed class UseCaseException(UseCaseError error, string message, IReadOn
     /// <summary>The same problems keyed by input, so a form can put each message next to its field.</summary>
     public IReadOnlyList<FieldProblem> FieldProblems { get; private init; } = [];
 
-    public static UseCaseException InvalidFields(IReadOnlyList<FieldProblem> problems)
+    public static UseCaseException InvalidFields(IReadOnlyList<FieldProblem> problems) => Fields(UseCaseError.Invalid, problems);
+
+    /// <summary>A refusal of any category about named inputs.</summary>
+    public static UseCaseException Fields(UseCaseError error, IReadOnlyList<FieldProblem> problems)
     {
         ArgumentNullException.ThrowIfNull(problems);
         var messages = problems.Select(p => p.Message).ToList();
-        return new(UseCaseError.Invalid, string.Join(" ", messages), messages) { FieldProblems = problems };
+        return new(error, string.Join(" ", messages), messages) { FieldProblems = problems };
     }
 
     public static UseCaseException NotFound(string message) => new(UseCaseError.NotFound, message);
@@ -43,5 +47,9 @@ public sealed class UseCaseException(UseCaseError error, string message, IReadOn
 
     public static UseCaseException Invalid(string message, IReadOnlyList<string>? details = null) => new(UseCaseError.Invalid, message, details);
 
-    public static UseCaseException RuleViolated(string message) => new(UseCaseError.RuleViolated, message);
+    /// <summary>Malformed input about one named field.</summary>
+    public static UseCaseException Invalid(string field, string message) => Fields(UseCaseError.Invalid, [new FieldProblem(field, message)]);
+
+    public static UseCaseException RuleViolated(string message, string? field = null) =>
+        field is null ? new(UseCaseError.RuleViolated, message) : Fields(UseCaseError.RuleViolated, [new FieldProblem(field, message)]);
 }

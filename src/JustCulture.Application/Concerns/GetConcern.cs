@@ -1,10 +1,11 @@
+using JustCulture.Application.Cases;
 using JustCulture.Application.Common;
 using JustCulture.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace JustCulture.Application.Concerns;
 
-public sealed record ConcernActionView(int Ordinal, string Description, string Stage, string? Outcome, string? Route, DateTime? FormalInvestigationStartedAtUtc, Guid WorkflowInstanceId);
+public sealed record ConcernActionView(int Ordinal, int Version, string Description, string Stage, string? Outcome, string? Route, DateTime? FormalInvestigationStartedAtUtc, Guid WorkflowInstanceId);
 
 public sealed record ConcernView(
     Guid Id,
@@ -18,41 +19,30 @@ public sealed record ConcernView(
     int Version,
     IReadOnlyList<ConcernActionView> Actions);
 
-public sealed class GetConcernHandler(JustCultureDbContext db)
+public sealed class GetConcernHandler(JustCultureDbContext db, CaseReader cases)
 {
     /// <summary>
     /// The concern as a given user may see it: a line manager only a concern they raised, a commissioning
-    /// manager only a case they are independent of. Nobody else reads case content.
+    /// manager only a case they are independent of (the case access policy). Nobody else reads case content.
     /// </summary>
     public async Task<ConcernView> HandleForAsync(Guid concernId, string viewerUserId, CancellationToken cancellationToken = default)
     {
-        var viewer = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.UserId == viewerUserId, cancellationToken)
-            ?? throw UseCaseException.Forbidden($"Unknown user '{viewerUserId}'.");
-        var concern = await db.Concerns.AsNoTracking().SingleOrDefaultAsync(c => c.Id == concernId, cancellationToken)
-            ?? throw UseCaseException.NotFound($"Unknown concern {concernId}.");
-        var subject = await db.Staff.AsNoTracking().SingleAsync(s => s.StaffRef == concern.SubjectStaffRef, cancellationToken);
-        var allowed = viewer.Role switch
-        {
-            Domain.Users.Role.LineManager => string.Equals(concern.RaisedByUserId, viewer.UserId, StringComparison.Ordinal),
-            Domain.Users.Role.CommissioningManager => concern.ReviewerConflict(viewer, subject) is null,
-            _ => false,
-        };
-        if (!allowed)
-        {
-            throw UseCaseException.Forbidden($"{viewer.UserId} may not see concern {concernId}.");
-        }
-
-        return await HandleAsync(concernId, cancellationToken);
+        var loaded = await cases.ReadAsync(CaseTarget.Case(concernId), viewerUserId, CaseAccess.View, cancellationToken);
+        return ToView(loaded.Concern);
     }
 
+    /// <summary>The concern for operators (the CLI's <c>concern show</c>, tests), with no per-user rule.</summary>
     public async Task<ConcernView> HandleAsync(Guid concernId, CancellationToken cancellationToken = default)
     {
         var concern = await db.Concerns.AsNoTracking().Include(c => c.Actions).SingleOrDefaultAsync(c => c.Id == concernId, cancellationToken)
             ?? throw UseCaseException.NotFound($"Unknown concern {concernId}.");
-        return new ConcernView(concern.Id, concern.SubjectStaffRef, concern.RaisedByUserId, concern.Summary, concern.Category,
+        return ToView(concern);
+    }
+
+    private static ConcernView ToView(Domain.Concerns.Concern concern) =>
+        new(concern.Id, concern.SubjectStaffRef, concern.RaisedByUserId, concern.Summary, concern.Category,
             concern.IncidentDate, concern.OpenedAtUtc, concern.Status.ToString(), concern.Version,
             concern.Actions.OrderBy(a => a.Ordinal)
-                .Select(a => new ConcernActionView(a.Ordinal, a.Description, a.Stage.ToString(), a.Outcome?.ToString(), a.Route?.ToString(), a.FormalInvestigationStartedAtUtc, a.WorkflowInstanceId))
+                .Select(a => new ConcernActionView(a.Ordinal, a.Version, a.Description, a.Stage.ToString(), a.Outcome?.ToString(), a.Route?.ToString(), a.FormalInvestigationStartedAtUtc, a.WorkflowInstanceId))
                 .ToList());
-    }
 }

@@ -8,6 +8,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace JustCulture.Application.Concerns;
 
+/// <param name="Category">One of <see cref="ConcernCategories.All"/>: required, because similar-case comparison groups by it.</param>
+/// <param name="IncidentDate">When it happened, if known; never in the future.</param>
 public sealed record OpenConcernCommand(
     string SubjectStaffRef,
     string RaisedByUserId,
@@ -18,34 +20,32 @@ public sealed record OpenConcernCommand(
 
 /// <summary>
 /// A line manager opens a concern: one checklist walk (workflow instance) starts per action, and the
-/// concern, the instances, their first tasks and the log entries are stored in one transaction.
+/// concern, the instances, their first tasks and the log entries are stored in one transaction. The
+/// subject's and the raiser's line management are recorded as they stand now, for the independence rule.
 /// </summary>
 public sealed class OpenConcernHandler(JustCultureDbContext db, TriageWorkflow triage, WorkflowRunner runner, TimeProvider clock)
 {
     public async Task<Guid> HandleAsync(OpenConcernCommand command, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(command);
+        Validate(command);
         var raiser = await db.Users.SingleOrDefaultAsync(u => u.UserId == command.RaisedByUserId, cancellationToken)
-            ?? throw UseCaseException.NotFound($"Unknown user '{command.RaisedByUserId}'.");
+            ?? throw UseCaseException.Forbidden("Unknown user.");
         if (raiser.Role != Role.LineManager)
         {
-            throw UseCaseException.Forbidden($"Only a line manager can raise a concern; {raiser.UserId} is {raiser.Role}.");
+            throw UseCaseException.Forbidden("Only a line manager can raise a concern.");
         }
 
-        var subject = await db.Staff.SingleOrDefaultAsync(s => s.StaffRef == command.SubjectStaffRef, cancellationToken)
-            ?? throw UseCaseException.NotFound($"Unknown staff ref '{command.SubjectStaffRef}'.");
-        string? category = null;
-        if (!string.IsNullOrWhiteSpace(command.Category))
-        {
-            category = ConcernCategories.Canonical(command.Category)
-                ?? throw UseCaseException.Invalid($"'{command.Category.Trim()}' is not a concern category; use one of: {string.Join(", ", ConcernCategories.All)}.");
-        }
+        var subjectRef = command.SubjectStaffRef.Trim();
+        var subject = await db.Staff.SingleOrDefaultAsync(s => s.StaffRef == subjectRef, cancellationToken)
+            ?? throw UseCaseException.Fields(UseCaseError.NotFound, [new(nameof(command.SubjectStaffRef), $"Unknown staff ref '{subjectRef}'.")]);
+        var raiserStaff = raiser.StaffRef is null ? null : await db.Staff.SingleOrDefaultAsync(s => s.StaffRef == raiser.StaffRef, cancellationToken);
 
         var definition = triage.Current;
         return await StepTransaction.RunAsync(db, async ct =>
         {
             var now = clock.GetUtcNow().UtcDateTime;
-            var concern = Concern.Open(raiser, subject, command.Summary, command.Actions, category, command.IncidentDate, now);
+            var concern = Concern.Open(raiser, subject, command.Summary, command.Actions, command.Category, command.IncidentDate, now, raiserStaff);
             db.Concerns.Add(concern);
             var actor = new Actor(raiser.UserId, raiser.Role.ToString());
             var entries = new List<DecisionLogEntry>
@@ -83,8 +83,45 @@ public sealed class OpenConcernHandler(JustCultureDbContext db, TriageWorkflow t
                 entries.AddRange(TriageStepRecorder.Record(concern, action, definition, run, actor, answer: null, now));
             }
 
+            concern.Touch();
             await DecisionLogStore.AppendAsync(db, entries, ct);
             return concern.Id;
         }, cancellationToken);
+    }
+
+    /// <summary>Shape and limits, all reported at once with the field each is about.</summary>
+    private static void Validate(OpenConcernCommand command)
+    {
+        var problems = new List<FieldProblem>();
+        InputRules.Text(problems, nameof(command.SubjectStaffRef), command.SubjectStaffRef, "The staff ref of the person concerned", 32, required: true, multiline: false);
+        InputRules.Text(problems, nameof(command.Summary), command.Summary, "The summary of what happened", Concern.MaxSummaryLength, required: true, multiline: true);
+        var actions = command.Actions ?? [];
+        var described = actions.Where(a => !string.IsNullOrWhiteSpace(a)).ToList();
+        if (described.Count == 0)
+        {
+            problems.Add(new(nameof(command.Actions), "Describe at least one action or omission: the guide is applied to one action at a time."));
+        }
+        else if (described.Count > Concern.MaxActions)
+        {
+            problems.Add(new(nameof(command.Actions), $"A concern can hold at most {Concern.MaxActions} actions; raise separate concerns for the rest."));
+        }
+        else
+        {
+            for (var i = 0; i < actions.Count; i++)
+            {
+                InputRules.Text(problems, $"{nameof(command.Actions)}[{i}]", actions[i], $"Action {i + 1}", Concern.MaxActionLength, required: false, multiline: true);
+            }
+        }
+
+        if (string.IsNullOrWhiteSpace(command.Category))
+        {
+            problems.Add(new(nameof(command.Category), "Choose a category."));
+        }
+        else if (ConcernCategories.Canonical(command.Category) is null)
+        {
+            problems.Add(new(nameof(command.Category), $"Choose a category from the list: {string.Join(", ", ConcernCategories.All)}."));
+        }
+
+        InputRules.ThrowIfAny(problems);
     }
 }

@@ -65,7 +65,8 @@ public sealed class DemoSeeder(JustCultureDbContext db, TriageWorkflow triage, W
         var people = trust.Staff.ToDictionary(s => s.StaffRef, StringComparer.Ordinal);
         var accounts = await AddUsersAsync(trust, people, first.Previous.SnapshotDate, simulated, operatorActor, cancellationToken);
 
-        var reviewers = accounts.Where(a => a.Account.Role == "CommissioningManager").Select(a => a.Account.UserId).ToArray();
+        var reviewers = accounts.Where(a => a.Account.Role == "CommissioningManager").ToArray();
+        var managerOf = trust.Staff.ToDictionary(s => s.StaffRef, s => s.LineManagerRef, StringComparer.Ordinal);
         var managersByStaffRef = accounts.Where(a => a.Account.Role == "LineManager").ToDictionary(a => a.StaffRef!, a => a.Account.UserId, StringComparer.Ordinal);
         var excluded = accounts.Where(a => a.StaffRef is not null && a.Account.Role != "LineManager").Select(a => a.StaffRef!).ToHashSet(StringComparer.Ordinal);
 
@@ -86,7 +87,7 @@ public sealed class DemoSeeder(JustCultureDbContext db, TriageWorkflow triage, W
                 continue;
             }
 
-            var reviewer = reviewers[random.Next(reviewers.Length)];
+            var reviewer = IndependentReviewer(reviewers, random.Next(reviewers.Length), subject, managerOf);
             var raiser = managersByStaffRef[subject.LineManagerRef!];
             var recent = now - openAt < TimeSpan.FromDays(7);
             queue.Enqueue(() => OpenAsync(subject, raiser, reviewer, openAt, recent, random, simulated, now, queue, cancellationToken), openAt);
@@ -99,6 +100,24 @@ public sealed class DemoSeeder(JustCultureDbContext db, TriageWorkflow triage, W
         }
 
         return await SummariseAsync(accounts.Select(a => a.Account).ToList(), cancellationToken);
+    }
+
+    /// <summary>The drawn reviewer, or the next one who is independent of the subject and the raiser by person.</summary>
+    private static string IndependentReviewer((DemoAccount Account, string? StaffRef)[] reviewers, int drawn, StaffDetails subject, Dictionary<string, string?> managerOf)
+    {
+        var parties = new[] { subject.StaffRef, subject.LineManagerRef! };
+        var partyManagers = parties.SelectMany(p => LineManagementChain.Walk(p, managerOf)).ToHashSet(StringComparer.Ordinal);
+        for (var i = 0; i < reviewers.Length; i++)
+        {
+            var (account, staffRef) = reviewers[(drawn + i) % reviewers.Length];
+            var above = staffRef is null ? [] : LineManagementChain.Walk(staffRef, managerOf);
+            if (staffRef is not null && !parties.Contains(staffRef) && !partyManagers.Contains(staffRef) && !above.Any(parties.Contains))
+            {
+                return account.UserId;
+            }
+        }
+
+        throw new InvalidOperationException($"No demo reviewer is independent of {subject.StaffRef}.");
     }
 
     private static List<DateTime> PlanOpenings(ReportingYear first, DateTime now, Random random)
@@ -169,7 +188,7 @@ public sealed class DemoSeeder(JustCultureDbContext db, TriageWorkflow triage, W
             var tasks = await new ListTasksHandler(db, triage).HandleAsync(new ListTasksQuery(concernId), cancellationToken);
             var task = tasks.First(t => t.ActionOrdinal == ordinal);
             var actor = task.Role == "LineManager" ? raiser : reviewer;
-            await new CompleteTaskHandler(db, triage, runner, simulated).HandleAsync(
+            await new CompleteTaskHandler(new Cases.CaseStep(db, triage, runner, simulated)).HandleAsync(
                 new CompleteTaskCommand(task.TaskId, actor, next.Answer, next.Rationale, next.InformalNotAppropriate), cancellationToken);
             ScheduleNext(concernId, ordinal, plan, raiser, reviewer, at, simulated, now, queue, cancellationToken);
         }, at);

@@ -1,3 +1,4 @@
+using JustCulture.Application.Cases;
 using JustCulture.Application.Common;
 using JustCulture.Domain.Users;
 using JustCulture.Persistence;
@@ -15,11 +16,17 @@ public sealed record ChecklistAnswerView(string Question, string Answer);
 /// <summary>A decision already taken on an action (a route, or an informal-resolution result).</summary>
 public sealed record ReviewDecisionView(string EventType, string? Answer, string? Rationale, string? InformalNotAppropriate, DateTime OccurredAtUtc);
 
-/// <summary>The task waiting for a commissioning manager on an action, if any.</summary>
-public sealed record PendingReviewTask(Guid TaskId, ReviewTaskKind Kind, string Question, string? HelpText, IReadOnlyList<string> Answers, DateTime CreatedAtUtc);
+/// <summary>One answer a task allows, with what the definition requires alongside it.</summary>
+public sealed record TaskAnswerView(string Answer, string Label, bool RequiresRationale, bool RequiresInformalNotAppropriate);
 
+/// <summary>The task waiting for a commissioning manager on an action, if any. Its answers come from the
+/// definition the case is pinned to, so a page offers exactly what the step will accept.</summary>
+public sealed record PendingReviewTask(Guid TaskId, ReviewTaskKind Kind, string Question, string? HelpText, IReadOnlyList<TaskAnswerView> Answers, DateTime CreatedAtUtc);
+
+/// <param name="Version">The action's version: a form about this action carries it back.</param>
 public sealed record ReviewActionView(
     int Ordinal,
+    int Version,
     string Description,
     string Stage,
     string? Outcome,
@@ -52,16 +59,14 @@ public sealed record ReviewCaseView(
 /// A case as a commissioning manager reviews it: blinded unless this reviewer has unblinded it, and
 /// refused to a reviewer who is not independent of it.
 /// </summary>
-public sealed class GetReviewCaseHandler(JustCultureDbContext db, TriageWorkflow triage, TimeProvider clock)
+public sealed class GetReviewCaseHandler(JustCultureDbContext db, CaseReader cases, TriageWorkflow triage, TimeProvider clock)
 {
     public async Task<ReviewCaseView> HandleAsync(GetReviewCaseQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var reviewer = await ReviewAccess.ReviewerAsync(db, query.ReviewerUserId, cancellationToken);
-        var concern = await db.Concerns.AsNoTracking().Include(c => c.Actions).SingleOrDefaultAsync(c => c.Id == query.ConcernId, cancellationToken)
-            ?? throw UseCaseException.NotFound($"Unknown concern {query.ConcernId}.");
-        var subject = await db.Staff.AsNoTracking().SingleAsync(s => s.StaffRef == concern.SubjectStaffRef, cancellationToken);
-        ReviewAccess.EnsureIndependent(concern, reviewer, subject);
+        var loaded = await cases.ReadAsync(CaseTarget.Case(query.ConcernId), query.ReviewerUserId, CaseAccess.Review, cancellationToken);
+        var concern = loaded.Concern;
+        var subject = loaded.Subject;
 
         var log = await db.DecisionLog.AsNoTracking()
             .Where(e => e.ConcernId == concern.Id && e.WorkflowInstanceId != null)
@@ -95,19 +100,24 @@ public sealed class GetReviewCaseHandler(JustCultureDbContext db, TriageWorkflow
                 };
                 if (kind is { } k && activity is IHumanTaskActivity task)
                 {
-                    pending = new PendingReviewTask(bookmark.Id, k, task.Question, task.HelpText, task.Answers, bookmark.CreatedAtUtc);
+                    var allowed = task.Answers.Select(a => new TaskAnswerView(a, AnswerLabel(k, a), task.RequiresRationale(a), task.RequiresInformalNotAppropriateStatement(a))).ToList();
+                    pending = new PendingReviewTask(bookmark.Id, k, task.Question, task.HelpText, allowed, bookmark.CreatedAtUtc);
                 }
             }
 
-            actions.Add(new ReviewActionView(action.Ordinal, action.Description, action.Stage.ToString(), action.Outcome?.ToString(), action.Route?.ToString(),
+            actions.Add(new ReviewActionView(action.Ordinal, action.Version, action.Description, action.Stage.ToString(), action.Outcome?.ToString(), action.Route?.ToString(),
                 answers, decisions, action.InformalAgreedActions, action.InformalReviewDate, pending));
         }
 
-        var identity = await ReviewAccess.IsUnblindedAsync(db, concern.Id, reviewer.UserId, cancellationToken)
+        var identity = loaded.UnblindedByActor
             ? new UnblindedIdentity(subject.Name, subject.EthnicCode, subject.WresGroup.ToString())
             : null;
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         return new ReviewCaseView(concern.Id, concern.Version, concern.Status.ToString(), subject.StaffRef, subject.Band, subject.StaffGroup,
             subject.YearsOfService(today), concern.Category, concern.IncidentDate, concern.Summary, concern.OpenedAtUtc, actions, identity);
     }
+
+    private static string AnswerLabel(ReviewTaskKind kind, string answer) => kind == ReviewTaskKind.RouteDecision
+        ? Domain.Vocabulary.Route(answer)
+        : answer == InformalResolutionActivity.Resolved ? "Resolved" : answer == InformalResolutionActivity.NotResolved ? "Not resolved" : answer;
 }

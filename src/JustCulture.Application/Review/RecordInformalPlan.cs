@@ -1,12 +1,11 @@
+using JustCulture.Application.Cases;
 using JustCulture.Application.Common;
 using JustCulture.Domain.Concerns;
-using JustCulture.Persistence;
 using JustCulture.Persistence.DecisionLog;
-using Microsoft.EntityFrameworkCore;
 
 namespace JustCulture.Application.Review;
 
-/// <param name="ExpectedVersion">The concern version the form was built from; a newer one is refused as stale.</param>
+/// <param name="ExpectedVersion">The action version the form was built from; a newer one is refused as stale.</param>
 public sealed record RecordInformalPlanCommand(
     Guid ConcernId,
     int ActionOrdinal,
@@ -17,25 +16,17 @@ public sealed record RecordInformalPlanCommand(
 
 /// <summary>
 /// Records what was agreed for an informal resolution and when it will be reviewed: on the action and in
-/// the decision log, in one transaction. The result (Resolved / NotResolved) is a separate workflow task.
+/// the decision log, through the case step. The result (Resolved / NotResolved) is a separate workflow task.
 /// </summary>
-public sealed class RecordInformalPlanHandler(JustCultureDbContext db, TimeProvider clock)
+public sealed class RecordInformalPlanHandler(CaseStep step, TimeProvider clock)
 {
+    /// <returns>The action's new version.</returns>
     public async Task<int> HandleAsync(RecordInformalPlanCommand command, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(command);
         var problems = new List<FieldProblem>();
-        if (string.IsNullOrWhiteSpace(command.AgreedActions))
-        {
-            problems.Add(new(nameof(command.AgreedActions), "Enter the agreed actions."));
-        }
-        else if (command.AgreedActions.Trim().Length > ConcernAction.MaxAgreedActionsLength)
-        {
-            problems.Add(new(nameof(command.AgreedActions), $"The agreed actions must be {ConcernAction.MaxAgreedActionsLength} characters or fewer."));
-        }
-
-        var now = clock.GetUtcNow().UtcDateTime;
-        var today = DateOnly.FromDateTime(now);
+        InputRules.Text(problems, nameof(command.AgreedActions), command.AgreedActions, "The agreed actions", ConcernAction.MaxAgreedActionsLength, required: true, multiline: true);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         if (command.ReviewDate is not { } reviewDate)
         {
             problems.Add(new(nameof(command.ReviewDate), "Enter a review date."));
@@ -45,41 +36,17 @@ public sealed class RecordInformalPlanHandler(JustCultureDbContext db, TimeProvi
             problems.Add(new(nameof(command.ReviewDate), "The review date must be in the future."));
         }
 
-        if (problems.Count > 0)
-        {
-            throw UseCaseException.InvalidFields(problems);
-        }
-
-        return await StepTransaction.RunAsync(db, async ct =>
-        {
-            var reviewer = await ReviewAccess.ReviewerAsync(db, command.ReviewerUserId, ct);
-            var concern = await db.Concerns.Include(c => c.Actions).SingleOrDefaultAsync(c => c.Id == command.ConcernId, ct)
-                ?? throw UseCaseException.NotFound($"Unknown concern {command.ConcernId}.");
-            if (command.ExpectedVersion is { } expected && expected != concern.Version)
+        InputRules.ThrowIfAny(problems);
+        return await step.RunAsync(
+            new CaseStepRequest(CaseTarget.Action(command.ConcernId, command.ActionOrdinal), command.ReviewerUserId, CaseAccess.Review, command.ExpectedVersion),
+            onCase =>
             {
-                throw UseCaseException.Conflict($"This case has moved on (version {concern.Version}, your page showed version {expected}). Reload it to see what changed.");
-            }
-
-            var subject = await db.Staff.AsNoTracking().SingleAsync(s => s.StaffRef == concern.SubjectStaffRef, ct);
-            ReviewAccess.EnsureIndependent(concern, reviewer, subject);
-            var action = concern.Actions.SingleOrDefault(a => a.Ordinal == command.ActionOrdinal)
-                ?? throw UseCaseException.NotFound($"Concern {concern.Id} has no action {command.ActionOrdinal}.");
-            action.RecordInformalPlan(command.AgreedActions!, command.ReviewDate!.Value, today);
-            concern.Touch();
-            await DecisionLogStore.AppendAsync(db, [new DecisionLogEntry
-            {
-                EventType = LogEventTypes.InformalResolutionPlanRecorded,
-                ConcernId = concern.Id,
-                WorkflowInstanceId = action.WorkflowInstanceId,
-                SubjectStaffRef = concern.SubjectStaffRef,
-                Question = "Informal resolution: agreed actions and review date",
-                Answer = action.InformalReviewDate!.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-                Rationale = action.InformalAgreedActions,
-                ActorId = reviewer.UserId,
-                ActorRole = reviewer.Role.ToString(),
-                OccurredAtUtc = now,
-            }], ct);
-            return concern.Version;
-        }, cancellationToken);
+                var action = onCase.Action!;
+                action.RecordInformalPlan(command.AgreedActions!, command.ReviewDate!.Value, DateOnly.FromDateTime(onCase.NowUtc));
+                onCase.Log(LogEventTypes.InformalResolutionPlanRecorded, "Informal resolution: agreed actions and review date",
+                    action.InformalReviewDate!.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), action.InformalAgreedActions);
+            },
+            onCase => onCase.Action!.Version,
+            cancellationToken);
     }
 }

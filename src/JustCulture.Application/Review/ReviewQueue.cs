@@ -1,3 +1,4 @@
+using JustCulture.Application.Cases;
 using JustCulture.Application.Common;
 using JustCulture.Persistence;
 using JustCulture.Workflows;
@@ -47,8 +48,8 @@ public sealed class ReviewQueueHandler(JustCultureDbContext db, TriageWorkflow t
     public async Task<IReadOnlyList<ReviewQueueItem>> HandleAsync(ReviewQueueQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var reviewer = await ReviewAccess.ReviewerAsync(db, query.ReviewerUserId, cancellationToken);
-        var role = reviewer.Role.ToString();
+        var reviewer = await CaseActors.ReviewerAsync(db, query.ReviewerUserId, cancellationToken);
+        var role = reviewer.User.Role.ToString();
         var rows = await (
             from b in db.Bookmarks.AsNoTracking()
             where b.CompletedAtUtc == null && b.Role == role
@@ -56,7 +57,9 @@ public sealed class ReviewQueueHandler(JustCultureDbContext db, TriageWorkflow t
             join c in db.Concerns.AsNoTracking() on b.CorrelationId equals c.Id
             join a in db.ConcernActions.AsNoTracking() on w.Id equals a.WorkflowInstanceId
             join s in db.Staff.AsNoTracking() on c.SubjectStaffRef equals s.StaffRef
-            select new { Bookmark = b, Instance = w, Concern = c, Action = a, Subject = s })
+            join r in db.Staff.AsNoTracking() on c.RaisedByStaffRef equals r.StaffRef into raisers
+            from r in raisers.DefaultIfEmpty()
+            select new { Bookmark = b, Instance = w, Concern = c, Action = a, Subject = s, Raiser = r })
             .ToListAsync(cancellationToken);
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -94,7 +97,7 @@ public sealed class ReviewQueueHandler(JustCultureDbContext db, TriageWorkflow t
                 reviewDate,
                 reviewDate is { } due && due.DayNumber - today.DayNumber <= query.ReviewDateWarningDays,
                 reviewDate is { } passed && passed < today,
-                row.Concern.ReviewerConflict(reviewer, row.Subject)));
+                CaseAccessPolicy.ReviewerConflict(reviewer.User, reviewer.Staff, row.Concern.Parties(row.Subject, row.Raiser))));
         }
 
         return items;

@@ -60,6 +60,7 @@ public sealed class ImportStaffHandler(JustCultureDbContext db, TimeProvider clo
                 }
             }
 
+            await ManagerChains.RecomputeAsync(db, ct);
             var yearText = year.ToString();
             await db.HeadcountSnapshots.Where(h => h.Year == yearText).ExecuteDeleteAsync(ct);
             db.HeadcountSnapshots.AddRange(parsed.Rows.Select(r => HeadcountSnapshotEntry.From(yearText, r)));

@@ -1,7 +1,5 @@
+using JustCulture.Application.Cases;
 using JustCulture.Application.Common;
-using JustCulture.Domain.Concerns;
-using JustCulture.Domain.Staff;
-using JustCulture.Domain.Users;
 using JustCulture.Persistence;
 using JustCulture.Workflows;
 using Microsoft.EntityFrameworkCore;
@@ -24,7 +22,7 @@ public sealed record TaskView(
     int ActionOrdinal,
     string ActionDescription,
     string SubjectStaffRef,
-    int ConcernVersion,
+    int ActionVersion,
     DateTime CreatedAtUtc);
 
 /// <summary>Pending human tasks, with the question text from the definition each case is pinned to.</summary>
@@ -39,12 +37,11 @@ public sealed class ListTasksHandler(JustCultureDbContext db, TriageWorkflow tri
             pending = pending.Where(b => b.CorrelationId == concernId);
         }
 
-        User? user = null;
+        CaseActor? user = null;
         if (query.ForUserId is not null)
         {
-            user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.UserId == query.ForUserId, cancellationToken)
-                ?? throw UseCaseException.NotFound($"Unknown user '{query.ForUserId}'.");
-            var role = user.Role.ToString();
+            user = await CaseActors.LoadAsync(db, query.ForUserId, cancellationToken);
+            var role = user.User.Role.ToString();
             pending = pending.Where(b => b.Role == role);
         }
 
@@ -54,13 +51,16 @@ public sealed class ListTasksHandler(JustCultureDbContext db, TriageWorkflow tri
             join c in db.Concerns.AsNoTracking() on b.CorrelationId equals c.Id
             join a in db.ConcernActions.AsNoTracking() on w.Id equals a.WorkflowInstanceId
             join s in db.Staff.AsNoTracking() on c.SubjectStaffRef equals s.StaffRef
-            select new { Bookmark = b, Instance = w, Concern = c, Action = a, Subject = s })
+            join r in db.Staff.AsNoTracking() on c.RaisedByStaffRef equals r.StaffRef into raisers
+            from r in raisers.DefaultIfEmpty()
+            select new { Bookmark = b, Instance = w, Concern = c, Action = a, Subject = s, Raiser = r })
             .ToListAsync(cancellationToken);
 
         var views = new List<TaskView>(rows.Count);
         foreach (var row in rows.OrderBy(r => r.Bookmark.CreatedAtUtc).ThenBy(r => r.Action.Ordinal))
         {
-            if (user is not null && !MayComplete(user, row.Concern, row.Subject))
+            if (user is not null && CaseAccessPolicy.Refusal(user.User, user.Staff, row.Concern.Parties(row.Subject, row.Raiser),
+                    CaseAccessPolicy.ForTaskRole(row.Bookmark.Role)) is not null)
             {
                 continue;
             }
@@ -68,16 +68,9 @@ public sealed class ListTasksHandler(JustCultureDbContext db, TriageWorkflow tri
             var definition = triage.Catalog.Get(row.Instance.DefinitionId, row.Instance.DefinitionVersion);
             var task = (IHumanTaskActivity)definition.GetActivity(row.Bookmark.ActivityId);
             views.Add(new TaskView(row.Bookmark.Id, row.Concern.Id, task.Id, task.Role, task.StepId, task.Question, task.HelpText,
-                task.Answers, row.Action.Ordinal, row.Action.Description, row.Concern.SubjectStaffRef, row.Concern.Version, row.Bookmark.CreatedAtUtc));
+                task.Answers, row.Action.Ordinal, row.Action.Description, row.Concern.SubjectStaffRef, row.Action.Version, row.Bookmark.CreatedAtUtc));
         }
 
         return views;
     }
-
-    private static bool MayComplete(User user, Concern concern, StaffMember subject) => user.Role switch
-    {
-        Role.LineManager => string.Equals(concern.RaisedByUserId, user.UserId, StringComparison.Ordinal),
-        Role.CommissioningManager => concern.ReviewerConflict(user, subject) is null,
-        _ => true,
-    };
 }

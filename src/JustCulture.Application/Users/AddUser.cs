@@ -1,38 +1,96 @@
+using System.Data.Common;
 using JustCulture.Application.Common;
 using JustCulture.Domain.Users;
 using JustCulture.Persistence;
 using JustCulture.Persistence.DecisionLog;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace JustCulture.Application.Users;
 
-public sealed record AddUserCommand(string UserId, string Name, string Role, string? StaffRef, Actor Actor);
+/// <param name="Password">An initial password for a sign-in created with the user, in the same transaction;
+/// null for a user who signs in through the trust's identity provider.</param>
+public sealed record AddUserCommand(string UserId, string Name, string Role, string? StaffRef, Actor Actor, string? Password = null);
 
-/// <summary>Adds a user with a role. Role changes are decisions about who may decide, so they are logged.</summary>
-public sealed class AddUserHandler(JustCultureDbContext db, TimeProvider clock)
+/// <summary>Password sign-ins, kept by the host (the web app's Identity store) in the product's database.</summary>
+public interface ISignInAccounts
 {
+    /// <summary>What is wrong with <paramref name="password"/> for this user, checked before anything is stored.</summary>
+    Task<IReadOnlyList<string>> PasswordProblemsAsync(string userId, string password, CancellationToken cancellationToken);
+
+    Task<bool> ExistsAsync(string userId, CancellationToken cancellationToken);
+
+    /// <summary>Creates the sign-in on the caller's connection, inside the caller's transaction.</summary>
+    Task CreateAsync(string userId, string password, DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken);
+}
+
+/// <summary>Adds a user with a role (and, when a password is given, their sign-in) in one transaction.
+/// Role changes are decisions about who may decide, so they are logged.</summary>
+public sealed class AddUserHandler(JustCultureDbContext db, TimeProvider clock, IEnumerable<ISignInAccounts> signInStores)
+{
+    public const int MaxUserIdLength = 64;
+    public const int MaxNameLength = 200;
+
+    public AddUserHandler(JustCultureDbContext db, TimeProvider clock)
+        : this(db, clock, [])
+    {
+    }
+
     public async Task<User> HandleAsync(AddUserCommand command, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(command);
-        if (!Enum.TryParse<Role>(command.Role, ignoreCase: true, out var role) || !Enum.IsDefined(role))
+        var signIns = signInStores.FirstOrDefault();
+        var problems = new List<FieldProblem>();
+        InputRules.Text(problems, nameof(command.UserId), command.UserId, "The user ID", MaxUserIdLength, required: true, multiline: false);
+        InputRules.Text(problems, nameof(command.Name), command.Name, "The name", MaxNameLength, required: true, multiline: false);
+        InputRules.Text(problems, nameof(command.StaffRef), command.StaffRef, "The staff ref", 32, required: false, multiline: false);
+        if (!Enum.TryParse<Role>(command.Role, ignoreCase: true, out var role) || !Enum.IsDefined(role) || int.TryParse(command.Role, out _))
         {
-            throw UseCaseException.Invalid($"Unknown role '{command.Role}'; use one of {string.Join(", ", Enum.GetNames<Role>())}.");
+            problems.Add(new(nameof(command.Role), $"Choose a role: one of {string.Join(", ", Enum.GetNames<Role>())}."));
         }
 
-        if (await db.Users.AnyAsync(u => u.UserId == command.UserId, cancellationToken))
+        if (command.Password is not null)
         {
-            throw UseCaseException.Conflict($"User '{command.UserId}' already exists.");
+            if (signIns is null)
+            {
+                throw new InvalidOperationException("A password was given but this host keeps no password sign-ins.");
+            }
+
+            if (command.Password.Length == 0)
+            {
+                problems.Add(new(nameof(command.Password), "Enter an initial password."));
+            }
+            else if (problems.All(p => p.Field != nameof(command.UserId)))
+            {
+                problems.AddRange((await signIns.PasswordProblemsAsync(command.UserId.Trim(), command.Password, cancellationToken))
+                    .Select(message => new FieldProblem(nameof(command.Password), message)));
+            }
         }
 
-        if (!string.IsNullOrWhiteSpace(command.StaffRef) && !await db.Staff.AnyAsync(s => s.StaffRef == command.StaffRef, cancellationToken))
+        InputRules.ThrowIfAny(problems);
+        var userId = command.UserId.Trim();
+        var staffRef = string.IsNullOrWhiteSpace(command.StaffRef) ? null : command.StaffRef.Trim();
+        if (await db.Users.AnyAsync(u => u.UserId == userId, cancellationToken)
+            || (signIns is not null && await signIns.ExistsAsync(userId, cancellationToken)))
         {
-            throw UseCaseException.NotFound($"Unknown staff ref '{command.StaffRef}': import the staff file first.");
+            throw UseCaseException.Fields(UseCaseError.Conflict, [new(nameof(command.UserId), $"A user called '{userId}' already exists.")]);
+        }
+
+        if (staffRef is not null && !await db.Staff.AnyAsync(s => s.StaffRef == staffRef, cancellationToken))
+        {
+            throw UseCaseException.Fields(UseCaseError.NotFound, [new(nameof(command.StaffRef), $"Unknown staff ref '{staffRef}': import the staff file first.")]);
         }
 
         return await StepTransaction.RunAsync(db, async ct =>
         {
-            var user = User.Create(command.UserId, command.Name, role, command.StaffRef);
+            var user = User.Create(userId, command.Name, role, staffRef);
             db.Users.Add(user);
+            if (command.Password is not null)
+            {
+                // Same connection, same transaction: a user is never left without the sign-in, nor the other way round.
+                await signIns!.CreateAsync(user.UserId, command.Password, db.Database.GetDbConnection(), db.Database.CurrentTransaction!.GetDbTransaction(), ct);
+            }
+
             await DecisionLogStore.AppendAsync(db, [new DecisionLogEntry
             {
                 EventType = LogEventTypes.UserAdded,

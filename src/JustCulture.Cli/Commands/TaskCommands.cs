@@ -1,4 +1,6 @@
 using System.CommandLine;
+using JustCulture.Domain;
+using JustCulture.Domain.Concerns;
 using System.Text.Json;
 using JustCulture.Application.Tasks;
 
@@ -19,7 +21,7 @@ internal static class TaskCommands
             var tasks = await cli.Get<ListTasksHandler>().HandleAsync(new ListTasksQuery(cli.Value(concern), cli.Value(forUser)), ct);
             if (cli.Value(format) == "json")
             {
-                var shaped = tasks.Select(t => new { t.TaskId, t.ConcernId, t.ActivityId, t.Role, t.Question, t.Answers, t.StepId, t.HelpText, t.ActionOrdinal, t.ConcernVersion });
+                var shaped = tasks.Select(t => new { t.TaskId, t.ConcernId, t.ActivityId, t.Role, t.Question, t.Answers, t.StepId, t.HelpText, t.ActionOrdinal, t.ActionVersion });
                 await cli.Out.WriteLineAsync(JsonSerializer.Serialize(shaped, CliJson.Options));
                 return ExitCodes.Ok;
             }
@@ -31,7 +33,7 @@ internal static class TaskCommands
 
             foreach (var task in tasks)
             {
-                await cli.Out.WriteLineAsync($"{task.TaskId}  concern {task.ConcernId} action {task.ActionOrdinal}  [{task.Role}] {task.StepId}: {task.Question}  ({string.Join(" / ", task.Answers)})");
+                await cli.Out.WriteLineAsync($"{task.TaskId}  concern {task.ConcernId} action {task.ActionOrdinal}  [{Vocabulary.Role(task.Role)}] {task.StepId}: {task.Question}  ({string.Join(" / ", task.Answers)})");
             }
 
             return ExitCodes.Ok;
@@ -46,13 +48,13 @@ internal static class TaskCommands
         var answer = new Option<string>("--answer") { Description = "One of the task's answers", Required = true };
         var rationale = new Option<string?>("--rationale") { Description = "Why (required for commissioning reviews and informal-resolution results)" };
         var notAppropriate = new Option<string?>("--informal-not-appropriate") { Description = "Why informal resolution is not appropriate (required for FormalInvestigation)" };
-        var ifVersion = new Option<int?>("--if-version") { Description = "Refuse if the concern has moved on from this version" };
+        var ifVersion = new Option<int?>("--if-version") { Description = "Refuse if the task's action has moved on from this version (task list shows it)" };
         var complete = new Command("complete", "Answer a task") { taskId, actor, answer, rationale, notAppropriate, ifVersion };
         complete.SetAction(CliRunner.Run(async (cli, ct) =>
         {
             var result = await cli.Get<CompleteTaskHandler>().HandleAsync(new CompleteTaskCommand(
                 cli.Value(taskId), cli.Value(actor), cli.Value(answer), cli.Value(rationale), cli.Value(notAppropriate), cli.Value(ifVersion)), ct);
-            await cli.Out.WriteLineAsync($"Recorded. Concern {result.ConcernId} is now {result.ConcernStatus} (version {result.ConcernVersion}).");
+            await cli.Out.WriteLineAsync($"Recorded. Concern {result.ConcernId} is now: {Vocabulary.Status(Enum.Parse<ConcernStatus>(result.ConcernStatus))} (action {result.ActionOrdinal}, version {result.ActionVersion}).");
             foreach (var next in result.NextTaskIds)
             {
                 await cli.Out.WriteLineAsync($"Next task: {next}");

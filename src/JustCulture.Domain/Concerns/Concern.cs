@@ -25,13 +25,30 @@ public sealed class Concern
     public DateTime OpenedAtUtc { get; private set; }
     public ConcernStatus Status { get; private set; }
 
-    /// <summary>Optimistic concurrency token: every step bumps it, a stale writer is refused.</summary>
+    /// <summary>The raiser's own staff record: the person, whichever account they used.</summary>
+    public string? RaisedByStaffRef { get; private set; }
+
+    /// <summary>The subject's managers when the concern was raised (see <see cref="LineManagementChain"/>).</summary>
+    public string? SubjectChainAtRaising { get; private set; }
+
+    /// <summary>The raiser's managers when the concern was raised.</summary>
+    public string? RaiserChainAtRaising { get; private set; }
+
+    /// <summary>Most actions one concern may hold: each is its own checklist walk and review.</summary>
+    public const int MaxActions = 20;
+
+    public const int MaxSummaryLength = 4000;
+
+    public const int MaxActionLength = 1000;
+
+    /// <summary>Bumped by every step on the case; steps serialise on the decision log, so this is a backstop,
+    /// not the check a caller's form is compared with (that is <see cref="ConcernAction.Version"/>).</summary>
     public int Version { get; private set; }
 
     public IReadOnlyList<ConcernAction> Actions => _actions;
 
     public static Concern Open(User raisedBy, StaffMember subject, string summary, IReadOnlyList<string> actions,
-        string? category, DateOnly? incidentDate, DateTime openedAtUtc)
+        string? category, DateOnly? incidentDate, DateTime openedAtUtc, StaffMember? raiserStaff = null)
     {
         if (raisedBy.Role != Role.LineManager)
         {
@@ -45,18 +62,38 @@ public sealed class Concern
 
         if (string.IsNullOrWhiteSpace(summary))
         {
-            throw new DomainRuleException("Describe what happened: the summary is empty.");
+            throw new DomainRuleException("Describe what happened: the summary is empty.", "Summary");
+        }
+
+        if (summary.Trim().Length > MaxSummaryLength)
+        {
+            throw new DomainRuleException($"The summary must be {MaxSummaryLength} characters or fewer.", "Summary");
         }
 
         var described = actions.Where(a => !string.IsNullOrWhiteSpace(a)).Select(a => a.Trim()).ToList();
         if (described.Count == 0)
         {
-            throw new DomainRuleException("Name at least one action or omission: the guide is applied to one action at a time.");
+            throw new DomainRuleException("Name at least one action or omission: the guide is applied to one action at a time.", "Actions");
+        }
+
+        if (described.Count > MaxActions)
+        {
+            throw new DomainRuleException($"A concern can hold at most {MaxActions} actions; raise separate concerns for the rest.", "Actions");
+        }
+
+        if (described.Any(a => a.Length > MaxActionLength))
+        {
+            throw new DomainRuleException($"Each action must be {MaxActionLength} characters or fewer.", "Actions");
+        }
+
+        if (ConcernCategories.Canonical(category) is not { } canonicalCategory)
+        {
+            throw new DomainRuleException($"Choose a category: one of {string.Join(", ", ConcernCategories.All)}.", "Category");
         }
 
         if (incidentDate is { } date && date > DateOnly.FromDateTime(openedAtUtc))
         {
-            throw new DomainRuleException($"The incident date {date:yyyy-MM-dd} is in the future.");
+            throw new DomainRuleException($"The incident date {date:yyyy-MM-dd} is in the future.", "IncidentDate");
         }
 
         var concern = new Concern
@@ -65,10 +102,13 @@ public sealed class Concern
             SubjectStaffRef = subject.StaffRef,
             RaisedByUserId = raisedBy.UserId,
             Summary = summary.Trim(),
-            Category = string.IsNullOrWhiteSpace(category) ? "Unspecified" : category.Trim(),
+            Category = canonicalCategory,
             IncidentDate = incidentDate,
             OpenedAtUtc = openedAtUtc,
             Status = ConcernStatus.Checklist,
+            RaisedByStaffRef = raisedBy.StaffRef,
+            SubjectChainAtRaising = subject.ManagerChain,
+            RaiserChainAtRaising = raiserStaff?.ManagerChain,
         };
         for (var i = 0; i < described.Count; i++)
         {
@@ -82,38 +122,19 @@ public sealed class Concern
         _actions.SingleOrDefault(a => a.WorkflowInstanceId == workflowInstanceId)
         ?? throw new DomainRuleException($"Workflow instance {workflowInstanceId} does not belong to concern {Id}.");
 
-    /// <summary>
-    /// The commissioning manager must be independent: not the person who raised the concern, not the
-    /// subject's line manager, and not the subject. Returns why not, or null when independent.
-    /// </summary>
-    public string? ReviewerConflict(User reviewer, StaffMember subject)
+    /// <summary>Who the case is about and who raised it, now (<paramref name="subjectNow"/>, <paramref name="raiserNow"/>)
+    /// and as recorded when it was raised.</summary>
+    public CaseParties Parties(StaffMember subjectNow, StaffMember? raiserNow)
     {
-        ArgumentNullException.ThrowIfNull(reviewer);
-        ArgumentNullException.ThrowIfNull(subject);
-        if (string.Equals(reviewer.UserId, RaisedByUserId, StringComparison.Ordinal))
-        {
-            return $"{reviewer.UserId} raised this concern and cannot review it.";
-        }
-
-        if (reviewer.StaffRef is not null && string.Equals(reviewer.StaffRef, subject.LineManagerRef, StringComparison.Ordinal))
-        {
-            return $"{reviewer.UserId} line-manages the person concerned and cannot review the case.";
-        }
-
-        if (reviewer.StaffRef is not null && string.Equals(reviewer.StaffRef, subject.StaffRef, StringComparison.Ordinal))
-        {
-            return $"{reviewer.UserId} is the person concerned and cannot review the case.";
-        }
-
-        return null;
-    }
-
-    public void EnsureIndependentReviewer(User reviewer, StaffMember subject)
-    {
-        if (ReviewerConflict(reviewer, subject) is { } conflict)
-        {
-            throw new DomainRuleException(conflict);
-        }
+        ArgumentNullException.ThrowIfNull(subjectNow);
+        return new CaseParties(
+            RaisedByUserId,
+            SubjectStaffRef,
+            subjectNow.Managers,
+            LineManagementChain.Parse(SubjectChainAtRaising),
+            RaisedByStaffRef,
+            raiserNow?.Managers ?? [],
+            LineManagementChain.Parse(RaiserChainAtRaising));
     }
 
     /// <summary>Called after every step so the stored status and version reflect the actions.</summary>

@@ -22,6 +22,10 @@ public sealed class ConcernAction
     public DateTime? FormalInvestigationStartedAtUtc { get; private set; }
     public int InformalAttempts { get; private set; }
 
+    /// <summary>Bumped by every step on this action. A form carries the version it was built from, so a
+    /// stale form is refused while steps on the concern's other actions never get in its way.</summary>
+    public int Version { get; private set; }
+
     /// <summary>What was agreed for the current informal resolution; cleared when it does not resolve.</summary>
     public string? InformalAgreedActions { get; private set; }
 
@@ -30,6 +34,12 @@ public sealed class ConcernAction
 
     /// <summary>Longest agreed-actions text stored (the column's length).</summary>
     public const int MaxAgreedActionsLength = 4000;
+
+    /// <summary>Longest rationale or statement given with a decision.</summary>
+    public const int MaxRationaleLength = 4000;
+
+    /// <summary>Records that a step acted on this action.</summary>
+    public void MarkChanged() => Version++;
 
     internal static ConcernAction Create(Guid concernId, int ordinal, string description) => new()
     {

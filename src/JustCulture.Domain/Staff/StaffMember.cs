@@ -25,6 +25,15 @@ public sealed class StaffMember
     public DateOnly StartDate { get; private set; }
     public string? LineManagerRef { get; private set; }
 
+    /// <summary>Everyone above this person in line management, nearest first, as
+    /// <see cref="LineManagementChain.Format"/> writes it; null until computed from the whole staff table.</summary>
+    public string? ManagerChain { get; private set; }
+
+    public IReadOnlyList<string> Managers => LineManagementChain.Parse(ManagerChain);
+
+    /// <summary>Set after every import, once every record's line manager is known.</summary>
+    public void SetManagerChain(IReadOnlyList<string> managers) => ManagerChain = LineManagementChain.Format(managers);
+
     public static StaffMember Create(StaffDetails details)
     {
         var member = new StaffMember { StaffRef = details.StaffRef };

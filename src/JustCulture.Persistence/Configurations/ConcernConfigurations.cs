@@ -1,4 +1,5 @@
 using JustCulture.Domain.Concerns;
+using JustCulture.Domain.Staff;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -16,6 +17,9 @@ internal sealed class ConcernConfiguration : IEntityTypeConfiguration<Concern>
         builder.Property(c => c.Category).HasMaxLength(100);
         builder.Property(c => c.Status).HasMaxLength(32);
         builder.Property(c => c.Version).IsConcurrencyToken();
+        builder.Property(c => c.RaisedByStaffRef).HasMaxLength(32);
+        builder.Property(c => c.SubjectChainAtRaising).HasMaxLength(LineManagementChain.MaxStoredLength);
+        builder.Property(c => c.RaiserChainAtRaising).HasMaxLength(LineManagementChain.MaxStoredLength);
         builder.HasIndex(c => c.SubjectStaffRef);
         builder.HasIndex(c => c.RaisedByUserId);
         builder.HasIndex(c => c.Status);
@@ -35,6 +39,8 @@ internal sealed class ConcernActionConfiguration : IEntityTypeConfiguration<Conc
         builder.Property(a => a.Outcome).HasMaxLength(1);
         builder.Property(a => a.Route).HasMaxLength(32);
         builder.Property(a => a.InformalAgreedActions).HasMaxLength(ConcernAction.MaxAgreedActionsLength);
+        // Rows from before per-action versions start at 0, which is also what a new action starts at.
+        builder.Property(a => a.Version).IsConcurrencyToken().HasDefaultValue(0).HasSentinel(-1);
         builder.HasIndex(a => new { a.ConcernId, a.Ordinal }).IsUnique();
         builder.HasIndex(a => a.WorkflowInstanceId).IsUnique();
     }

@@ -18,6 +18,8 @@ internal sealed class StaffMemberConfiguration : IEntityTypeConfiguration<StaffM
         builder.Property(s => s.StaffGroup).HasMaxLength(100);
         builder.Property(s => s.Directorate).HasMaxLength(100);
         builder.Property(s => s.LineManagerRef).HasMaxLength(32);
+        builder.Property(s => s.ManagerChain).HasMaxLength(LineManagementChain.MaxStoredLength);
+        builder.Ignore(s => s.Managers);
         builder.HasIndex(s => s.LineManagerRef);
     }
 }

@@ -57,6 +57,53 @@ public static class DecisionLogStore
         }
     }
 
+    /// <summary>
+    /// Locks the head row until the caller's transaction ends (a no-op UPDATE, the same on every provider).
+    /// A case step takes it first: steps then run one after another, and each step's reads — made after
+    /// the lock — see everything the previous step committed.
+    /// </summary>
+    public static async Task LockHeadAsync(JustCultureDbContext db, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("The decision-log head can only be locked inside a transaction.");
+        }
+
+        await db.DecisionLogHead
+            .Where(h => h.Id == DecisionLogHead.SingletonId)
+            .ExecuteUpdateAsync(s => s.SetProperty(h => h.LastSequence, h => h.LastSequence), cancellationToken);
+    }
+
+    /// <summary>
+    /// Seals <paramref name="entries"/> after <paramref name="lockedHead"/> — read, tracked, after
+    /// <see cref="LockHeadAsync"/> in the same transaction — and moves the head. Nothing is sent here: the
+    /// entries and the head go out with the step's own SaveChanges, in one batch.
+    /// </summary>
+    public static void AppendAfterLockedHead(JustCultureDbContext db, DecisionLogHead lockedHead, IReadOnlyList<DecisionLogEntry> entries)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(lockedHead);
+        ArgumentNullException.ThrowIfNull(entries);
+        if (db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("Decision-log entries must be appended inside the step's transaction.");
+        }
+
+        var sequence = lockedHead.LastSequence;
+        var hash = lockedHead.LastHash;
+        foreach (var entry in entries)
+        {
+            DecisionLogChain.Seal(entry, sequence, hash);
+            sequence = entry.Sequence;
+            hash = entry.Hash;
+            db.DecisionLog.Add(entry);
+        }
+
+        lockedHead.LastSequence = sequence;
+        lockedHead.LastHash = hash;
+    }
+
     public static async Task<LogVerification> VerifyAsync(JustCultureDbContext db, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);

@@ -23,6 +23,24 @@ public static class DemoAccountGuard
         ArgumentNullException.ThrowIfNull(next);
         var environment = context.HttpContext.RequestServices.GetRequiredService<IHostEnvironment>();
         var login = context.Arguments.OfType<LoginRequest>().FirstOrDefault();
+        if (login is not null && (string.IsNullOrEmpty(login.Email) || string.IsNullOrEmpty(login.Password)))
+        {
+            // A JSON null satisfies "required" but would reach Identity as a null and fail there.
+            var missing = new Dictionary<string, string[]>(StringComparer.Ordinal);
+            if (string.IsNullOrEmpty(login.Email))
+            {
+                missing["email"] = ["Enter your user ID."];
+            }
+
+            if (string.IsNullOrEmpty(login.Password))
+            {
+                missing["password"] = ["Enter your password."];
+            }
+
+            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The request is not valid", type: UseCaseProblems.TypeOf(Application.Common.UseCaseError.Invalid),
+                detail: "Send a user ID and a password.", extensions: new Dictionary<string, object?> { ["errors"] = missing });
+        }
+
         return IsRefused(environment, login?.Email)
             ? Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in refused", detail: "Demo accounts cannot sign in in Production.")
             : await next(context);

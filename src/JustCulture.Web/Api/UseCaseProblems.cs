@@ -14,12 +14,40 @@ public static class UseCaseProblems
         _ => StatusCodes.Status422UnprocessableEntity,
     };
 
+    /// <summary>The problem type: one stable identifier per category, the same for pages' API twins and the CLI's exit codes.</summary>
+    public static string TypeOf(UseCaseError error) => error switch
+    {
+        UseCaseError.Invalid => "urn:justculture:problem:invalid",
+        UseCaseError.Forbidden => "urn:justculture:problem:forbidden",
+        UseCaseError.NotFound => "urn:justculture:problem:not-found",
+        UseCaseError.Conflict => "urn:justculture:problem:conflict",
+        _ => "urn:justculture:problem:rule-violated",
+    };
+
+    /// <summary>
+    /// RFC 9457 problem details: <c>type</c> and <c>title</c> by category, <c>detail</c> the message, and — when the
+    /// refusal names inputs — <c>errors</c> keyed by the command's field (as ASP.NET's validation problems are);
+    /// otherwise <c>errors</c> lists per-item problems such as an import's bad rows.
+    /// </summary>
     public static IResult ToProblem(UseCaseException refusal)
     {
         ArgumentNullException.ThrowIfNull(refusal);
         var status = StatusOf(refusal.Error);
-        var extensions = refusal.Details.Count == 0 ? null : new Dictionary<string, object?> { ["errors"] = refusal.Details };
-        return Results.Problem(detail: refusal.Message, statusCode: status, title: TitleOf(refusal.Error), extensions: extensions);
+        Dictionary<string, object?>? extensions = null;
+        if (refusal.FieldProblems.Count > 0)
+        {
+            extensions = new()
+            {
+                ["errors"] = refusal.FieldProblems.GroupBy(p => p.Field, StringComparer.Ordinal)
+                    .ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray(), StringComparer.Ordinal),
+            };
+        }
+        else if (refusal.Details.Count > 0)
+        {
+            extensions = new() { ["errors"] = refusal.Details };
+        }
+
+        return Results.Problem(detail: refusal.Message, statusCode: status, title: TitleOf(refusal.Error), type: TypeOf(refusal.Error), extensions: extensions);
     }
 
     private static string TitleOf(UseCaseError error) => error switch

@@ -30,6 +30,7 @@ public static class WebHostingExtensions
         services.AddSingleton(PseudonymKeySetting.Resolve(options.AuditPseudonymKey, builder.Environment));
         services.AddJustCultureApplication(database);
         services.AddScoped(_ => IdentityStoreContext.Create(database));
+        services.AddScoped<JustCulture.Application.Users.ISignInAccounts, IdentitySignInAccounts>();
         services.AddIdentityApiEndpoints<IdentityUser>(identity =>
             {
                 identity.Stores.SchemaVersion = IdentitySchemaVersions.Version1;

@@ -33,6 +33,21 @@ public abstract class IdentityStoreContext(DbContextOptions options) : IdentityU
             : new PostgresIdentityStoreContext(Configure(new DbContextOptionsBuilder<PostgresIdentityStoreContext>(), database).Options);
     }
 
+    /// <summary>A context on an already open connection (to share the caller's transaction).</summary>
+    public static IdentityStoreContext Create(DatabaseLocation database, System.Data.Common.DbConnection connection)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        ArgumentNullException.ThrowIfNull(connection);
+        if (database.Provider == DatabaseProvider.Sqlite)
+        {
+            return new SqliteIdentityStoreContext(new DbContextOptionsBuilder<SqliteIdentityStoreContext>()
+                .UseSqlite(connection, o => o.MigrationsHistoryTable(MigrationsHistoryTable)).Options);
+        }
+
+        return new PostgresIdentityStoreContext(new DbContextOptionsBuilder<PostgresIdentityStoreContext>()
+            .UseNpgsql(connection, o => o.MigrationsHistoryTable(MigrationsHistoryTable)).Options);
+    }
+
     public static TBuilder Configure<TBuilder>(TBuilder builder, DatabaseLocation database)
         where TBuilder : DbContextOptionsBuilder
     {

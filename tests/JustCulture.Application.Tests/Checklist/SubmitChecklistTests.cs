@@ -53,7 +53,7 @@ public abstract class SubmitChecklistTests : IAsyncLifetime
     public async Task RecordsEveryAnswerAndOutcomeGivenCompletePath()
     {
         var concernId = await App.OpenConcernAsync("S001", SmallTrust.LineManager);
-        var version = (await App.ConcernAsync(concernId)).Version;
+        var version = (await App.ConcernAsync(concernId)).Actions.Single().Version;
 
         var result = await SubmitAsync(concernId, PathToG(), version);
 
@@ -61,7 +61,7 @@ public abstract class SubmitChecklistTests : IAsyncLifetime
         result.ConcernStatus.ShouldBe("AwaitingReview");
         var concern = await App.ConcernAsync(concernId);
         concern.Actions.Single().Outcome.ShouldBe("G");
-        concern.Version.ShouldBe(result.ConcernVersion);
+        concern.Actions.Single().Version.ShouldBe(result.ActionVersion);
         var answered = await App.QueryAsync(db => db.DecisionLog.Where(e => e.ConcernId == concernId && e.EventType == LogEventTypes.QuestionAnswered)
             .OrderBy(e => e.Sequence).Select(e => new { e.ActivityId, e.Answer, e.ActorId, e.ActorRole }).ToListAsync());
         answered.Select(a => a.ActivityId).ShouldBe(["q1a", "q2a", "q2b", "q2c", "q3a", "q3b", "q3c", "q4a", "q4b", "q4c", "q5a"]);

@@ -20,7 +20,9 @@ public abstract class ReviewCaseTests : ReviewTestBase
         action.ChecklistAnswers[0].Question.ShouldContain("intention to cause harm");
         action.PendingTask.ShouldNotBeNull();
         action.PendingTask.Kind.ShouldBe(ReviewTaskKind.RouteDecision);
-        action.PendingTask.Answers.ShouldContain("FormalInvestigation");
+        action.PendingTask.Answers.Select(a => a.Answer).ShouldContain("FormalInvestigation");
+        action.PendingTask.Answers.Single(a => a.Answer == "FormalInvestigation").RequiresInformalNotAppropriate.ShouldBeTrue();
+        action.PendingTask.Answers.Single(a => a.Answer == "Support").RequiresInformalNotAppropriate.ShouldBeFalse();
     }
 
     [Fact]

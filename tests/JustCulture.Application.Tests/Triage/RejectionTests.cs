@@ -149,11 +149,15 @@ public abstract class RejectionTests : TriageTestBase
     {
         var concernId = await OpenAboutS001Async("First action", "Second action");
         var tasks = await App.TasksAsync(concernId);
-        var staleVersion = tasks[0].ConcernVersion;
-        await App.CompleteAsync(tasks[0].TaskId, SmallTrust.LineManager, "No", expectedVersion: staleVersion);
+        var first = tasks.Single(t => t.ActionOrdinal == 1);
+        await App.CompleteAsync(first.TaskId, SmallTrust.LineManager, "No", expectedVersion: first.ActionVersion);
+        var next = await App.NextTaskAsync(concernId, 1);
 
-        var refusal = await RefusedAsync(() => App.CompleteAsync(tasks[1].TaskId, SmallTrust.LineManager, "No", expectedVersion: staleVersion), UseCaseError.Conflict);
+        var refusal = await RefusedAsync(() => App.CompleteAsync(next.TaskId, SmallTrust.LineManager, "No", expectedVersion: first.ActionVersion), UseCaseError.Conflict);
         refusal.Message.ShouldContain("moved on");
+        // The concern's other action was not acted on, so its form is still current.
+        var other = tasks.Single(t => t.ActionOrdinal == 2);
+        await App.CompleteAsync(other.TaskId, SmallTrust.LineManager, "No", expectedVersion: other.ActionVersion);
     }
 
     [Fact]

@@ -88,49 +88,17 @@ public class ConcernTests
     }
 
     [Fact]
-    public void DefaultsCategoryGivenNone()
+    public void RejectsOpenGivenNoCategory()
     {
-        new ConcernBuilder().InCategory(" ").Build().Category.ShouldBe("Unspecified");
+        Should.Throw<DomainRuleException>(() => new ConcernBuilder().InCategory(" ").Build()).Field.ShouldBe("Category");
     }
 
     [Fact]
-    public void AcceptsReviewerGivenIndependentCommissioningManager()
+    public void RejectsOpenGivenMoreActionsThanTheLimit()
     {
-        var concern = new ConcernBuilder().Build();
-        var subject = new StaffBuilder().Build();
+        var actions = Enumerable.Range(1, Concern.MaxActions + 1).Select(i => $"Action {i}").ToArray();
 
-        Should.NotThrow(() => concern.EnsureIndependentReviewer(UserBuilder.Reviewer().Build(), subject));
-        Should.NotThrow(() => concern.EnsureIndependentReviewer(UserBuilder.Reviewer(staffRef: null).Build(), subject));
-    }
-
-    [Fact]
-    public void RejectsReviewerGivenPersonWhoRaisedConcern()
-    {
-        var concern = new ConcernBuilder().Build();
-        var raiserAsReviewer = UserBuilder.Reviewer(userId: "lm.one", staffRef: "R9").Build();
-
-        Should.Throw<DomainRuleException>(() => concern.EnsureIndependentReviewer(raiserAsReviewer, new StaffBuilder().Build()))
-            .Message.ShouldContain("raised this concern");
-    }
-
-    [Fact]
-    public void RejectsReviewerGivenSubjectsLineManager()
-    {
-        var concern = new ConcernBuilder().Build();
-        var manager = UserBuilder.Reviewer(userId: "cm.mgr", staffRef: "M1").Build();
-
-        Should.Throw<DomainRuleException>(() => concern.EnsureIndependentReviewer(manager, new StaffBuilder().Build()))
-            .Message.ShouldContain("line-manages");
-    }
-
-    [Fact]
-    public void RejectsReviewerGivenSubjectThemself()
-    {
-        var concern = new ConcernBuilder().Build();
-        var subjectAsReviewer = UserBuilder.Reviewer(userId: "cm.self", staffRef: "E100").Build();
-
-        Should.Throw<DomainRuleException>(() => concern.EnsureIndependentReviewer(subjectAsReviewer, new StaffBuilder().Build()))
-            .Message.ShouldContain("is the person concerned");
+        Should.Throw<DomainRuleException>(() => new ConcernBuilder().WithActions(actions).Build()).Field.ShouldBe("Actions");
     }
 
     [Fact]

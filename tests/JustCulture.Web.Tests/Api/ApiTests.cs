@@ -177,7 +177,7 @@ public class ApiTests(SqliteWebAppFixture app) : IClassFixture<SqliteWebAppFixtu
 
         var problem = await again.ShouldBeProblemAsync(HttpStatusCode.Conflict);
         problem.GetProperty("detail").GetString().ShouldNotBeNull().ShouldContain("already completed");
-        (await ConcernAsync(lineManager, id)).Version.ShouldBe(task.ConcernVersion + 1);
+        (await ConcernAsync(lineManager, id)).Actions.Single().Version.ShouldBe(task.ActionVersion + 1);
     }
 
     [Fact]
@@ -187,7 +187,7 @@ public class ApiTests(SqliteWebAppFixture app) : IClassFixture<SqliteWebAppFixtu
         var id = await RaiseConcernAsync(lineManager, await TeamMemberOfAsync(app, DemoSeeder.LineManagerAccount));
         var task = await NextTaskAsync(lineManager, id);
 
-        using var response = await CompleteAsync(lineManager, task.TaskId, "No", expectedVersion: task.ConcernVersion - 1);
+        using var response = await CompleteAsync(lineManager, task.TaskId, "No", expectedVersion: task.ActionVersion + 1);
 
         var problem = await response.ShouldBeProblemAsync(HttpStatusCode.Conflict);
         problem.GetProperty("detail").GetString().ShouldNotBeNull().ShouldContain("moved on");

@@ -1,5 +1,6 @@
 using JustCulture.Application.Common;
 using JustCulture.Application.Users;
+using JustCulture.Domain;
 using JustCulture.Domain.Users;
 using JustCulture.Web.Api;
 using JustCulture.Web.Hosting;
@@ -45,74 +46,43 @@ public sealed class UsersModel(ListUsersHandler list, AddUserHandler add, UserMa
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(Input.UserId))
-        {
-            ModelState.AddModelError("Input.UserId", "Enter a user ID");
-        }
-
-        if (string.IsNullOrWhiteSpace(Input.Name))
-        {
-            ModelState.AddModelError("Input.Name", "Enter the person's name");
-        }
-
-        if (string.IsNullOrWhiteSpace(Input.Role) || !Roles.Contains(Input.Role, StringComparer.Ordinal))
-        {
-            ModelState.AddModelError("Input.Role", "Select a role");
-        }
-
+        // Shape only; every rule (lengths, roles, the password policy, duplicates) is the use case's.
         if (string.IsNullOrEmpty(Input.Password))
         {
             ModelState.AddModelError("Input.Password", "Enter an initial password");
         }
+
+        if (ModelState.IsValid)
+        {
+            try
+            {
+                var user = await add.HandleAsync(new AddUserCommand(Input.UserId ?? string.Empty, Input.Name ?? string.Empty, Input.Role ?? string.Empty,
+                    Input.StaffRef, new Actor(User.UserId(), Policies.Administrator), Input.Password), cancellationToken);
+                TempData["UserAdded"] = $"{user.UserId} added as {Vocabulary.Role(user.Role)}. Give them their user ID and initial password by a secure route.";
+                return RedirectToPage();
+            }
+            catch (UseCaseException refusal)
+            {
+                foreach (var problem in refusal.FieldProblems)
+                {
+                    ModelState.AddModelError($"Input.{problem.Field}", problem.Message);
+                }
+
+                if (refusal.FieldProblems.Count == 0)
+                {
+                    ModelState.AddModelError(string.Empty, refusal.Message);
+                }
+
+                Response.StatusCode = UseCaseProblems.StatusOf(refusal.Error);
+            }
+        }
         else
         {
-            // Checked before anything is stored, so a weak password cannot leave a user without a sign-in.
-            foreach (var validator in signIns.PasswordValidators)
-            {
-                var check = await validator.ValidateAsync(signIns, new IdentityUser(Input.UserId ?? string.Empty), Input.Password);
-                foreach (var problem in check.Errors)
-                {
-                    ModelState.AddModelError("Input.Password", problem.Description);
-                }
-            }
-        }
-
-        if (ModelState.IsValid && await signIns.FindByNameAsync(Input.UserId!.Trim()) is not null)
-        {
-            ModelState.AddModelError("Input.UserId", $"A sign-in called '{Input.UserId.Trim()}' already exists");
-        }
-
-        if (!ModelState.IsValid)
-        {
             Response.StatusCode = StatusCodes.Status400BadRequest;
-            await LoadAsync(cancellationToken);
-            return Page();
         }
 
-        try
-        {
-            var user = await add.HandleAsync(new AddUserCommand(Input.UserId!.Trim(), Input.Name!, Input.Role!,
-                string.IsNullOrWhiteSpace(Input.StaffRef) ? null : Input.StaffRef.Trim(), new Actor(User.UserId(), Policies.Administrator)), cancellationToken);
-            await DatabasePreparation.CreateSignInAsync(signIns, user.UserId, Input.Password!);
-            TempData["UserAdded"] = $"{user.UserId} added as {user.Role}. Give them their user ID and initial password by a secure route.";
-            return RedirectToPage();
-        }
-        catch (UseCaseException refusal)
-        {
-            var field = refusal.Message.Contains("staff ref", StringComparison.OrdinalIgnoreCase) ? "Input.StaffRef"
-                : refusal.Message.Contains("role", StringComparison.OrdinalIgnoreCase) ? "Input.Role"
-                : refusal.Message.Contains("sign-in", StringComparison.OrdinalIgnoreCase) ? "Input.Password"
-                : "Input.UserId";
-            ModelState.AddModelError(field, refusal.Message);
-            foreach (var detail in refusal.Details)
-            {
-                ModelState.AddModelError(field, detail);
-            }
-
-            Response.StatusCode = UseCaseProblems.StatusOf(refusal.Error);
-            await LoadAsync(cancellationToken);
-            return Page();
-        }
+        await LoadAsync(cancellationToken);
+        return Page();
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken)

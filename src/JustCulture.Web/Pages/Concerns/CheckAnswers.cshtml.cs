@@ -20,9 +20,9 @@ public sealed class CheckAnswersModel(PreviewChecklistHandler preview, SubmitChe
     [BindProperty(SupportsGet = true, Name = "ordinal")]
     public int ActionOrdinal { get; set; }
 
-    /// <summary>The concern version this page was built from; a newer one means the case has moved on.</summary>
+    /// <summary>The version of the action this page was built from; a newer one means the action has moved on.</summary>
     [BindProperty]
-    public int ConcernVersion { get; set; }
+    public int ActionVersion { get; set; }
 
     public ChecklistPreview? Preview { get; private set; }
 
@@ -37,7 +37,7 @@ public sealed class CheckAnswersModel(PreviewChecklistHandler preview, SubmitChe
             return result;
         }
 
-        ConcernVersion = Preview!.ConcernVersion;
+        ActionVersion = Preview!.ActionVersion;
         return Page();
     }
 
@@ -51,7 +51,7 @@ public sealed class CheckAnswersModel(PreviewChecklistHandler preview, SubmitChe
 
         try
         {
-            var submitted = await submit.HandleAsync(new SubmitChecklistCommand(Id, ActionOrdinal, User.UserId(), Preview!.PathAnswers, ConcernVersion), cancellationToken);
+            var submitted = await submit.HandleAsync(new SubmitChecklistCommand(Id, ActionOrdinal, User.UserId(), Preview!.PathAnswers, ActionVersion), cancellationToken);
             _drafts.Clear(HttpContext, Id, ActionOrdinal);
             TempData["Confirmation"] = $"Checklist for action {submitted.ActionOrdinal} submitted: outcome {submitted.Outcome}. It now goes to an independent commissioning review.";
             return RedirectToPage("/Concerns/Details", new { id = Id });

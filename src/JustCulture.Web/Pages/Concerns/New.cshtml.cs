@@ -10,7 +10,8 @@ namespace JustCulture.Web.Pages.Concerns;
 
 public sealed class NewModel(ListTeamHandler team, OpenConcernHandler open) : FormPageModel
 {
-    public const int MaxActions = 10;
+    /// <summary>How many action boxes the form offers: the concern's own limit.</summary>
+    public const int MaxActions = Concern.MaxActions;
 
     public sealed class RaiseInput
     {
@@ -66,27 +67,8 @@ public sealed class NewModel(ListTeamHandler team, OpenConcernHandler open) : Fo
             Input.Actions.Add(string.Empty);
         }
 
-        if (string.IsNullOrWhiteSpace(Input.SubjectStaffRef))
-        {
-            ModelState.AddModelError("Input.SubjectStaffRef", "Select the person the concern is about");
-        }
-
-        if (string.IsNullOrWhiteSpace(Input.Summary))
-        {
-            ModelState.AddModelError("Input.Summary", "Describe what happened");
-        }
-
-        if (Input.Actions.All(string.IsNullOrWhiteSpace))
-        {
-            ModelState.AddModelError("Input.Actions[0]", "Describe at least one action or omission");
-        }
-
+        // Shape only (a date that is a real date); what is required and allowed is the use case's rule.
         var incidentDate = ParseIncidentDate();
-        if (string.IsNullOrWhiteSpace(Input.Category))
-        {
-            ModelState.AddModelError("Input.Category", "Select a category");
-        }
-
         if (!ModelState.IsValid)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
@@ -95,32 +77,40 @@ public sealed class NewModel(ListTeamHandler team, OpenConcernHandler open) : Fo
 
         try
         {
-            var id = await open.HandleAsync(new OpenConcernCommand(Input.SubjectStaffRef!, User.UserId(), Input.Summary!,
-                Input.Actions.Where(a => !string.IsNullOrWhiteSpace(a)).Select(a => a!).ToList(), Input.Category, incidentDate), cancellationToken);
+            var id = await open.HandleAsync(new OpenConcernCommand(Input.SubjectStaffRef ?? string.Empty, User.UserId(), Input.Summary ?? string.Empty,
+                Input.Actions.Select(a => a ?? string.Empty).ToList(), Input.Category, incidentDate), cancellationToken);
             return RedirectToPage("/Concerns/Checklist", new { id, ordinal = 1 });
         }
         catch (UseCaseException refusal)
         {
-            ModelState.AddModelError(FieldOf(refusal.Message), refusal.Message);
+            foreach (var problem in refusal.FieldProblems)
+            {
+                ModelState.AddModelError(FieldOf(problem.Field), problem.Message);
+            }
+
+            if (refusal.FieldProblems.Count == 0)
+            {
+                ModelState.AddModelError(string.Empty, refusal.Message);
+            }
+
             Response.StatusCode = Api.UseCaseProblems.StatusOf(refusal.Error);
             return Page();
         }
     }
 
-    /// <summary>The field a refusal is about, so the error summary links to it.</summary>
-    private static string FieldOf(string message) =>
-        message.Contains("incident date", StringComparison.OrdinalIgnoreCase) ? "Input.IncidentDay"
-        : message.Contains("category", StringComparison.OrdinalIgnoreCase) ? "Input.Category"
-        : message.Contains("summary", StringComparison.OrdinalIgnoreCase) ? "Input.Summary"
-        : message.Contains("action", StringComparison.OrdinalIgnoreCase) ? "Input.Actions[0]"
-        : "Input.SubjectStaffRef";
+    /// <summary>The form input for a command field, so the error summary links to it.</summary>
+    private static string FieldOf(string commandField) => commandField switch
+    {
+        nameof(OpenConcernCommand.IncidentDate) => "Input.IncidentDay",
+        nameof(OpenConcernCommand.Actions) => "Input.Actions[0]",
+        _ => $"Input.{commandField}",
+    };
 
     private DateOnly? ParseIncidentDate()
     {
         var parts = new[] { Input.IncidentDay, Input.IncidentMonth, Input.IncidentYear };
         if (parts.All(string.IsNullOrWhiteSpace))
         {
-            ModelState.AddModelError("Input.IncidentDay", "Enter the date of the incident");
             return null;
         }
 

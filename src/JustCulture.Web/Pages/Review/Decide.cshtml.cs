@@ -1,6 +1,5 @@
 using JustCulture.Application.Review;
 using JustCulture.Application.Tasks;
-using JustCulture.Domain.Concerns;
 using Microsoft.AspNetCore.Mvc;
 
 namespace JustCulture.Web.Pages.Review;
@@ -12,7 +11,8 @@ public sealed class DecideModel(GetReviewCaseHandler cases, CompleteTaskHandler 
 
     protected override string ActionGoneMessage => "This route decision has already been made, or the case has moved on. Return to the case to see where it is.";
 
-    public static IReadOnlyList<string> Routes { get; } = Enum.GetNames<CaseRoute>();
+    /// <summary>The routes the task's definition offers, with what each requires.</summary>
+    public IReadOnlyList<TaskAnswerView> Routes => Action?.PendingTask?.Answers ?? [];
 
     [BindProperty]
     public string? Route { get; set; }
@@ -25,22 +25,13 @@ public sealed class DecideModel(GetReviewCaseHandler cases, CompleteTaskHandler 
 
     public async Task<IActionResult> OnPostAsync(Guid id, Guid taskId, CancellationToken cancellationToken)
     {
+        // Shape only: which routes exist and what each requires is the definition's, checked by the step.
         RequireExpectedVersion(ExpectedVersion);
-        if (string.IsNullOrWhiteSpace(Route) || !Routes.Contains(Route, StringComparer.Ordinal))
+        if (string.IsNullOrWhiteSpace(Route))
         {
             ModelState.AddModelError(nameof(Route), "Select a route");
         }
 
-        if (string.IsNullOrWhiteSpace(Rationale))
-        {
-            ModelState.AddModelError(nameof(Rationale), "Enter the rationale for the route");
-        }
-
-        if (Route == nameof(CaseRoute.FormalInvestigation) && string.IsNullOrWhiteSpace(InformalNotAppropriate))
-        {
-            ModelState.AddModelError(nameof(InformalNotAppropriate), "Enter why informal resolution is not appropriate");
-        }
-
-        return await CompleteAsync(id, taskId, Route!, Rationale, Route == nameof(CaseRoute.FormalInvestigation) ? InformalNotAppropriate : null, nameof(Route), "route", cancellationToken);
+        return await CompleteAsync(id, taskId, Route, Rationale, InformalNotAppropriate, nameof(Route), "route", cancellationToken);
     }
 }

@@ -29,7 +29,7 @@ public sealed class PlanModel(GetReviewCaseHandler cases, RecordInformalPlanHand
             return refused;
         }
 
-        ExpectedVersion = Case.Version;
+        ExpectedVersion = Action?.Version;
         if (Action is { } action)
         {
             AgreedActions = action.InformalAgreedActions;

@@ -1,6 +1,5 @@
 using JustCulture.Application.Review;
 using JustCulture.Application.Tasks;
-using JustCulture.Workflows;
 using Microsoft.AspNetCore.Mvc;
 
 namespace JustCulture.Web.Pages.Review;
@@ -12,7 +11,8 @@ public sealed class ResultModel(GetReviewCaseHandler cases, CompleteTaskHandler 
 
     protected override string ActionGoneMessage => "This result has already been recorded, or the case has moved on. Return to the case to see where it is.";
 
-    public static IReadOnlyList<string> Results { get; } = [InformalResolutionActivity.Resolved, InformalResolutionActivity.NotResolved];
+    /// <summary>The results the task's definition offers.</summary>
+    public IReadOnlyList<TaskAnswerView> Results => Action?.PendingTask?.Answers ?? [];
 
     [BindProperty]
     public string? Result { get; set; }
@@ -23,16 +23,11 @@ public sealed class ResultModel(GetReviewCaseHandler cases, CompleteTaskHandler 
     public async Task<IActionResult> OnPostAsync(Guid id, Guid taskId, CancellationToken cancellationToken)
     {
         RequireExpectedVersion(ExpectedVersion);
-        if (string.IsNullOrWhiteSpace(Result) || !Results.Contains(Result, StringComparer.Ordinal))
+        if (string.IsNullOrWhiteSpace(Result))
         {
             ModelState.AddModelError(nameof(Result), "Select whether the concern was resolved");
         }
 
-        if (string.IsNullOrWhiteSpace(Rationale))
-        {
-            ModelState.AddModelError(nameof(Rationale), "Enter what happened with the agreed actions");
-        }
-
-        return await CompleteAsync(id, taskId, Result!, Rationale, null, nameof(Result), "result", cancellationToken);
+        return await CompleteAsync(id, taskId, Result, Rationale, null, nameof(Result), "result", cancellationToken);
     }
 }

@@ -15,7 +15,7 @@ public abstract class ReviewActionPageModel(GetReviewCaseHandler cases) : Review
 
     public ReviewActionView? Action { get; private set; }
 
-    /// <summary>The case version the form was built from; a newer one means the case moved on.</summary>
+    /// <summary>The version of the action the form was built from; a newer one means the action moved on.</summary>
     [BindProperty]
     public int? ExpectedVersion { get; set; }
 
@@ -55,7 +55,7 @@ public abstract class ReviewActionPageModel(GetReviewCaseHandler cases) : Review
         if (MovedOnMessage is not null)
         {
             // The reviewer has now seen the current case; a deliberate resubmission may go ahead.
-            ExpectedVersion = Case.Version;
+            ExpectedVersion = Action?.Version;
         }
 
         return Page();

@@ -24,7 +24,8 @@ public abstract class ReviewPageModel : FormPageModel
     /// Not-found and forbidden become 404 / 403; a conflict becomes the "moved on" message; invalid input
     /// and broken rules go to the error summary. Returns null when the page should be shown again.
     /// </summary>
-    protected IActionResult? Handle(UseCaseException refused, string fieldKey = "")
+    /// <param name="answerField">The page's name for the command's answer (the choice the form offers).</param>
+    protected IActionResult? Handle(UseCaseException refused, string answerField = "")
     {
         ArgumentNullException.ThrowIfNull(refused);
         switch (refused.Error)
@@ -38,16 +39,17 @@ public abstract class ReviewPageModel : FormPageModel
                 ModelState.AddModelError(string.Empty, "This case has moved on since you loaded the page. Check what changed below before deciding again.");
                 return null;
             default:
-                if (refused.Details.Count > 0)
+                // Each problem goes beside the input it names; the page's inputs are named as the command's.
+                if (refused.FieldProblems.Count > 0)
                 {
-                    foreach (var detail in refused.Details)
+                    foreach (var problem in refused.FieldProblems)
                     {
-                        ModelState.AddModelError(fieldKey, detail);
+                        ModelState.AddModelError(problem.Field == "Answer" ? answerField : problem.Field, problem.Message);
                     }
                 }
                 else
                 {
-                    ModelState.AddModelError(fieldKey, refused.Message);
+                    ModelState.AddModelError(string.Empty, refused.Message);
                 }
 
                 return null;

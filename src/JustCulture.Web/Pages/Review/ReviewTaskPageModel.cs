@@ -21,18 +21,18 @@ public abstract class ReviewTaskPageModel(GetReviewCaseHandler cases, CompleteTa
             return refused;
         }
 
-        ExpectedVersion = Case.Version;
+        ExpectedVersion = Action?.Version;
         return Page();
     }
 
     /// <summary>Submits the answer when the form validated; otherwise (or when refused) shows the page again.</summary>
-    protected async Task<IActionResult> CompleteAsync(Guid id, Guid taskId, string answer, string? rationale, string? informalNotAppropriate, string answerField, string done, CancellationToken cancellationToken)
+    protected async Task<IActionResult> CompleteAsync(Guid id, Guid taskId, string? answer, string? rationale, string? informalNotAppropriate, string answerField, string done, CancellationToken cancellationToken)
     {
         if (ModelState.IsValid)
         {
             try
             {
-                await complete.HandleAsync(new CompleteTaskCommand(taskId, User.UserId(), answer, rationale, informalNotAppropriate, ExpectedVersion), cancellationToken);
+                await complete.HandleAsync(new CompleteTaskCommand(taskId, User.UserId(), answer ?? string.Empty, rationale, informalNotAppropriate, ExpectedVersion), cancellationToken);
                 return RedirectToPage("Case", new { id, done });
             }
             catch (UseCaseException refused)

@@ -54,6 +54,13 @@ public static class ReviewText
         _ => group,
     };
 
+    public static string ResultLabel(TaskAnswerView result) => result.Answer switch
+    {
+        "Resolved" => "Resolved – close this action",
+        "NotResolved" => "Not resolved – return it to commissioning review",
+        _ => result.Label,
+    };
+
     public static string Years(int years) => years == 1 ? "1 year" : $"{years} years";
 
     public static string Days(int days) => days == 1 ? "1 day" : $"{days} days";

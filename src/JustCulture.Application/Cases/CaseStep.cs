@@ -1,0 +1,115 @@
+using JustCulture.Application.Common;
+using JustCulture.Domain;
+using JustCulture.Persistence;
+using JustCulture.Persistence.DecisionLog;
+using JustCulture.Workflows;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace JustCulture.Application.Cases;
+
+/// <param name="Access">What the actor wants to do; for a task target, null means "what the task's role needs".</param>
+/// <param name="ExpectedVersion">The version of the action the caller's form was built from; a newer one is refused
+/// as stale. Only the action acted on is compared, so steps on a concern's other actions never get in the way.</param>
+public sealed record CaseStepRequest(CaseTarget Target, string ActorUserId, CaseAccess? Access = null, int? ExpectedVersion = null);
+
+/// <summary>
+/// The one door every action on a case passes (docs/decisions/0006-one-case-step.md). In one transaction it
+/// locks the decision-log head (so steps run one after another and each sees the last one's commit), loads
+/// the case in one statement, applies the one access policy before anything is revealed, checks the task is
+/// still open and the action's version, hands the use case a <see cref="CaseStepContext"/> to resume the
+/// workflow and apply domain transitions, then appends the log entries and commits — state, bookmarks and
+/// log in one batch. Every refusal leaves as a <see cref="UseCaseException"/> with field keys.
+/// </summary>
+public sealed class CaseStep(JustCultureDbContext db, TriageWorkflow triage, WorkflowRunner runner, TimeProvider clock)
+{
+    /// <param name="apply">The use case's own part: resume the workflow, apply transitions, add log entries.</param>
+    /// <param name="result">What to return, read after the step's bookkeeping (versions, status) is done.</param>
+    public async Task<TResult> RunAsync<TResult>(CaseStepRequest request, Action<CaseStepContext> apply, Func<CaseStepContext, TResult> result,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(apply);
+        ArgumentNullException.ThrowIfNull(result);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            await DecisionLogStore.LockHeadAsync(db, cancellationToken);
+            var loaded = await CaseLoader.LoadAsync(db, request.Target, request.ActorUserId, cancellationToken)
+                ?? throw CaseRefusals.NotFound(request.Target);
+            var context = Admit(loaded, request);
+            apply(context);
+            context.Finish();
+            DecisionLogStore.AppendAfterLockedHead(db, loaded.Head, context.Entries);
+            var outcome = result(context);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return outcome;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            await AbandonAsync(transaction);
+            throw UseCaseException.Conflict("This case has moved on since you loaded it. Reload it to see where it is now.");
+        }
+        catch (DomainRuleException rule)
+        {
+            await AbandonAsync(transaction);
+            throw UseCaseException.RuleViolated(rule.Message, rule.Field);
+        }
+        catch
+        {
+            await AbandonAsync(transaction);
+            throw;
+        }
+    }
+
+    /// <summary>The checks in the order that reveals least: who may act, then whether the task is open, then the version.</summary>
+    private CaseStepContext Admit(LoadedCase loaded, CaseStepRequest request)
+    {
+        var concern = loaded.Concern;
+        Persistence.Workflows.BookmarkRecord? task = null;
+        if (request.Target.TaskId is { } taskId)
+        {
+            task = loaded.Instance?.Bookmarks.SingleOrDefault(b => b.Id == taskId) ?? throw CaseRefusals.NotFound(request.Target);
+        }
+
+        var access = request.Access ?? (task is not null ? CaseAccessPolicy.ForTaskRole(task.Role) : CaseAccess.View);
+        CaseAccessPolicy.Ensure(loaded.Actor, loaded.ActorStaff, loaded.Parties, access);
+        var actor = loaded.Actor!;
+        if (task is not null && !string.Equals(task.Role, actor.Role.ToString(), StringComparison.Ordinal))
+        {
+            throw UseCaseException.Forbidden($"This task is for a {Vocabulary.Role(task.Role)}.");
+        }
+
+        Domain.Concerns.ConcernAction? action = null;
+        if (loaded.Instance is not null)
+        {
+            action = concern.ActionForInstance(loaded.Instance.Id);
+        }
+        else if (request.Target.ActionOrdinal is { } ordinal)
+        {
+            throw UseCaseException.NotFound($"Concern {concern.Id} has no action {ordinal}.");
+        }
+
+        if (task?.CompletedAtUtc is not null)
+        {
+            throw CaseRefusals.TaskCompleted();
+        }
+
+        if (request.ExpectedVersion is { } expected && action is not null && expected != action.Version)
+        {
+            throw CaseRefusals.Stale(action.Version, expected);
+        }
+
+        var definition = loaded.Instance is null ? null
+            : triage.PinnedTo(loaded.Instance.DefinitionId, loaded.Instance.DefinitionVersion, loaded.Instance.DefinitionSha256);
+        return new CaseStepContext(loaded, actor, action, task, definition, runner, clock.GetUtcNow().UtcDateTime);
+    }
+
+    private async Task AbandonAsync(IDbContextTransaction transaction)
+    {
+        await transaction.RollbackAsync(CancellationToken.None);
+        // Nothing of a refused step may leak into the next one through the change tracker.
+        db.ChangeTracker.Clear();
+    }
+}

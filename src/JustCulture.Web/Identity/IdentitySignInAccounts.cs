@@ -1,0 +1,44 @@
+using System.Data.Common;
+using JustCulture.Application.Users;
+using JustCulture.Persistence;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace JustCulture.Web.Identity;
+
+/// <summary>
+/// Password sign-ins in the Identity store. Creating one enlists in the product's own connection and
+/// transaction, so the user, their sign-in and the log entry are stored together or not at all.
+/// </summary>
+public sealed class IdentitySignInAccounts(UserManager<IdentityUser> users, DatabaseLocation database) : ISignInAccounts
+{
+    public async Task<IReadOnlyList<string>> PasswordProblemsAsync(string userId, string password, CancellationToken cancellationToken)
+    {
+        var problems = new List<string>();
+        foreach (var validator in users.PasswordValidators)
+        {
+            var check = await validator.ValidateAsync(users, new IdentityUser(userId), password);
+            problems.AddRange(check.Errors.Select(e => e.Description));
+        }
+
+        return problems;
+    }
+
+    public async Task<bool> ExistsAsync(string userId, CancellationToken cancellationToken) => await users.FindByNameAsync(userId) is not null;
+
+    public async Task CreateAsync(string userId, string password, DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        await using var store = IdentityStoreContext.Create(database, connection);
+        await store.Database.UseTransactionAsync(transaction, cancellationToken);
+        var account = new IdentityUser(userId)
+        {
+            NormalizedUserName = users.NormalizeName(userId),
+            SecurityStamp = Guid.NewGuid().ToString("N"),
+            ConcurrencyStamp = Guid.NewGuid().ToString("N"),
+            LockoutEnabled = true,
+        };
+        account.PasswordHash = users.PasswordHasher.HashPassword(account, password);
+        store.Users.Add(account);
+        await store.SaveChangesAsync(cancellationToken);
+    }
+}
