@@ -71,6 +71,39 @@ public class SafetyRuleTests
     }
 
     [Fact]
+    public void AcceptsFormalRouteGivenDecisionAfterReviewFormalPort()
+    {
+        // What follows the review's FormalInvestigation route may branch; the review has already chosen.
+        var definition = FlowchartJson.ValidReviewFlow()
+            .Decision("check", "flag", "Variable")
+            .Rewire("review", ReviewRoutes.FormalInvestigation, "check")
+            .Connect("check", "True", "formal")
+            .Connect("check", "False", "end")
+            .Load(File);
+
+        definition.GetTargets("check", "True").ShouldBe(["formal"]);
+    }
+
+    [Fact]
+    public void RejectsFormalRouteGivenFlatConnectionBypassingReview()
+    {
+        var flow = FlowchartJson.ValidReviewFlow().Disconnect("outcomeG", "Done").ConnectFlat("outcomeG", "Done", "formal");
+
+        flow.Errors(File).ShouldHaveSingleItem().ShouldEndWith("(path: start[Done] -> q1[Yes] -> outcomeG[Done] -> formal)");
+    }
+
+    [Fact]
+    public void RejectsFormalRouteOncePerOriginGivenStartAndReviewRouteBothReachingIt()
+    {
+        var flow = FlowchartJson.ValidReviewFlow().Rewire("outcomeG", "Done", "formal").Rewire("review", ReviewRoutes.Support, "formal");
+
+        flow.Errors(File).ShouldBe([
+            $"{File}: activity 'formal': safety rule broken: a formal investigation can start from start 'start' without a commissioning review choosing 'FormalInvestigation' (path: start[Done] -> q1[Yes] -> outcomeG[Done] -> formal)",
+            $"{File}: activity 'formal': safety rule broken: a formal investigation can start from review 'review' route 'Support' without a commissioning review choosing 'FormalInvestigation' (path: review[Support] -> formal)",
+        ]);
+    }
+
+    [Fact]
     public void RejectsFormalRouteGivenSecondFormalActivityWithoutReview()
     {
         var flow = FlowchartJson.ValidReviewFlow().Formal("formal2").Rewire("q1", "Yes", "formal2").Connect("formal2", "Done", "outcomeG");
