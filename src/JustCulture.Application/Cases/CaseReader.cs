@@ -10,6 +10,7 @@ public sealed class CaseReader(JustCultureDbContext db, TriageWorkflow triage)
 {
     internal async Task<LoadedCase> ReadAsync(CaseTarget target, string actorUserId, CaseAccess access, CancellationToken cancellationToken)
     {
+        db.ChangeTracker.Clear();
         var loaded = await CaseLoader.LoadAsync(db, target, actorUserId, cancellationToken) ?? throw CaseRefusals.NotFound(target);
         CaseAccessPolicy.Ensure(loaded.Actor, loaded.ActorStaff, loaded.Parties, access);
         return loaded;

@@ -22,7 +22,7 @@ internal static class CaseRefusals
     }
 
     public static UseCaseException TaskCompleted() =>
-        UseCaseException.Conflict("This task has already been completed: the case has moved on. Reload it to see where it is now.");
+        UseCaseException.Conflict("This task was already completed: the case has moved on. Reload it to see where it is now.");
 
     public static UseCaseException Stale(int current, int expected) =>
         UseCaseException.Conflict($"This action has moved on since your page was built (version {current}, your page showed version {expected}). Reload it to see what changed.");

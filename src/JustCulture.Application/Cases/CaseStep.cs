@@ -31,6 +31,8 @@ public sealed class CaseStep(JustCultureDbContext db, TriageWorkflow triage, Wor
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(apply);
         ArgumentNullException.ThrowIfNull(result);
+        // A step starts from what is stored, never from entities an earlier use case left tracked in this context.
+        db.ChangeTracker.Clear();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {

@@ -101,7 +101,8 @@ public sealed class CaseStepContext
 
     private WorkflowDefinition RequiredDefinition => Definition ?? throw new InvalidOperationException("This step has no workflow definition.");
 
-    /// <summary>Every step changes its action's version and the concern's status, and leaves a record.</summary>
+    /// <summary>Every step leaves a record; a step on an action also moves that action's version and the
+    /// concern's status. A whole-case step (unblinding) changes no action, so open forms stay current.</summary>
     internal void Finish()
     {
         if (_entries.Count == 0)
@@ -109,7 +110,10 @@ public sealed class CaseStepContext
             throw new InvalidOperationException("A case step must record what it did in the decision log.");
         }
 
-        Action?.MarkChanged();
-        Concern.Touch();
+        if (Action is not null)
+        {
+            Action.MarkChanged();
+            Concern.Touch();
+        }
     }
 }

@@ -8,7 +8,7 @@ namespace JustCulture.Application.Common;
 public static class InputRules
 {
     /// <summary>Adds a problem for <paramref name="field"/> when <paramref name="value"/> breaks its rules.</summary>
-    /// <param name="label">How the field is named to the person, e.g. "The summary".</param>
+    /// <param name="label">How the field is named to the person, lower case, e.g. "the summary".</param>
     /// <param name="multiline">Whether line breaks and tabs are allowed (free text) or not (ids, answers).</param>
     public static void Text(ICollection<FieldProblem> problems, string field, string? value, string label, int maxLength, bool required, bool multiline)
     {
@@ -17,7 +17,7 @@ public static class InputRules
         {
             if (required)
             {
-                problems.Add(new(field, $"{label} is required."));
+                problems.Add(new(field, $"Enter {label}."));
             }
 
             return;
@@ -25,13 +25,15 @@ public static class InputRules
 
         if (value.Trim().Length > maxLength)
         {
-            problems.Add(new(field, $"{label} must be {maxLength} characters or fewer."));
+            problems.Add(new(field, $"{Capitalised(label)} must be {maxLength} characters or fewer."));
         }
         else if (ForbiddenCharacter(value, multiline) is { } position)
         {
-            problems.Add(new(field, $"{label} contains a character that cannot be stored (a control character at position {position + 1}); remove it and try again."));
+            problems.Add(new(field, $"{Capitalised(label)} contains a character that cannot be stored (a control character at position {position + 1}); remove it and try again."));
         }
     }
+
+    private static string Capitalised(string label) => label.Length == 0 ? label : char.ToUpperInvariant(label[0]) + label[1..];
 
     /// <summary>Refuses the command when any problem was found.</summary>
     public static void ThrowIfAny(IReadOnlyList<FieldProblem> problems)

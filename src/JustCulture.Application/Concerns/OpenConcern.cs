@@ -93,8 +93,8 @@ public sealed class OpenConcernHandler(JustCultureDbContext db, TriageWorkflow t
     private static void Validate(OpenConcernCommand command)
     {
         var problems = new List<FieldProblem>();
-        InputRules.Text(problems, nameof(command.SubjectStaffRef), command.SubjectStaffRef, "The staff ref of the person concerned", 32, required: true, multiline: false);
-        InputRules.Text(problems, nameof(command.Summary), command.Summary, "The summary of what happened", Concern.MaxSummaryLength, required: true, multiline: true);
+        InputRules.Text(problems, nameof(command.SubjectStaffRef), command.SubjectStaffRef, "the staff ref of the person concerned", 32, required: true, multiline: false);
+        InputRules.Text(problems, nameof(command.Summary), command.Summary, "the summary of what happened", Concern.MaxSummaryLength, required: true, multiline: true);
         var actions = command.Actions ?? [];
         var described = actions.Where(a => !string.IsNullOrWhiteSpace(a)).ToList();
         if (described.Count == 0)
@@ -109,7 +109,7 @@ public sealed class OpenConcernHandler(JustCultureDbContext db, TriageWorkflow t
         {
             for (var i = 0; i < actions.Count; i++)
             {
-                InputRules.Text(problems, $"{nameof(command.Actions)}[{i}]", actions[i], $"Action {i + 1}", Concern.MaxActionLength, required: false, multiline: true);
+                InputRules.Text(problems, $"{nameof(command.Actions)}[{i}]", actions[i], $"action {i + 1}", Concern.MaxActionLength, required: false, multiline: true);
             }
         }
 

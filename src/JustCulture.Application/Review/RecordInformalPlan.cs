@@ -25,7 +25,7 @@ public sealed class RecordInformalPlanHandler(CaseStep step, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(command);
         var problems = new List<FieldProblem>();
-        InputRules.Text(problems, nameof(command.AgreedActions), command.AgreedActions, "The agreed actions", ConcernAction.MaxAgreedActionsLength, required: true, multiline: true);
+        InputRules.Text(problems, nameof(command.AgreedActions), command.AgreedActions, "the agreed actions", ConcernAction.MaxAgreedActionsLength, required: true, multiline: true);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         if (command.ReviewDate is not { } reviewDate)
         {

@@ -19,7 +19,7 @@ public sealed class UnblindCaseHandler(CaseStep step)
     {
         ArgumentNullException.ThrowIfNull(command);
         var problems = new List<FieldProblem>();
-        InputRules.Text(problems, nameof(command.Reason), command.Reason, "The reason for seeing the name and ethnicity of the person concerned",
+        InputRules.Text(problems, nameof(command.Reason), command.Reason, "the reason for seeing the name and ethnicity of the person concerned",
             MaxReasonLength, required: true, multiline: true);
         InputRules.ThrowIfAny(problems);
 

@@ -26,9 +26,9 @@ public sealed class CompleteTaskHandler(CaseStep step)
     {
         ArgumentNullException.ThrowIfNull(command);
         var problems = new List<FieldProblem>();
-        InputRules.Text(problems, nameof(command.Answer), command.Answer, "The answer", 100, required: true, multiline: false);
-        InputRules.Text(problems, nameof(command.Rationale), command.Rationale, "The rationale", ConcernAction.MaxRationaleLength, required: false, multiline: true);
-        InputRules.Text(problems, nameof(command.InformalNotAppropriate), command.InformalNotAppropriate, "Why informal resolution is not appropriate",
+        InputRules.Text(problems, nameof(command.Answer), command.Answer, "the answer", 100, required: true, multiline: false);
+        InputRules.Text(problems, nameof(command.Rationale), command.Rationale, "the rationale", ConcernAction.MaxRationaleLength, required: false, multiline: true);
+        InputRules.Text(problems, nameof(command.InformalNotAppropriate), command.InformalNotAppropriate, "why informal resolution is not appropriate",
             ConcernAction.MaxRationaleLength, required: false, multiline: true);
         InputRules.ThrowIfAny(problems);
 

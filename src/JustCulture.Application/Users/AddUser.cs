@@ -41,9 +41,9 @@ public sealed class AddUserHandler(JustCultureDbContext db, TimeProvider clock, 
         ArgumentNullException.ThrowIfNull(command);
         var signIns = signInStores.FirstOrDefault();
         var problems = new List<FieldProblem>();
-        InputRules.Text(problems, nameof(command.UserId), command.UserId, "The user ID", MaxUserIdLength, required: true, multiline: false);
-        InputRules.Text(problems, nameof(command.Name), command.Name, "The name", MaxNameLength, required: true, multiline: false);
-        InputRules.Text(problems, nameof(command.StaffRef), command.StaffRef, "The staff ref", 32, required: false, multiline: false);
+        InputRules.Text(problems, nameof(command.UserId), command.UserId, "the user ID", MaxUserIdLength, required: true, multiline: false);
+        InputRules.Text(problems, nameof(command.Name), command.Name, "the name", MaxNameLength, required: true, multiline: false);
+        InputRules.Text(problems, nameof(command.StaffRef), command.StaffRef, "the staff ref", 32, required: false, multiline: false);
         if (!Enum.TryParse<Role>(command.Role, ignoreCase: true, out var role) || !Enum.IsDefined(role) || int.TryParse(command.Role, out _))
         {
             problems.Add(new(nameof(command.Role), $"Choose a role: one of {string.Join(", ", Enum.GetNames<Role>())}."));

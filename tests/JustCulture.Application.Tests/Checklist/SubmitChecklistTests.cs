@@ -93,12 +93,12 @@ public abstract class SubmitChecklistTests : IAsyncLifetime
     public async Task RecordsOnceGivenDoubleSubmit()
     {
         var concernId = await App.OpenConcernAsync("S001", SmallTrust.LineManager);
-        var version = (await App.ConcernAsync(concernId)).Version;
+        var version = (await App.ConcernAsync(concernId)).Actions.Single(a => a.Ordinal == 1).Version;
         await SubmitAsync(concernId, PathToG(), version);
 
         var refusal = await RefusedAsync(() => SubmitAsync(concernId, PathToG(), version), UseCaseError.Conflict);
 
-        refusal.Message.ShouldContain("already been submitted");
+        refusal.Message.ShouldContain("moved on");
         (await App.QueryAsync(db => db.DecisionLog.CountAsync(e => e.ConcernId == concernId && e.EventType == LogEventTypes.OutcomeRecorded))).ShouldBe(1);
     }
 
@@ -106,7 +106,7 @@ public abstract class SubmitChecklistTests : IAsyncLifetime
     public async Task RecordsOnceGivenConcurrentSubmits()
     {
         var concernId = await App.OpenConcernAsync("S001", SmallTrust.LineManager);
-        var version = (await App.ConcernAsync(concernId)).Version;
+        var version = (await App.ConcernAsync(concernId)).Actions.Single(a => a.Ordinal == 1).Version;
 
         var attempts = await Task.WhenAll(Enumerable.Range(0, 2).Select(async _ =>
         {
@@ -127,16 +127,29 @@ public abstract class SubmitChecklistTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task RefusesStaleFormGivenCaseMovedOn()
+    public async Task RefusesStaleFormGivenSameActionMovedOn()
     {
         var concernId = await App.OpenConcernAsync("S001", SmallTrust.LineManager, "First", "Second");
-        var version = (await App.ConcernAsync(concernId)).Version;
-        await SubmitAsync(concernId, PathToG(), version, action: 2);
+        var version = (await App.ConcernAsync(concernId)).Actions.Single(a => a.Ordinal == 1).Version;
+        // One question answered on its own since the check-your-answers page was built.
+        await App.CompleteAsync((await App.NextTaskAsync(concernId, 1)).TaskId, SmallTrust.LineManager, "No");
 
         var refusal = await RefusedAsync(() => SubmitAsync(concernId, PathToG(), version, action: 1), UseCaseError.Conflict);
 
         refusal.Message.ShouldContain("moved on");
         (await App.ConcernAsync(concernId)).Actions.Single(a => a.Ordinal == 1).Stage.ShouldBe("Checklist");
+    }
+
+    [Fact]
+    public async Task SubmitsGivenOtherActionMovedOnSinceThePageWasBuilt()
+    {
+        var concernId = await App.OpenConcernAsync("S001", SmallTrust.LineManager, "First", "Second");
+        var versions = (await App.ConcernAsync(concernId)).Actions.ToDictionary(a => a.Ordinal, a => a.Version);
+        await SubmitAsync(concernId, PathToG(), versions[2], action: 2);
+
+        var result = await SubmitAsync(concernId, PathToG(), versions[1], action: 1);
+
+        result.Outcome.ShouldBe("G");
     }
 
     [Fact]

@@ -13,8 +13,7 @@ public abstract class RecordInformalPlanTests : ReviewTestBase
     private Task<Stored> StoredAsync(Guid concernId) => App.QueryAsync(async db =>
     {
         var action = await db.ConcernActions.SingleAsync(a => a.ConcernId == concernId);
-        var concern = await db.Concerns.SingleAsync(c => c.Id == concernId);
-        return new Stored(action.InformalAgreedActions, action.InformalReviewDate, concern.Version,
+        return new Stored(action.InformalAgreedActions, action.InformalReviewDate, action.Version,
             await db.DecisionLog.CountAsync(e => e.EventType == LogEventTypes.InformalResolutionPlanRecorded),
             await db.DecisionLog.LongCountAsync());
     });

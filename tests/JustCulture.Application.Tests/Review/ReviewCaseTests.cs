@@ -32,9 +32,10 @@ public abstract class ReviewCaseTests : ReviewTestBase
         var view = await CaseAsync(concernId);
         var task = view.Actions.Single().PendingTask!;
 
-        await App.CompleteAsync(task.TaskId, SmallTrust.Reviewer, "Support", "Training need.", expectedVersion: view.Version);
+        var version = view.Actions.Single().Version;
+        await App.CompleteAsync(task.TaskId, SmallTrust.Reviewer, "Support", "Training need.", expectedVersion: version);
         var second = await RefusedAsync(UseCaseError.Conflict,
-            () => App.CompleteAsync(task.TaskId, SmallTrust.Reviewer, "Support", "Training need.", expectedVersion: view.Version));
+            () => App.CompleteAsync(task.TaskId, SmallTrust.Reviewer, "Support", "Training need.", expectedVersion: version));
 
         second.Message.ShouldContain("already completed");
         (await App.QueryAsync(db => db.DecisionLog.CountAsync(e => e.EventType == LogEventTypes.ReviewDecided))).ShouldBe(1);
@@ -44,21 +45,36 @@ public abstract class ReviewCaseTests : ReviewTestBase
     }
 
     [Fact]
-    public async Task RefusesStaleFormGivenCaseMovedOn()
+    public async Task AcceptsFormGivenAnotherActionOfTheCaseMovedOn()
     {
         var concernId = await App.OpenConcernAsync("S001", SmallTrust.LineManager, "First", "Second");
         await App.AnswerChecklistAsync(concernId, SmallTrust.LineManager, SmallTrust.PathTo('G'), actionOrdinal: 1);
         await App.AnswerChecklistAsync(concernId, SmallTrust.LineManager, SmallTrust.PathTo('D'), actionOrdinal: 2);
         var view = await CaseAsync(concernId);
-        var first = view.Actions.Single(a => a.Ordinal == 1).PendingTask!;
-        var second = view.Actions.Single(a => a.Ordinal == 2).PendingTask!;
-        await App.CompleteAsync(second.TaskId, SmallTrust.OtherReviewer, "SystemLearning", "Protocol unworkable.", expectedVersion: view.Version);
+        var first = view.Actions.Single(a => a.Ordinal == 1);
+        var second = view.Actions.Single(a => a.Ordinal == 2);
+        await App.CompleteAsync(second.PendingTask!.TaskId, SmallTrust.OtherReviewer, "SystemLearning", "Protocol unworkable.", expectedVersion: second.Version);
 
-        var refused = await RefusedAsync(UseCaseError.Conflict,
-            () => App.CompleteAsync(first.TaskId, SmallTrust.Reviewer, "Support", "Training need.", expectedVersion: view.Version));
+        // Versions are per action: the other action's decision does not make this form stale.
+        await App.CompleteAsync(first.PendingTask!.TaskId, SmallTrust.Reviewer, "Support", "Training need.", expectedVersion: first.Version);
+
+        (await CaseAsync(concernId)).Actions.Single(a => a.Ordinal == 1).Route.ShouldBe("Support");
+    }
+
+    [Fact]
+    public async Task RefusesStaleFormGivenSameActionMovedOn()
+    {
+        var concernId = await OpenToReviewAsync("S001", 'G');
+        var action = (await CaseAsync(concernId)).Actions.Single();
+        await App.CompleteAsync(action.PendingTask!.TaskId, SmallTrust.Reviewer, "InformalResolution", "Reflective discussion.", expectedVersion: action.Version);
+        var resultForm = (await CaseAsync(concernId)).Actions.Single();
+        await PlanAsync(concernId, "Two supervised shifts.", DateOnly.FromDateTime(App.Clock.UtcNow).AddDays(10), resultForm.Version);
+
+        var refused = await RefusedAsync(UseCaseError.Conflict, () => App.CompleteAsync(resultForm.PendingTask!.TaskId, SmallTrust.Reviewer, "Resolved", "Done.",
+            expectedVersion: resultForm.Version));
 
         refused.Message.ShouldContain("moved on");
-        (await CaseAsync(concernId)).Actions.Single(a => a.Ordinal == 1).Route.ShouldBeNull();
+        (await CaseAsync(concernId)).Actions.Single().Stage.ShouldBe("InformalResolution");
     }
 }
 

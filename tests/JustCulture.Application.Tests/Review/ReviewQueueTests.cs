@@ -58,7 +58,7 @@ public abstract class ReviewQueueTests : ReviewTestBase
         var item = (await QueueAsync(SmallTrust.ReviewerWhoManagesSubject)).ShouldHaveSingleItem();
 
         item.Conflict.ShouldNotBeNull();
-        item.Conflict.ShouldContain("line-manages");
+        item.Conflict.ShouldContain("raised this concern");
         await RefusedAsync(UseCaseError.Forbidden, () => CaseAsync(concernId, SmallTrust.ReviewerWhoManagesSubject));
         (await QueueAsync()).ShouldHaveSingleItem().Conflict.ShouldBeNull();
     }

@@ -8,10 +8,11 @@ using Microsoft.Extensions.DependencyInjection;
 namespace JustCulture.Application.Tests.Triage;
 
 /// <summary>
-/// Two people answer the same task; the second has read the task just before the first commits.
-/// Forced here step by step on PostgreSQL, where statements of one read-committed transaction see
-/// different moments. (SQLite write transactions start with BEGIN IMMEDIATE and run one at a time,
-/// so this interleaving cannot happen there; the race test covers both providers.)
+/// Two people answer the same task at the same moment. Forced here step by step on PostgreSQL, where
+/// statements of one read-committed transaction see different moments: the case step locks the
+/// decision-log head before it reads anything, so the second answer waits for the first to commit, then
+/// reads the task as completed. (SQLite write transactions run one at a time anyway; the race test
+/// covers both providers.)
 /// </summary>
 [Collection(PostgresFixture.Collection)]
 public sealed class InterleavedCompletionTests : IAsyncLifetime
@@ -37,7 +38,7 @@ public sealed class InterleavedCompletionTests : IAsyncLifetime
     }
 
     [PostgresFact]
-    public async Task RefusesAnswerGivenSameTaskCompletedWhileItWasBeingAnswered()
+    public async Task RefusesSecondAnswerGivenItArrivedWhileTheFirstWasBeingAnswered()
     {
         var concernId = await Held.OpenConcernAsync("S001", SmallTrust.LineManager);
         var task = await Held.NextTaskAsync(concernId);
@@ -45,16 +46,19 @@ public sealed class InterleavedCompletionTests : IAsyncLifetime
         _pause.Arm();
         var held = Task.Run(() => Held.CompleteAsync(task.TaskId, SmallTrust.LineManager, "No"));
         await _pause.Reached.WaitAsync(TimeSpan.FromSeconds(30));
-        await Other.CompleteAsync(task.TaskId, SmallTrust.LineManager, "Yes");
+        var other = Task.Run(() => Other.CompleteAsync(task.TaskId, SmallTrust.LineManager, "Yes"));
+        await Task.Delay(TimeSpan.FromMilliseconds(700));
+        other.IsCompleted.ShouldBeFalse("the second answer must wait while the first holds the step");
         _pause.Release();
+        await held;
 
-        var refusal = await Should.ThrowAsync<UseCaseException>(() => held);
+        var refusal = await Should.ThrowAsync<UseCaseException>(() => other);
         refusal.Error.ShouldBe(UseCaseError.Conflict);
         var answers = await Held.QueryAsync(db => db.DecisionLog
             .Where(e => e.EventType == LogEventTypes.QuestionAnswered)
             .Select(e => e.Answer)
             .ToListAsync());
-        answers.ShouldBe(["Yes"]);
+        answers.ShouldBe(["No"]);
         (await Held.QueryAsync(db => db.Bookmarks.CountAsync(b => b.Id == task.TaskId && b.CompletedAtUtc != null))).ShouldBe(1);
         (await Held.RunAsync<Log.VerifyLogHandler, LogVerification>(h => h.HandleAsync())).IsIntact.ShouldBeTrue();
     }

@@ -42,7 +42,7 @@ public abstract class RejectionTests : TriageTestBase
 
     [Fact]
     public async Task RefusesConcernGivenNoActions() =>
-        await RefusedAsync(() => App.RunAsync<OpenConcernHandler, Guid>(h => h.HandleAsync(new OpenConcernCommand("S001", SmallTrust.LineManager, "Summary", ["  "]))), UseCaseError.RuleViolated);
+        await RefusedAsync(() => App.RunAsync<OpenConcernHandler, Guid>(h => h.HandleAsync(new OpenConcernCommand("S001", SmallTrust.LineManager, "Summary", ["  "], "Conduct"))), UseCaseError.Invalid);
 
     [Fact]
     public async Task RefusesAnswerGivenAnswerNotAmongTasksAnswers()
@@ -82,8 +82,8 @@ public abstract class RejectionTests : TriageTestBase
         var concernId = await OpenToReviewAsync();
         var review = await App.NextTaskAsync(concernId);
 
-        var refusal = await RefusedAsync(() => App.CompleteAsync(review.TaskId, SmallTrust.ReviewerWhoManagesSubject, "NoFurtherAction", "x"), UseCaseError.RuleViolated);
-        refusal.Message.ShouldContain("line-manages");
+        var refusal = await RefusedAsync(() => App.CompleteAsync(review.TaskId, SmallTrust.ReviewerWhoManagesSubject, "NoFurtherAction", "x"), UseCaseError.Forbidden);
+        refusal.Message.ShouldContain("raised this concern");
     }
 
     [Fact]
@@ -93,7 +93,7 @@ public abstract class RejectionTests : TriageTestBase
         await App.AnswerChecklistAsync(concernId, SmallTrust.LineManager, SmallTrust.PathTo('D'));
         var review = await App.NextTaskAsync(concernId);
 
-        var refusal = await RefusedAsync(() => App.CompleteAsync(review.TaskId, SmallTrust.ReviewerWhoIsSubject, "NoFurtherAction", "x"), UseCaseError.RuleViolated);
+        var refusal = await RefusedAsync(() => App.CompleteAsync(review.TaskId, SmallTrust.ReviewerWhoIsSubject, "NoFurtherAction", "x"), UseCaseError.Forbidden);
         refusal.Message.ShouldContain("is the person concerned");
     }
 
