@@ -96,7 +96,7 @@ public sealed class CliSession : IDisposable
     public async Task<Guid> OpenConcernAsync(string subject = "S001", string raisedBy = SmallTrust.LineManager, params string[] actions)
     {
         string[] actionArgs = actions.Length == 0 ? ["--action", "Gave a dose late"] : [.. actions.SelectMany(a => new[] { "--action", a })];
-        var stdout = await RunOkAsync(["concern", "open", "--subject", subject, "--raised-by", raisedBy, "--summary", "Something happened on the ward", .. actionArgs]);
+        var stdout = await RunOkAsync(["concern", "open", "--subject", subject, "--raised-by", raisedBy, "--summary", "Something happened on the ward", "--category", "Clinical practice", .. actionArgs]);
         return Guid.Parse(stdout.Trim());
     }
 

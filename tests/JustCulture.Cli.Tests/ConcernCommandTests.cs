@@ -30,7 +30,7 @@ public sealed class ConcernCommandTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task RefusesWithNotFoundGivenUnknownStaffRef()
     {
-        var result = await _cli.RunAsync("concern", "open", "--subject", "NOPE", "--raised-by", SmallTrust.LineManager, "--summary", "x", "--action", "y");
+        var result = await _cli.RunAsync("concern", "open", "--subject", "NOPE", "--raised-by", SmallTrust.LineManager, "--summary", "x", "--action", "y", "--category", "Conduct");
 
         result.ExitCode.ShouldBe(ExitCodes.NotFound, result.ToString());
         result.Stderr.ShouldContain("Unknown staff ref 'NOPE'");
@@ -40,7 +40,7 @@ public sealed class ConcernCommandTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task RefusesWithForbiddenGivenRaiserIsNotLineManager()
     {
-        var result = await _cli.RunAsync("concern", "open", "--subject", "S001", "--raised-by", SmallTrust.Reviewer, "--summary", "x", "--action", "y");
+        var result = await _cli.RunAsync("concern", "open", "--subject", "S001", "--raised-by", SmallTrust.Reviewer, "--summary", "x", "--action", "y", "--category", "Conduct");
 
         result.ExitCode.ShouldBe(ExitCodes.Forbidden, result.ToString());
     }
@@ -48,7 +48,7 @@ public sealed class ConcernCommandTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task RefusesWithInvalidGivenMalformedIncidentDate()
     {
-        var result = await _cli.RunAsync("concern", "open", "--subject", "S001", "--raised-by", SmallTrust.LineManager, "--summary", "x", "--action", "y", "--incident-date", "30/05/2025");
+        var result = await _cli.RunAsync("concern", "open", "--subject", "S001", "--raised-by", SmallTrust.LineManager, "--summary", "x", "--action", "y", "--category", "Conduct", "--incident-date", "30/05/2025");
 
         result.ExitCode.ShouldBe(ExitCodes.Invalid, result.ToString());
         result.Stderr.ShouldContain("--incident-date '30/05/2025' is not a date");

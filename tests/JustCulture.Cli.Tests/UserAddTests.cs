@@ -31,7 +31,7 @@ public sealed class UserAddTests : IAsyncLifetime, IDisposable
         var result = await _cli.RunAsync("user", "add", "boss", "--name", "Boss", "--role", "Overlord");
 
         result.ExitCode.ShouldBe(ExitCodes.Invalid, result.ToString());
-        result.Stderr.ShouldContain("Unknown role 'Overlord'");
+        result.Stderr.ShouldContain("Role: Choose a role");
         result.Stderr.ShouldContain("CommissioningManager");
         (await _cli.RunAsync("user", "add", "boss", "--name", "Boss", "--role", "Auditor")).ExitCode.ShouldBe(ExitCodes.Ok, "the refused user must not have been stored");
     }

@@ -15,8 +15,8 @@ internal static class ConcernCommands
         var raisedBy = new Option<string>("--raised-by") { Description = "User id of the line manager raising it", Required = true };
         var summary = new Option<string>("--summary") { Description = "What happened", Required = true };
         var actions = new Option<string[]>("--action") { Description = "One action or omission (repeat for each; each gets its own checklist)", Required = true, Arity = ArgumentArity.OneOrMore };
-        var category = new Option<string?>("--category") { Description = "Category, e.g. Clinical practice, Conduct, Attendance" };
-        var incidentDate = new Option<string?>("--incident-date") { Description = "Date of the incident, YYYY-MM-DD" };
+        var category = new Option<string?>("--category") { Description = "Category (required): " + string.Join(", ", JustCulture.Domain.Concerns.ConcernCategories.All) };
+        var incidentDate = new Option<string?>("--incident-date") { Description = "Date of the incident, YYYY-MM-DD, if known" };
         var open = new Command("open", "Open a concern; prints its id") { subject, raisedBy, summary, actions, category, incidentDate };
         open.SetAction(CliRunner.Run(async (cli, ct) =>
         {
