@@ -43,10 +43,9 @@ internal static class CliRunner
             }
             catch (UseCaseException ex)
             {
-                await error.WriteLineAsync($"error: {ex.Message}");
-                foreach (var detail in ex.Details)
+                foreach (var (line, index) in UseCaseLines(ex).Select((l, i) => (l, i)))
                 {
-                    await error.WriteLineAsync($"  {detail}");
+                    await error.WriteLineAsync(index == 0 ? $"error: {line}" : $"  {line}");
                 }
 
                 return ExitCodes.For(ex.Error);
@@ -88,4 +87,13 @@ internal static class CliRunner
                 return ExitCodes.Failed;
             }
         };
+
+    /// <summary>
+    /// What a refusal says, each problem once: a refusal keyed by input has its problems in order, the first being
+    /// the headline (its message joins them all, which would say everything twice); otherwise the message, then
+    /// the details.
+    /// </summary>
+    private static IEnumerable<string> UseCaseLines(UseCaseException refusal) => refusal.FieldProblems.Count > 0
+        ? refusal.FieldProblems.Select(p => p.Message)
+        : refusal.Details.Prepend(refusal.Message);
 }

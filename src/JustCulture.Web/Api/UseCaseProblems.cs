@@ -18,8 +18,23 @@ public static class UseCaseProblems
     {
         ArgumentNullException.ThrowIfNull(refusal);
         var status = StatusOf(refusal.Error);
-        var extensions = refusal.Details.Count == 0 ? null : new Dictionary<string, object?> { ["errors"] = refusal.Details };
-        return Results.Problem(detail: refusal.Message, statusCode: status, title: TitleOf(refusal.Error), extensions: extensions);
+        // A refusal keyed by input lists its problems in order, the first being the headline (its message joins
+        // them all): detail is that headline, errors the rest, and fields every problem with the input it is about.
+        var keyed = refusal.FieldProblems;
+        var detail = keyed.Count > 0 ? keyed[0].Message : refusal.Message;
+        IReadOnlyList<string> errors = keyed.Count > 0 ? [.. keyed.Skip(1).Select(p => p.Message)] : refusal.Details;
+        var extensions = new Dictionary<string, object?>();
+        if (errors.Count > 0)
+        {
+            extensions["errors"] = errors;
+        }
+
+        if (keyed.Count > 0)
+        {
+            extensions["fields"] = keyed.Select(p => new { field = p.Field, message = p.Message }).ToList();
+        }
+
+        return Results.Problem(detail: detail, statusCode: status, title: TitleOf(refusal.Error), extensions: extensions.Count == 0 ? null : extensions);
     }
 
     private static string TitleOf(UseCaseError error) => error switch
