@@ -256,6 +256,25 @@ public class ApiTests(SqliteWebAppFixture app) : IClassFixture<SqliteWebAppFixtu
         (await app.QueryAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(db.Staff, s => s.StaffRef == "T900002"))).ShouldBeFalse();
     }
 
+    [Theory]
+    [InlineData("0000-01")]
+    [InlineData("9999-00")]
+    public async Task Returns400KeyedToYearAndStoresNothingGivenImpossibleYear(string year)
+    {
+        var admin = await app.BearerClientAsync(Caller.Administrator);
+        using var body = new StringContent(StaffCsvHeader + "T900003,Test Person,N,Band 5,Nursing,Medicine,2020-04-01,\n", Encoding.UTF8, "text/csv");
+
+        using var response = await admin.PostAsync(new Uri($"/api/staff/import?year={year}", UriKind.Relative), body);
+
+        var problem = await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        problem.GetProperty("detail").GetString().ShouldBe($"year: '{year}' is not a reporting year; write it as YYYY-YY, e.g. 2024-25 (the first year must be from 2000 to 2100).");
+        var field = problem.GetProperty("fields").EnumerateArray().ShouldHaveSingleItem();
+        field.GetProperty("field").GetString().ShouldBe("Year");
+        (await app.QueryAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(db.HeadcountSnapshots, h => h.Year == "0-01" || h.Year == year))).ShouldBeFalse();
+    }
+
+    private const string StaffCsvHeader = "StaffRef,Name,EthnicCode,Band,StaffGroup,Directorate,StartDate,LineManagerRef\n";
+
     [Fact]
     public async Task ShowsPseudonymisedLogGivenAuditor()
     {
