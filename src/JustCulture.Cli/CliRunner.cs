@@ -43,29 +43,16 @@ internal static class CliRunner
             }
             catch (UseCaseException ex)
             {
-                if (ex.FieldProblems.Count > 0)
+                foreach (var (line, index) in UseCaseLines(ex).Select((l, i) => (l, i)))
                 {
-                    // One line per input, named as the command names it, e.g. "  Rationale: Give the rationale …".
-                    await error.WriteLineAsync("error: the request was refused:");
-                    foreach (var problem in ex.FieldProblems)
-                    {
-                        await error.WriteLineAsync($"  {problem.Field}: {problem.Message}");
-                    }
-                }
-                else
-                {
-                    await error.WriteLineAsync($"error: {ex.Message}");
-                    foreach (var detail in ex.Details)
-                    {
-                        await error.WriteLineAsync($"  {detail}");
-                    }
+                    await error.WriteLineAsync(index == 0 ? $"error: {line}" : $"  {line}");
                 }
 
                 return ExitCodes.For(ex.Error);
             }
             catch (DomainRuleException ex)
             {
-                await error.WriteLineAsync(ex.Field is null ? $"error: {ex.Message}" : $"error: the request was refused:\n  {ex.Field}: {ex.Message}");
+                await error.WriteLineAsync(ex.Field is null ? $"error: {ex.Message}" : $"error: {ex.Field}: {ex.Message}");
                 return ExitCodes.RuleViolated;
             }
             catch (WorkflowDefinitionException ex)
@@ -100,4 +87,22 @@ internal static class CliRunner
                 return ExitCodes.Failed;
             }
         };
+
+    /// <summary>
+    /// What a refusal says, each problem once: a refusal keyed by input has its problems in order, the first being
+    /// the headline (its message joins them all, which would say everything twice); otherwise the message, then
+    /// the details.
+    /// </summary>
+    /// <summary>
+    /// The lines a refusal prints: the headline first, then one line per further problem. Each keyed problem
+    /// names its input (the command's field, e.g. "Rationale: …") unless its message already starts with a
+    /// location of its own (an import row names its file, line and column).
+    /// </summary>
+    private static IEnumerable<string> UseCaseLines(UseCaseException refusal) => refusal.FieldProblems.Count > 0
+        ? refusal.FieldProblems.Select(p => NamesItsInput(p) ? p.Message : $"{p.Field}: {p.Message}")
+        : refusal.Details.Prepend(refusal.Message);
+
+    private static bool NamesItsInput(FieldProblem problem) =>
+        problem.Field == "Csv" || problem.Message.StartsWith(problem.Field, StringComparison.OrdinalIgnoreCase)
+        || problem.Message.Contains(".csv", StringComparison.OrdinalIgnoreCase);
 }

@@ -155,6 +155,22 @@ public sealed class ReportCommandTests : IAsyncLifetime, IDisposable
     }
 
     [Theory]
+    [InlineData("0000-01", "'0000-01' is not a reporting year; write it as YYYY-YY, e.g. 2024-25 (the first year must be from 2000 to 2100)")]
+    [InlineData("9999-00", "'9999-00' is not a reporting year; write it as YYYY-YY, e.g. 2024-25 (the first year must be from 2000 to 2100)")]
+    [InlineData("2024-26", "'2024-26' is not a reporting year; write it as YYYY-YY, e.g. 2024-25 (the second part must be 25, the year after 2024)")]
+    [InlineData("2024-5", "'2024-5' is not a reporting year; write it as YYYY-YY, e.g. 2024-25")]
+    [InlineData("2024/25", "'2024/25' is not a reporting year; write it as YYYY-YY, e.g. 2024-25")]
+    [InlineData("", "no reporting year was given; write it as YYYY-YY, e.g. 2024-25")]
+    public async Task RefusesWithInvalidExitNamingYearGivenImpossibleYear(string value, string reason)
+    {
+        var result = await _cli.RunAsync("report", "funnel", "--year", value);
+
+        result.ExitCode.ShouldBe(ExitCodes.Invalid, result.ToString());
+        // One line: the refusal is said once, naming the input.
+        result.Stderr.ShouldBe($"error: year: {reason}.{Environment.NewLine}", result.ToString());
+    }
+
+    [Theory]
     [InlineData("--basis", "weekly")]
     [InlineData("--format", "xml")]
     public async Task RefusesWithInvalidExitGivenUnknownChoice(string option, string value)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using JustCulture.Application.Common;
+using JustCulture.Application.Csv;
 using JustCulture.Application.Reports;
 using JustCulture.Domain.Ethnicity;
 using JustCulture.Domain.Reporting;
@@ -17,8 +18,9 @@ public sealed record ImportHistoryResult(int Rows, IReadOnlyList<string> Years);
 public sealed record HistoryRow(ReportingYear Year, WresGroup Group, int Entering, int Headcount, int Line);
 
 /// <summary>
-/// Reads the history file: header <c>Year,Group,Entering,Headcount</c>, Group White, BME or NotStated. Every
-/// problem is reported with its line and field, because the import is all or nothing.
+/// Reads the history file through the shared <see cref="CsvImportReader"/>: header <c>Year,Group,Entering,Headcount</c>
+/// (any case), Group White, BME or NotStated. Every problem is reported with its line and field, because the
+/// import is all or nothing.
 /// </summary>
 public static class HistoryCsvParser
 {
@@ -26,60 +28,22 @@ public static class HistoryCsvParser
 
     private static readonly string[] Columns = ["Year", "Group", "Entering", "Headcount"];
 
-    public static (IReadOnlyList<HistoryRow> Rows, IReadOnlyList<string> Errors) Parse(TextReader reader, string sourceName)
+    public static (IReadOnlyList<HistoryRow> Rows, IReadOnlyList<CsvError> Errors) Parse(TextReader reader, string sourceName)
     {
         ArgumentNullException.ThrowIfNull(reader);
         var rows = new List<HistoryRow>();
-        var errors = new List<string>();
-        var lines = new List<string>();
-        while (reader.ReadLine() is { } text)
-        {
-            lines.Add(text);
-        }
+        var errors = new List<CsvError>();
+        var file = CsvImportReader.Read(reader, sourceName, Columns, StringComparer.OrdinalIgnoreCase);
 
-        while (lines.Count > 0 && string.IsNullOrWhiteSpace(lines[^1]))
-        {
-            lines.RemoveAt(lines.Count - 1);
-        }
-
-        void Error(int line, string field, string message) => errors.Add(field.Length == 0
-            ? string.Create(CultureInfo.InvariantCulture, $"{sourceName} line {line}: {message}")
-            : string.Create(CultureInfo.InvariantCulture, $"{sourceName} line {line}, field {field}: {message}"));
-
-        if (lines.Count == 0)
-        {
-            Error(1, string.Empty, $"the file is empty; expected the header {Header}");
-            return (rows, errors);
-        }
-
-        var header = Split(lines[0].TrimStart('\uFEFF'));
-        if (!header.SequenceEqual(Columns, StringComparer.OrdinalIgnoreCase))
-        {
-            Error(1, "(header)", $"the header must be exactly {Header} (found {string.Join(',', header)})");
-            return (rows, errors);
-        }
+        void Error(int line, string field, string message) => errors.Add(new CsvError(sourceName, line, field, message));
 
         var seen = new Dictionary<(ReportingYear, WresGroup), int>();
-        for (var i = 1; i < lines.Count; i++)
+        foreach (var (line, fields) in file.Rows)
         {
-            var line = i + 1;
-            if (string.IsNullOrWhiteSpace(lines[i]))
-            {
-                Error(line, string.Empty, "the line is blank; remove it or fill in the row");
-                continue;
-            }
-
-            var fields = Split(lines[i]);
-            if (fields.Count != Columns.Length)
-            {
-                Error(line, string.Empty, string.Create(CultureInfo.InvariantCulture, $"has {fields.Count} fields but the header has {Columns.Length} ({Header})"));
-                continue;
-            }
-
             var ok = true;
-            if (!ReportingYear.TryParse(fields[0], out var year))
+            if (!ReportingYear.TryParse(fields[0], out var year, out var yearError))
             {
-                Error(line, "Year", $"'{fields[0]}' is not a reporting year; write it as YYYY-YY, e.g. 2021-22");
+                Error(line, "Year", yearError);
                 ok = false;
             }
 
@@ -142,10 +106,9 @@ public static class HistoryCsvParser
             }
         }
 
-        return (rows, errors);
+        // The file's shape problems and the rows' value problems, in line order (a line's shape problem first).
+        return (rows, [.. file.Errors.Concat(errors).OrderBy(e => e.Line)]);
     }
-
-    private static List<string> Split(string line) => [.. line.Split(',').Select(f => f.Trim().Trim('"').Trim())];
 }
 
 /// <summary>
@@ -159,7 +122,7 @@ public sealed class ImportHistoryHandler(JustCultureDbContext db, TimeProvider c
     {
         ArgumentNullException.ThrowIfNull(command);
         var (rows, parseErrors) = HistoryCsvParser.Parse(command.Csv, command.SourceName);
-        var errors = parseErrors.ToList();
+        var errors = parseErrors.Select(e => e.ToString()).ToList();
         if (errors.Count == 0 && rows.Count == 0)
         {
             errors.Add($"{command.SourceName}: the file has no rows after the header");

@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json.Nodes;
+using JustCulture.Application.Csv;
 using JustCulture.Domain.Reporting;
 
 namespace JustCulture.Application.Reports;
@@ -28,6 +28,38 @@ public sealed record Indicator3Document(
     string Interpretation,
     IReadOnlyList<string> Warnings);
 
+/// <summary>A relative likelihood in the funnel JSON; null figures are withheld or not calculable (the warnings say which).</summary>
+public sealed record LikelihoodDocument(double? RelativeLikelihood, Indicator3IntervalDocument? Ci95, string Interpretation, IReadOnlyList<string> Warnings);
+
+/// <summary>A group at one funnel stage: counts are numbers, or text such as "&lt;5" when suppressed.</summary>
+public sealed record FunnelStageGroupDocument(JsonNode Count, JsonNode Headcount, double? Rate, JsonNode? InPreviousStage, JsonNode? PreviousStageCount, double? ConditionalRate);
+
+public sealed record FunnelStageDocument(
+    string Stage,
+    string Name,
+    string Definition,
+    FunnelStageGroupDocument White,
+    FunnelStageGroupDocument Bme,
+    FunnelStageGroupDocument NotStated,
+    LikelihoodDocument AgainstHeadcount,
+    LikelihoodDocument? ConditionalOnPreviousStage);
+
+public sealed record FunnelBreakdownRowDocument(string Category, Indicator3GroupDocument White, Indicator3GroupDocument Bme, Indicator3NotStatedDocument NotStated, LikelihoodDocument Likelihood);
+
+public sealed record FunnelBreakdownDocument(string Dimension, string Stage, IReadOnlyList<FunnelBreakdownRowDocument> Rows);
+
+/// <summary>
+/// The disparity funnel as JSON, the one shape the CLI prints and the API returns:
+/// <c>{year, source, publication, stages[], breakdowns[], warnings}</c>; its CSV is made from it too.
+/// </summary>
+public sealed record FunnelDocument(
+    string Year,
+    string Source,
+    bool Publication,
+    IReadOnlyList<FunnelStageDocument> Stages,
+    IReadOnlyList<FunnelBreakdownDocument> Breakdowns,
+    IReadOnlyList<string> Warnings);
+
 /// <summary>Turns a shown report into its exchange formats, so the CLI and the web give the same JSON and CSV.</summary>
 public static class ReportDocuments
 {
@@ -48,29 +80,80 @@ public static class ReportDocuments
             r.Warnings);
     }
 
+    public static FunnelDocument Funnel(ShownFunnel f)
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        return new FunnelDocument(
+            f.Year,
+            f.Source,
+            f.ForPublication,
+            [.. f.Stages.Select(s => new FunnelStageDocument(s.Stage, s.Name, s.Definition, StageGroup(s.White), StageGroup(s.Bme), StageGroup(s.NotStated),
+                Likelihood(s.AgainstHeadcount), s.ConditionalOnPreviousStage is { } c ? Likelihood(c) : null))],
+            [.. f.Breakdowns.Select(b => new FunnelBreakdownDocument(b.Dimension, b.Stage, [.. b.Rows.Select(r => new FunnelBreakdownRowDocument(
+                r.Category, Group(r.White), Group(r.Bme), new Indicator3NotStatedDocument(Count(r.NotStated.Entering), Count(r.NotStated.Headcount)), Likelihood(r.Likelihood)))]))],
+            f.Warnings);
+    }
+
     /// <summary>The shape of the WRES indicator-3 return: one row per measure, one column per group.</summary>
     public static string Indicator3Csv(ShownIndicator3 r)
     {
         ArgumentNullException.ThrowIfNull(r);
-        var csv = new StringBuilder();
-        csv.AppendLine("ReportingYear,Basis,Measure,White,BME,NotStated");
-        void Row(string measure, string white, string bme, string notStated) =>
-            csv.AppendLine(string.Join(',', new[] { r.Year, r.Basis, measure, white, bme, notStated }.Select(CsvField)));
-        Row("Headcount", r.White.Headcount.Shown, r.Bme.Headcount.Shown, r.NotStated.Headcount.Shown);
-        Row("Number of staff entering the formal disciplinary process", r.White.Entering.Shown, r.Bme.Entering.Shown, r.NotStated.Entering.Shown);
-        Row("Likelihood of staff entering the formal disciplinary process", Rate(r.White.Rate), Rate(r.Bme.Rate), string.Empty);
-        Row("Relative likelihood of BME staff entering the formal disciplinary process compared to white staff", string.Empty, Number(r.RelativeLikelihood), string.Empty);
-        Row("95% confidence interval lower (Katz log)", string.Empty, Number(r.Ci95?.Lower), string.Empty);
-        Row("95% confidence interval upper (Katz log)", string.Empty, r.Ci95 is { Upper: null } ? "unbounded" : Number(r.Ci95?.Upper), string.Empty);
-        return csv.ToString();
+        string[] Row(string measure, string white, string bme, string notStated) => [r.Year, r.Basis, measure, white, bme, notStated];
+        return CsvExportWriter.Write(["ReportingYear", "Basis", "Measure", "White", "BME", "NotStated"],
+        [
+            Row("Headcount", r.White.Headcount.Shown, r.Bme.Headcount.Shown, r.NotStated.Headcount.Shown),
+            Row("Number of staff entering the formal disciplinary process", r.White.Entering.Shown, r.Bme.Entering.Shown, r.NotStated.Entering.Shown),
+            Row("Likelihood of staff entering the formal disciplinary process", Rate(r.White.Rate), Rate(r.Bme.Rate), string.Empty),
+            Row("Relative likelihood of BME staff entering the formal disciplinary process compared to white staff", string.Empty, Number(r.RelativeLikelihood), string.Empty),
+            Row("95% confidence interval lower (Katz log)", string.Empty, Number(r.Ci95?.Lower), string.Empty),
+            Row("95% confidence interval upper (Katz log)", string.Empty, r.Ci95 is { Upper: null } ? "unbounded" : Number(r.Ci95?.Upper), string.Empty),
+        ]);
     }
 
-    /// <summary>Quotes a CSV field when it holds a comma, quote or line break.</summary>
-    public static string CsvField(string field)
+    /// <summary>
+    /// The funnel as CSV, made from its JSON document so both say the same: a row per stage, then a row per
+    /// breakdown category (section "breakdown" for formal entrants, "breakdown-raised" for concerns raised).
+    /// </summary>
+    public static string FunnelCsv(FunnelDocument f)
     {
-        ArgumentNullException.ThrowIfNull(field);
-        return field.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{field.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : field;
+        ArgumentNullException.ThrowIfNull(f);
+        var rows = new List<string[]>();
+        foreach (var s in f.Stages)
+        {
+            var c = s.ConditionalOnPreviousStage;
+            rows.Add([f.Year, "stage", s.Stage, string.Empty, Cell(s.White.Count), Cell(s.White.Headcount), Cell(s.Bme.Count), Cell(s.Bme.Headcount),
+                Cell(s.NotStated.Count), Cell(s.NotStated.Headcount), Number(s.AgainstHeadcount.RelativeLikelihood), Number(s.AgainstHeadcount.Ci95?.Lower), Upper(s.AgainstHeadcount.Ci95),
+                Number(c?.RelativeLikelihood), Number(c?.Ci95?.Lower), Upper(c?.Ci95)]);
+        }
+
+        foreach (var b in f.Breakdowns)
+        {
+            foreach (var r in b.Rows)
+            {
+                rows.Add([f.Year, b.Stage == BreakdownStages.Formal ? "breakdown" : $"breakdown-{b.Stage}", b.Dimension, r.Category,
+                    Cell(r.White.Entering), Cell(r.White.Headcount), Cell(r.Bme.Entering), Cell(r.Bme.Headcount), Cell(r.NotStated.Entering), Cell(r.NotStated.Headcount),
+                    Number(r.Likelihood.RelativeLikelihood), Number(r.Likelihood.Ci95?.Lower), Upper(r.Likelihood.Ci95), string.Empty, string.Empty, string.Empty]);
+            }
+        }
+
+        return CsvExportWriter.Write(
+            ["ReportingYear", "Section", "Name", "Category", "WhiteCount", "WhiteHeadcount", "BmeCount", "BmeHeadcount", "NotStatedCount", "NotStatedHeadcount",
+                "RelativeLikelihood", "Ci95Lower", "Ci95Upper", "ConditionalRelativeLikelihood", "ConditionalCi95Lower", "ConditionalCi95Upper"],
+            rows);
     }
+
+    private static FunnelStageGroupDocument StageGroup(ShownStageGroup g) => new(Count(g.Count), Count(g.Headcount), g.Rate,
+        g.InPreviousStage is { } a ? Count(a) : null, g.PreviousStageCount is { } p ? Count(p) : null, g.ConditionalRate);
+
+    private static LikelihoodDocument Likelihood(ShownLikelihood l) =>
+        new(l.RelativeLikelihood, l.Ci95 is { } ci ? new Indicator3IntervalDocument(ci.Lower, ci.Upper) : null, l.Interpretation, l.Warnings);
+
+    /// <summary>A count as the CSV shows it: the number, or the suppressed text ("&lt;5").</summary>
+    private static string Cell(JsonNode count) => count.GetValueKind() == System.Text.Json.JsonValueKind.Number
+        ? count.GetValue<int>().ToString(Invariant)
+        : count.GetValue<string>();
+
+    private static string Upper(Indicator3IntervalDocument? ci) => ci is null ? string.Empty : ci.Upper is { } u ? RelativeLikelihood.Format(u) : "unbounded";
 
     private static Indicator3GroupDocument Group(ShownGroup g) => new(Count(g.Entering), Count(g.Headcount), g.Rate);
 

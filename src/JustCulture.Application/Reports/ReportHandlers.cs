@@ -123,7 +123,7 @@ public sealed class OfflineIndicator3Handler(TimeProvider clock)
         if (query.History is { } historyFile)
         {
             var (rows, historyErrors) = History.HistoryCsvParser.Parse(historyFile.Csv, historyFile.Name);
-            errors.AddRange(historyErrors);
+            errors.AddRange(historyErrors.Select(e => e.ToString()));
             history.AddRange(rows.Select(r => WresHistoryEntry.Create(r.Year, r.Group, r.Entering, r.Headcount, historyFile.Name, "offline", default)));
         }
 
@@ -148,9 +148,7 @@ public sealed class LogTamperedException(string source, LogVerification verifica
 
 internal static class ReportArguments
 {
-    public static ReportingYear Year(string text) => ReportingYear.TryParse(text, out var year)
-        ? year
-        : throw UseCaseException.Invalid($"'{text}' is not a reporting year; write it as YYYY-YY, e.g. 2024-25.");
+    public static ReportingYear Year(string text) => ReportingYearInput.Parse(text);
 
     public static ReportBasis Basis(string text) => text?.Trim().ToLowerInvariant() switch
     {

@@ -1,4 +1,6 @@
 using JustCulture.Application.Common;
+using JustCulture.Application.Csv;
+using JustCulture.Application.Reports;
 using JustCulture.Domain.Reporting;
 using JustCulture.Domain.Staff;
 using JustCulture.Persistence;
@@ -21,10 +23,7 @@ public sealed class ImportStaffHandler(JustCultureDbContext db, TimeProvider clo
     public async Task<ImportStaffResult> HandleAsync(ImportStaffCommand command, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(command);
-        if (!ReportingYear.TryParse(command.Year, out var year))
-        {
-            throw UseCaseException.Invalid($"'{command.Year}' is not a reporting year; write it as YYYY-YY, e.g. 2024-25.");
-        }
+        var year = ReportingYearInput.Parse(command.Year);
 
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var parsed = StaffCsvParser.Parse(command.Csv, command.SourceName, today);
@@ -36,12 +35,12 @@ public sealed class ImportStaffHandler(JustCultureDbContext db, TimeProvider clo
 
         if (errors.Count > 0)
         {
-            throw UseCaseException.Invalid($"{command.SourceName}: {errors.Count} problem(s); nothing was imported.", errors);
+            throw FileRefused($"{command.SourceName}: {errors.Count} problem(s); nothing was imported.", errors);
         }
 
         if (parsed.Rows.Count == 0)
         {
-            throw UseCaseException.Invalid($"{command.SourceName}: the file has no staff rows; nothing was imported.");
+            throw FileRefused($"{command.SourceName}: the file has no staff rows; nothing was imported.", []);
         }
 
         return await StepTransaction.RunAsync(db, async ct =>
@@ -82,6 +81,14 @@ public sealed class ImportStaffHandler(JustCultureDbContext db, TimeProvider clo
         }, cancellationToken);
     }
 
+    /// <summary>
+    /// A refusal of the file, keyed to the input it is about (<see cref="ImportStaffCommand.Csv"/>, as a bad year is
+    /// keyed to <see cref="ImportStaffCommand.Year"/>) so a form places it without reading the text: the summary
+    /// first, then every bad row with its line and field.
+    /// </summary>
+    private static UseCaseException FileRefused(string summary, IEnumerable<string> rows) => UseCaseException.InvalidFields(
+        [new FieldProblem(nameof(ImportStaffCommand.Csv), summary), .. rows.Select(r => new FieldProblem(nameof(ImportStaffCommand.Csv), r))]);
+
     /// <summary>A line manager must be someone in this file or already known.</summary>
     private async Task<IEnumerable<string>> UnknownLineManagersAsync(StaffCsvParseResult parsed, string sourceName, CancellationToken cancellationToken)
     {
@@ -94,6 +101,6 @@ public sealed class ImportStaffHandler(JustCultureDbContext db, TimeProvider clo
         return parsed.Rows
             .Select((row, index) => (row, line: parsed.LineOf(index)))
             .Where(x => x.row.LineManagerRef is not null && !inFile.Contains(x.row.LineManagerRef) && !known.Contains(x.row.LineManagerRef))
-            .Select(x => new StaffCsvError(sourceName, x.line, "LineManagerRef", $"'{x.row.LineManagerRef}' is not a staff ref in this file or already imported").ToString());
+            .Select(x => new CsvError(sourceName, x.line, "LineManagerRef", $"'{x.row.LineManagerRef}' is not a staff ref in this file or already imported").ToString());
     }
 }

@@ -1,17 +1,9 @@
 using System.Globalization;
-using System.Text;
+using JustCulture.Application.Csv;
 using JustCulture.Domain.Ethnicity;
 using JustCulture.Domain.Staff;
 
 namespace JustCulture.Application.Staff;
-
-/// <summary>One problem in a staff file, located by source, physical line and column.</summary>
-public sealed record StaffCsvError(string SourceName, int Line, string Field, string Message)
-{
-    public override string ToString() => string.IsNullOrEmpty(Field)
-        ? string.Create(CultureInfo.InvariantCulture, $"{SourceName} line {Line}: {Message}")
-        : string.Create(CultureInfo.InvariantCulture, $"{SourceName} line {Line}, field {Field}: {Message}");
-}
 
 /// <summary>
 /// The rows that validated and every error found. Callers import nothing unless <see cref="Errors"/> is empty.
@@ -20,7 +12,7 @@ public sealed class StaffCsvParseResult
 {
     private readonly IReadOnlyList<int> _lines;
 
-    internal StaffCsvParseResult(IReadOnlyList<StaffDetails> rows, IReadOnlyList<int> lines, IReadOnlyList<StaffCsvError> errors)
+    internal StaffCsvParseResult(IReadOnlyList<StaffDetails> rows, IReadOnlyList<int> lines, IReadOnlyList<CsvError> errors)
     {
         Rows = rows;
         _lines = lines;
@@ -29,7 +21,7 @@ public sealed class StaffCsvParseResult
 
     public IReadOnlyList<StaffDetails> Rows { get; }
 
-    public IReadOnlyList<StaffCsvError> Errors { get; }
+    public IReadOnlyList<CsvError> Errors { get; }
 
     public bool IsValid => Errors.Count == 0;
 
@@ -38,8 +30,8 @@ public sealed class StaffCsvParseResult
 }
 
 /// <summary>
-/// Reads the workforce import file: RFC 4180 CSV with the header
-/// <c>StaffRef,Name,EthnicCode,Band,StaffGroup,Directorate,StartDate,LineManagerRef</c>.
+/// Reads the workforce import file through the shared <see cref="CsvImportReader"/> (RFC 4180, exact header
+/// <c>StaffRef,Name,EthnicCode,Band,StaffGroup,Directorate,StartDate,LineManagerRef</c>, one value per column).
 /// Every row and every field is checked and every problem reported, because the import is all or nothing
 /// and a person fixing the file wants the whole list at once.
 /// </summary>
@@ -64,46 +56,14 @@ public static class StaffCsvParser
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(sourceName);
         var limit = today ?? DateOnly.FromDateTime(DateTime.UtcNow);
-        var errors = new List<StaffCsvError>();
+        var errors = new List<CsvError>();
         var rows = new List<StaffDetails>();
         var lines = new List<int>();
 
-        var records = CsvReader.Read(reader, sourceName, errors);
-        // Blank lines at the end are an artefact of editors and exports; anywhere else they are suspicious.
-        var last = records.Count - 1;
-        while (last >= 0 && records[last].IsBlank)
-        {
-            last--;
-        }
-
-        if (last < 0)
-        {
-            errors.Add(new StaffCsvError(sourceName, 1, string.Empty, $"the file is empty; expected the header {Header}"));
-            return new StaffCsvParseResult(rows, lines, errors);
-        }
-
-        if (!CheckHeader(records[0], sourceName, errors))
-        {
-            return new StaffCsvParseResult(rows, lines, errors);
-        }
-
+        var file = CsvImportReader.Read(reader, sourceName, Columns, StringComparer.Ordinal);
         var firstLineOfRef = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 1; i <= last; i++)
+        foreach (var record in file.Rows)
         {
-            var record = records[i];
-            if (record.IsBlank)
-            {
-                errors.Add(new StaffCsvError(sourceName, record.Line, string.Empty, "the line is blank; remove it or fill in the row"));
-                continue;
-            }
-
-            if (record.Fields.Count != Columns.Count)
-            {
-                errors.Add(new StaffCsvError(sourceName, record.Line, string.Empty, string.Create(CultureInfo.InvariantCulture,
-                    $"has {record.Fields.Count} fields but the header has {Columns.Count} ({Header}); check for an unquoted comma")));
-                continue;
-            }
-
             var row = new RowValidator(sourceName, record.Line, record.Fields, errors);
             var details = row.Validate(limit);
             if (details is null)
@@ -113,7 +73,7 @@ public static class StaffCsvParser
 
             if (firstLineOfRef.TryGetValue(details.StaffRef, out var firstLine))
             {
-                errors.Add(new StaffCsvError(sourceName, record.Line, "StaffRef", string.Create(CultureInfo.InvariantCulture,
+                errors.Add(new CsvError(sourceName, record.Line, "StaffRef", string.Create(CultureInfo.InvariantCulture,
                     $"'{details.StaffRef}' appears more than once (first on line {firstLine})")));
                 continue;
             }
@@ -128,48 +88,12 @@ public static class StaffCsvParser
             lines.Add(record.Line);
         }
 
-        return new StaffCsvParseResult(rows, lines, errors);
-    }
-
-    private static bool CheckHeader(CsvRecord header, string sourceName, List<StaffCsvError> errors)
-    {
-        var actual = header.Fields.Select(f => f.Trim()).ToList();
-        if (actual.SequenceEqual(Columns, StringComparer.Ordinal))
-        {
-            return true;
-        }
-
-        var problems = new List<string>();
-        var missing = Columns.Where(c => !actual.Contains(c, StringComparer.Ordinal)).ToList();
-        var unexpected = actual.Where(c => !Columns.Contains(c, StringComparer.Ordinal)).ToList();
-        var duplicated = actual.GroupBy(c => c, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
-        if (missing.Count > 0)
-        {
-            problems.Add("missing column(s) " + string.Join(", ", missing));
-        }
-
-        if (unexpected.Count > 0)
-        {
-            problems.Add("unexpected column(s) " + string.Join(", ", unexpected.Select(c => c.Length == 0 ? "(blank)" : c)));
-        }
-
-        if (duplicated.Count > 0)
-        {
-            problems.Add("repeated column(s) " + string.Join(", ", duplicated));
-        }
-
-        if (problems.Count == 0)
-        {
-            problems.Add("the columns are in the wrong order");
-        }
-
-        errors.Add(new StaffCsvError(sourceName, header.Line, "(header)",
-            $"{string.Join("; ", problems)}. The header must be exactly {Header}"));
-        return false;
+        // The file's shape problems and the rows' value problems, in line order (a line's shape problem first).
+        return new StaffCsvParseResult(rows, lines, [.. file.Errors.Concat(errors).OrderBy(e => e.Line)]);
     }
 
     /// <summary>Checks one row's fields, adding an error per bad field.</summary>
-    private sealed class RowValidator(string sourceName, int line, IReadOnlyList<string> fields, List<StaffCsvError> errors)
+    private sealed class RowValidator(string sourceName, int line, IReadOnlyList<string> fields, List<CsvError> errors)
     {
         public bool HasErrors { get; private set; }
 
@@ -277,123 +201,7 @@ public static class StaffCsvParser
         private void Error(string field, string message)
         {
             HasErrors = true;
-            errors.Add(new StaffCsvError(sourceName, line, field, message));
-        }
-    }
-
-    private sealed record CsvRecord(int Line, IReadOnlyList<string> Fields)
-    {
-        public bool IsBlank => Fields.Count == 1 && string.IsNullOrWhiteSpace(Fields[0]);
-    }
-
-    /// <summary>
-    /// A small RFC 4180 reader: comma separated, fields optionally in double quotes, a doubled quote inside a
-    /// quoted field is a quote, quoted fields may hold commas and line breaks, records end with CRLF or LF.
-    /// </summary>
-    private static class CsvReader
-    {
-        public static List<CsvRecord> Read(TextReader reader, string sourceName, List<StaffCsvError> errors)
-        {
-            var records = new List<CsvRecord>();
-            var fields = new List<string>();
-            var field = new StringBuilder();
-            var line = 1;
-            var recordLine = 1;
-            var inQuotes = false;
-            var afterClosingQuote = false;
-            var quoteErrorReported = false;
-            var atStart = true;
-
-            int c;
-            while ((c = reader.Read()) != -1)
-            {
-                var ch = (char)c;
-                if (atStart)
-                {
-                    atStart = false;
-                    if (ch == '\uFEFF')
-                    {
-                        continue;
-                    }
-                }
-
-                if (inQuotes)
-                {
-                    if (ch == '"')
-                    {
-                        if (reader.Peek() == '"')
-                        {
-                            reader.Read();
-                            field.Append('"');
-                        }
-                        else
-                        {
-                            inQuotes = false;
-                            afterClosingQuote = true;
-                        }
-                    }
-                    else
-                    {
-                        if (ch == '\n')
-                        {
-                            line++;
-                        }
-
-                        field.Append(ch);
-                    }
-
-                    continue;
-                }
-
-                switch (ch)
-                {
-                    case ',':
-                        fields.Add(field.ToString());
-                        field.Clear();
-                        afterClosingQuote = false;
-                        break;
-                    case '\r' when reader.Peek() == '\n':
-                        break;
-                    case '\r':
-                    case '\n':
-                        fields.Add(field.ToString());
-                        field.Clear();
-                        records.Add(new CsvRecord(recordLine, fields));
-                        fields = [];
-                        afterClosingQuote = false;
-                        quoteErrorReported = false;
-                        line++;
-                        recordLine = line;
-                        break;
-                    case '"' when field.Length == 0 && !afterClosingQuote:
-                        inQuotes = true;
-                        break;
-                    default:
-                        if (afterClosingQuote && !quoteErrorReported)
-                        {
-                            errors.Add(new StaffCsvError(sourceName, line, string.Empty,
-                                "text follows the closing quote of a quoted field; a quote inside a quoted value is written twice (\"\")"));
-                            quoteErrorReported = true;
-                        }
-
-                        field.Append(ch);
-                        break;
-                }
-            }
-
-            if (inQuotes)
-            {
-                errors.Add(new StaffCsvError(sourceName, recordLine, string.Empty,
-                    "a quoted field is never closed; the file ends inside quotes"));
-            }
-
-            if (field.Length > 0 || fields.Count > 0 || afterClosingQuote)
-            {
-                fields.Add(field.ToString());
-                records.Add(new CsvRecord(recordLine, fields));
-            }
-
-            return records;
+            errors.Add(new CsvError(sourceName, line, field, message));
         }
     }
 }

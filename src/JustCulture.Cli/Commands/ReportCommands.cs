@@ -113,9 +113,7 @@ internal static class ReportCommands
                 : "--basis single takes exactly one --staff file, the year's; give two only with --basis rolling.");
         }
 
-        var reportingYear = ReportingYear.TryParse(year, out var parsed)
-            ? parsed
-            : throw UseCaseException.Invalid($"'{year}' is not a reporting year; write it as YYYY-YY, e.g. 2024-25.");
+        var reportingYear = ReportingYearInput.Parse(year);
         foreach (var file in staffFiles.Append(export).Concat(historyFile is null ? [] : [historyFile]))
         {
             if (!file.Exists)

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using JustCulture.Application.Reports;
 using JustCulture.Domain.Reporting;
 
@@ -39,67 +38,11 @@ internal static class ReportOutput
         return text.ToString();
     }
 
-    public static string FunnelJson(ShownFunnel f)
-    {
-        var json = new JsonObject
-        {
-            ["year"] = f.Year,
-            ["source"] = f.Source,
-            ["publication"] = f.ForPublication,
-            ["stages"] = new JsonArray([.. f.Stages.Select(s => (JsonNode?)new JsonObject
-            {
-                ["stage"] = s.Stage,
-                ["name"] = s.Name,
-                ["definition"] = s.Definition,
-                ["white"] = StageGroup(s.White),
-                ["bme"] = StageGroup(s.Bme),
-                ["notStated"] = StageGroup(s.NotStated),
-                ["againstHeadcount"] = Likelihood(s.AgainstHeadcount),
-                ["conditionalOnPreviousStage"] = s.ConditionalOnPreviousStage is { } c ? Likelihood(c) : null,
-            })]),
-            ["breakdowns"] = new JsonArray([.. f.Breakdowns.Select(b => (JsonNode?)new JsonObject
-            {
-                ["dimension"] = b.Dimension,
-                ["stage"] = b.Stage,
-                ["rows"] = new JsonArray([.. b.Rows.Select(row => (JsonNode?)new JsonObject
-                {
-                    ["category"] = row.Category,
-                    ["white"] = Group(row.White),
-                    ["bme"] = Group(row.Bme),
-                    ["notStated"] = new JsonObject { ["entering"] = Count(row.NotStated.Entering), ["headcount"] = Count(row.NotStated.Headcount) },
-                    ["likelihood"] = Likelihood(row.Likelihood),
-                })]),
-            })]),
-            ["warnings"] = new JsonArray([.. f.Warnings.Select(w => (JsonNode?)JsonValue.Create(w))]),
-        };
-        return json.ToJsonString(Indented) + Environment.NewLine;
-    }
+    /// <summary>The funnel document shared with the API (<c>GET /api/reports/funnel</c>).</summary>
+    public static string FunnelJson(ShownFunnel f) => JsonSerializer.Serialize(ReportDocuments.Funnel(f), Indented) + Environment.NewLine;
 
-    public static string FunnelCsv(ShownFunnel f)
-    {
-        var csv = new StringBuilder();
-        csv.AppendLine("ReportingYear,Section,Name,Category,WhiteCount,WhiteHeadcount,BmeCount,BmeHeadcount,NotStatedCount,NotStatedHeadcount,RelativeLikelihood,Ci95Lower,Ci95Upper,ConditionalRelativeLikelihood,ConditionalCi95Lower,ConditionalCi95Upper");
-        void Row(params string[] fields) => csv.AppendLine(string.Join(',', fields.Select(Csv)));
-        foreach (var s in f.Stages)
-        {
-            var c = s.ConditionalOnPreviousStage;
-            Row(f.Year, "stage", s.Stage, string.Empty, s.White.Count.Shown, s.White.Headcount.Shown, s.Bme.Count.Shown, s.Bme.Headcount.Shown,
-                s.NotStated.Count.Shown, s.NotStated.Headcount.Shown, Number(s.AgainstHeadcount.RelativeLikelihood), Number(s.AgainstHeadcount.Ci95?.Lower), Upper(s.AgainstHeadcount.Ci95),
-                Number(c?.RelativeLikelihood), Number(c?.Ci95?.Lower), Upper(c?.Ci95));
-        }
-
-        foreach (var b in f.Breakdowns)
-        {
-            foreach (var r in b.Rows)
-            {
-                Row(f.Year, b.Stage == BreakdownStages.Formal ? "breakdown" : $"breakdown-{b.Stage}", b.Dimension, r.Category, r.White.Entering.Shown, r.White.Headcount.Shown, r.Bme.Entering.Shown, r.Bme.Headcount.Shown,
-                    r.NotStated.Entering.Shown, r.NotStated.Headcount.Shown, Number(r.Likelihood.RelativeLikelihood), Number(r.Likelihood.Ci95?.Lower), Upper(r.Likelihood.Ci95),
-                    string.Empty, string.Empty, string.Empty);
-            }
-        }
-
-        return csv.ToString();
-    }
+    /// <summary>The funnel CSV, made from the same document (shared with <c>GET /api/reports/funnel?format=csv</c>).</summary>
+    public static string FunnelCsv(ShownFunnel f) => ReportDocuments.FunnelCsv(ReportDocuments.Funnel(f));
 
     public static string FunnelText(ShownFunnel f)
     {
@@ -168,29 +111,6 @@ internal static class ReportOutput
         _ => s,
     }));
 
-    private static JsonObject Group(ShownGroup g) => new() { ["entering"] = Count(g.Entering), ["headcount"] = Count(g.Headcount), ["rate"] = g.Rate };
-
-    private static JsonObject StageGroup(ShownStageGroup g) => new()
-    {
-        ["count"] = Count(g.Count),
-        ["headcount"] = Count(g.Headcount),
-        ["rate"] = g.Rate,
-        ["inPreviousStage"] = g.InPreviousStage is { } a ? Count(a) : null,
-        ["previousStageCount"] = g.PreviousStageCount is { } p ? Count(p) : null,
-        ["conditionalRate"] = g.ConditionalRate,
-    };
-
-    private static JsonObject Likelihood(ShownLikelihood l) => new()
-    {
-        ["relativeLikelihood"] = l.RelativeLikelihood,
-        ["ci95"] = l.Ci95 is { } ci ? new JsonObject { ["lower"] = ci.Lower, ["upper"] = ci.Upper } : null,
-        ["interpretation"] = l.Interpretation,
-        ["warnings"] = new JsonArray([.. l.Warnings.Select(w => (JsonNode?)JsonValue.Create(w))]),
-    };
-
-    /// <summary>A number, or the suppressed text ("&lt;5") when a count is not published.</summary>
-    private static JsonNode Count(ShownCount c) => c.Value is { } value ? JsonValue.Create(value) : JsonValue.Create(c.Shown);
-
     private static string Ratio(ShownLikelihood l) => l.RelativeLikelihood is { } rl ? RelativeLikelihood.Format(rl) : "not calculable";
 
     private static string Interval(Interval95? ci) => ci is null ? "none (the ratio is not calculable; see the warnings)"
@@ -198,12 +118,4 @@ internal static class ReportOutput
         : $"{RelativeLikelihood.Format(ci.Lower)} to unbounded (see the warnings)";
 
     private static string Percent(double? rate) => rate is { } r ? (r * 100).ToString("0.00", Invariant) + "%" : "—";
-
-    private static string Rate(double? rate) => rate is { } r ? r.ToString("0.000000", Invariant) : string.Empty;
-
-    private static string Number(double? value) => value is { } v ? RelativeLikelihood.Format(v) : string.Empty;
-
-    private static string Upper(Interval95? ci) => ci is null ? string.Empty : ci.Upper is { } u ? RelativeLikelihood.Format(u) : "unbounded";
-
-    private static string Csv(string field) => ReportDocuments.CsvField(field);
 }

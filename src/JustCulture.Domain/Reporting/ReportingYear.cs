@@ -30,12 +30,42 @@ public readonly partial record struct ReportingYear(int StartYear) : IComparable
 
     public bool Contains(DateTime utc) => utc >= StartUtc && utc < EndUtc;
 
-    public static bool TryParse(string? text, out ReportingYear year)
+    /// <summary>
+    /// The earliest first year accepted. WRES began with 2015-16; imported history may go back a little further,
+    /// and nothing real is older than 2000.
+    /// </summary>
+    public const int EarliestStartYear = 2000;
+
+    /// <summary>
+    /// The latest first year accepted: far enough ahead for any real use, and it keeps every date the year
+    /// computes (1 April, 31 March, the UK-time boundaries) well inside what <see cref="DateTime"/> can hold.
+    /// </summary>
+    public const int LatestStartYear = 2100;
+
+    /// <summary>How a reporting year is written, for messages.</summary>
+    public const string Notation = "YYYY-YY, e.g. 2024-25";
+
+    public static bool TryParse(string? text, out ReportingYear year) => TryParse(text, out year, out _);
+
+    /// <summary>
+    /// The one parser of "YYYY-YY" for every input (API, CLI, imports): the second part must be the year after the
+    /// first, and the first year must be from <see cref="EarliestStartYear"/> to <see cref="LatestStartYear"/>.
+    /// </summary>
+    /// <param name="error">Why the text is refused, starting with the text as given; the caller adds which field it was.</param>
+    public static bool TryParse(string? text, out ReportingYear year, out string error)
     {
         year = default;
-        var match = Pattern().Match(text?.Trim() ?? string.Empty);
+        var trimmed = text?.Trim() ?? string.Empty;
+        if (trimmed.Length == 0)
+        {
+            error = $"no reporting year was given; write it as {Notation}";
+            return false;
+        }
+
+        var match = Pattern().Match(trimmed);
         if (!match.Success)
         {
+            error = $"'{trimmed}' is not a reporting year; write it as {Notation}";
             return false;
         }
 
@@ -43,20 +73,30 @@ public readonly partial record struct ReportingYear(int StartYear) : IComparable
         var end = int.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture);
         if ((start + 1) % 100 != end)
         {
+            error = string.Create(CultureInfo.InvariantCulture,
+                $"'{trimmed}' is not a reporting year; write it as {Notation} (the second part must be {(start + 1) % 100:00}, the year after {start:0000})");
+            return false;
+        }
+
+        if (start is < EarliestStartYear or > LatestStartYear)
+        {
+            error = string.Create(CultureInfo.InvariantCulture,
+                $"'{trimmed}' is not a reporting year; write it as {Notation} (the first year must be from {EarliestStartYear} to {LatestStartYear})");
             return false;
         }
 
         year = new ReportingYear(start);
+        error = string.Empty;
         return true;
     }
 
-    public static ReportingYear Parse(string? text) => TryParse(text, out var year)
+    public static ReportingYear Parse(string? text) => TryParse(text, out var year, out var error)
         ? year
-        : throw new DomainRuleException($"'{text}' is not a reporting year; write it as YYYY-YY, e.g. 2024-25");
+        : throw new DomainRuleException(error);
 
     public int CompareTo(ReportingYear other) => StartYear.CompareTo(other.StartYear);
 
-    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{StartYear}-{(StartYear + 1) % 100:00}");
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{StartYear:0000}-{(StartYear + 1) % 100:00}");
 
     [GeneratedRegex(@"^(\d{4})-(\d{2})$")]
     private static partial Regex Pattern();

@@ -5,7 +5,6 @@ using JustCulture.Application.Log;
 using JustCulture.Application.Staff;
 using JustCulture.Application.Tasks;
 using JustCulture.Web.Hosting;
-using JustCulture.Web.ReadModels;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -70,8 +69,8 @@ public static class ApiEndpoints
         }).RequireAuthorization(Policies.Administrator).Accepts<string>("text/csv").DisableAntiforgery()
             .WithSummary("Import the staff CSV (body, text/csv) for a reporting year; all or nothing");
 
-        api.MapGet("/audit/log", (int? after, int? take, AuditLogQueries queries, CancellationToken ct) =>
-            queries.PageAsync(after ?? 0, Math.Clamp(take ?? 100, 1, 500), ct))
+        api.MapGet("/audit/log", async (long? after, int? take, BrowseLogHandler browse, CancellationToken ct) =>
+            AuditLogPage.From(await browse.HandleAsync(new BrowseLogQuery(take ?? 100, After: after ?? 0), ct)))
             .RequireAuthorization(Policies.AuditorOrAdministrator).WithSummary("The pseudonymised decision log, in sequence order");
 
         api.MapPost("/audit/verify", async (VerifyLogHandler handler, CancellationToken ct) =>

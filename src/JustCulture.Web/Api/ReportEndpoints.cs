@@ -1,5 +1,8 @@
+using System.Text;
+using JustCulture.Application.Common;
 using JustCulture.Application.Reports;
 using JustCulture.Web.Hosting;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace JustCulture.Web.Api;
 
@@ -28,15 +31,28 @@ public static class ReportEndpoints
         .WithDescription("year is YYYY-YY (e.g. 2024-25); basis is single (default) or rolling. Recomputed from the decision log; exact figures.")
         .ProducesProblem(StatusCodes.Status400BadRequest);
 
-        reports.MapGet("/funnel", async (string? year, FunnelReportHandler handler, CancellationToken ct) =>
+        reports.MapGet("/funnel", async Task<Results<Ok<FunnelDocument>, FileContentHttpResult>> (string? year, string? format, FunnelReportHandler handler, CancellationToken ct) =>
         {
+            var csv = FunnelFormat(format);
             var funnel = await handler.HandleAsync(new FunnelQuery(year ?? string.Empty), ct);
-            return TypedResults.Ok(ReportPublication.Funnel(funnel, null));
+            // One document for the JSON and the CSV, the same one the CLI prints (report funnel --format json|csv).
+            var document = ReportDocuments.Funnel(ReportPublication.Funnel(funnel, null));
+            return csv
+                ? TypedResults.File(Encoding.UTF8.GetBytes(ReportDocuments.FunnelCsv(document)), "text/csv; charset=utf-8", $"funnel-{document.Year}.csv")
+                : TypedResults.Ok(document);
         })
         .WithSummary("The disparity funnel and breakdowns for a reporting year (auditor or administrator)")
-        .WithDescription("year is YYYY-YY. Relative likelihood per stage against headcount and conditional on the previous stage; breakdowns by band, staff group, length of service and directorate.")
+        .WithDescription("year is YYYY-YY; format is json (default) or csv. Relative likelihood per stage against headcount and conditional on the previous stage; breakdowns by band, staff group, length of service and directorate. Exact figures; the CSV is formula-safe.")
         .ProducesProblem(StatusCodes.Status400BadRequest);
 
         return app;
     }
+
+    /// <summary>True for CSV; JSON is the default.</summary>
+    private static bool FunnelFormat(string? format) => format?.Trim().ToLowerInvariant() switch
+    {
+        null or "" or "json" => false,
+        "csv" => true,
+        _ => throw UseCaseException.Invalid($"format: '{format}' is not a format; use json or csv."),
+    };
 }

@@ -33,12 +33,17 @@ public static class UseCaseProblems
     {
         ArgumentNullException.ThrowIfNull(refusal);
         var status = StatusOf(refusal.Error);
+        // A refusal keyed by input lists its problems in order, the first being the headline: detail is that
+        // headline, and errors every problem keyed by the command's field (the shape of ASP.NET's validation
+        // problems), so a client can put each message beside its input. Unkeyed refusals list their details.
+        var keyed = refusal.FieldProblems;
+        var detail = keyed.Count > 0 ? keyed[0].Message : refusal.Message;
         Dictionary<string, object?>? extensions = null;
-        if (refusal.FieldProblems.Count > 0)
+        if (keyed.Count > 0)
         {
             extensions = new()
             {
-                ["errors"] = refusal.FieldProblems.GroupBy(p => p.Field, StringComparer.Ordinal)
+                ["errors"] = keyed.GroupBy(p => p.Field, StringComparer.Ordinal)
                     .ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray(), StringComparer.Ordinal),
             };
         }
@@ -47,7 +52,7 @@ public static class UseCaseProblems
             extensions = new() { ["errors"] = refusal.Details };
         }
 
-        return Results.Problem(detail: refusal.Message, statusCode: status, title: TitleOf(refusal.Error), type: TypeOf(refusal.Error), extensions: extensions);
+        return Results.Problem(detail: detail, statusCode: status, title: TitleOf(refusal.Error), type: TypeOf(refusal.Error), extensions: extensions);
     }
 
     private static string TitleOf(UseCaseError error) => error switch

@@ -1,7 +1,6 @@
 using JustCulture.Application;
 using JustCulture.Persistence;
 using JustCulture.Web.Api;
-using JustCulture.Web.ReadModels;
 using JustCulture.Web.Identity;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -65,7 +64,6 @@ public static class WebHostingExtensions
         services.AddAntiforgery(antiforgery => antiforgery.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         services.Configure<FormOptions>(form => form.MultipartBodyLengthLimit = MaxRequestBytes);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBytes);
-        services.AddJustCultureReadModels(builder.Configuration);
         return builder;
     }
 

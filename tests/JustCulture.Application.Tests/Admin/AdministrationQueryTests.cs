@@ -21,7 +21,10 @@ public sealed class AdministrationQueryTests : IAsyncLifetime
     public async Task DisposeAsync() => await App.DisposeAsync();
 
     private Task<PseudonymisedLogPage> LogPageAsync(int page, int size) =>
-        App.RunAsync<BrowseLogHandler, PseudonymisedLogPage>(h => h.HandleAsync(page, size));
+        App.RunAsync<BrowseLogHandler, PseudonymisedLogPage>(h => h.HandleAsync(new BrowseLogQuery(size, Page: page)));
+
+    private Task<PseudonymisedLogPage> LogAfterAsync(long after, int take) =>
+        App.RunAsync<BrowseLogHandler, PseudonymisedLogPage>(h => h.HandleAsync(new BrowseLogQuery(take, After: after)));
 
     [Fact]
     public async Task ListsEveryUserWithRoleAndStaffRef()
@@ -88,5 +91,44 @@ public sealed class AdministrationQueryTests : IAsyncLifetime
         second.Entries.Select(e => e.Sequence).ShouldBe([4L, 5L, 6L]);
         first.PageCount.ShouldBe((int)((total + 2) / 3));
         beyond.Page.ShouldBe(first.PageCount);
+    }
+
+    [Fact]
+    public async Task PagesByCursorWithNextAfterGivenAfterAndTake()
+    {
+        var total = await App.QueryAsync(db => db.DecisionLog.LongCountAsync());
+
+        var first = await LogAfterAsync(0, 3);
+        var next = await LogAfterAsync(first.NextAfter!.Value, 3);
+        var last = await LogAfterAsync(total - 2, 3);
+
+        first.Entries.Select(e => e.Sequence).ShouldBe([1L, 2L, 3L]);
+        first.NextAfter.ShouldBe(3);
+        next.Entries.Select(e => e.Sequence).ShouldBe([4L, 5L, 6L]);
+        next.Page.ShouldBe(2);
+        last.Entries.Select(e => e.Sequence).ShouldBe([total - 1, total]);
+        last.NextAfter.ShouldBeNull();
+    }
+
+    [Theory]
+    [InlineData(0, 1)]
+    [InlineData(-5, 1)]
+    [InlineData(100_000, BrowseLogHandler.MaxTake)]
+    public async Task ClampsTakeToOneThroughMaximumGivenOutOfRangeTake(int take, int expected)
+    {
+        var page = await LogAfterAsync(0, take);
+
+        page.PageSize.ShouldBe(expected);
+        page.Entries.Count.ShouldBe((int)Math.Min(expected, await App.QueryAsync(db => db.DecisionLog.LongCountAsync())));
+    }
+
+    [Fact]
+    public async Task ShowsTheSameEntryGivenPageNumberOrCursor()
+    {
+        var byPage = await LogPageAsync(2, 4);
+        var byCursor = await LogAfterAsync(4, 4);
+
+        byCursor.Entries.ShouldBe(byPage.Entries);
+        byCursor.Entries.ShouldNotBeEmpty();
     }
 }

@@ -62,7 +62,10 @@ public sealed class ImportStaffTests : IAsyncLifetime
 
         var refusal = await Should.ThrowAsync<UseCaseException>(() => ImportAsync(csv));
 
-        refusal.Details.ShouldHaveSingleItem().ShouldContain("line 13, field LineManagerRef");
+        // Keyed to the file input: the summary first, then the one bad row.
+        refusal.FieldProblems.ShouldAllBe(p => p.Field == nameof(ImportStaffCommand.Csv));
+        refusal.FieldProblems[0].Message.ShouldBe("staff.csv: 1 problem(s); nothing was imported.");
+        refusal.FieldProblems.Skip(1).ShouldHaveSingleItem().Message.ShouldContain("line 13, field LineManagerRef");
         (await _app.QueryAsync(db => db.Staff.CountAsync())).ShouldBe(0);
     }
 
@@ -86,5 +89,20 @@ public sealed class ImportStaffTests : IAsyncLifetime
         var refusal = await Should.ThrowAsync<UseCaseException>(() => ImportAsync(SmallTrust.Csv, "2024/25"));
         refusal.Error.ShouldBe(UseCaseError.Invalid);
         refusal.Message.ShouldContain("YYYY-YY");
+    }
+
+    [Theory]
+    [InlineData("0000-01", "the first year must be from 2000 to 2100")]
+    [InlineData("9999-00", "the first year must be from 2000 to 2100")]
+    [InlineData("2024-26", "the second part must be 25, the year after 2024")]
+    public async Task RefusesYearKeyedToYearAndStoresNothingGivenImpossibleYear(string year, string reason)
+    {
+        var refusal = await Should.ThrowAsync<UseCaseException>(() => ImportAsync(SmallTrust.Csv, year));
+
+        refusal.Error.ShouldBe(UseCaseError.Invalid);
+        refusal.FieldProblems.ShouldHaveSingleItem().ShouldBe(new FieldProblem(nameof(ImportStaffCommand.Year),
+            $"year: '{year}' is not a reporting year; write it as YYYY-YY, e.g. 2024-25 ({reason})."));
+        (await _app.QueryAsync(db => db.HeadcountSnapshots.CountAsync())).ShouldBe(0);
+        (await _app.QueryAsync(db => db.Staff.CountAsync())).ShouldBe(0);
     }
 }

@@ -242,4 +242,80 @@ public class StaffCsvParserTests
             r => r.Name.ShouldBe("Ada"),
             r => r.LineManagerRef.ShouldBeNull());
     }
+
+    [Fact]
+    public void ReadsQuotedCommaAndDoubledQuotesGivenDirectorateAndBand()
+    {
+        var result = Parse(File("E1,Ada,A,\"Band 8a, \"\"senior\"\"\",Administrative and Clerical,\"Surgery, Theatres\",2010-04-01,"));
+
+        result.Errors.ShouldBeEmpty();
+        result.Rows.Single().Band.ShouldBe("Band 8a, \"senior\"");
+        result.Rows.Single().Directorate.ShouldBe("Surgery, Theatres");
+    }
+
+    [Fact]
+    public void NumbersRowsByPhysicalLineGivenCrLfLineEndings()
+    {
+        var text = Header + "\r\n"
+            + "E1,Ada,A,Band 5,Administrative and Clerical,Corporate,2010-04-01,\r\n"
+            + "E2,Bob,X,Band 5,Administrative and Clerical,Corporate,2010-04-01,\r\n"
+            + "E3,Cy,A,Band 5,Administrative and Clerical,Corporate,2010-04-01,E1\r\n";
+
+        var result = Parse(text);
+
+        result.Errors.Select(e => (e.Line, e.Field)).ShouldBe([(3, "EthnicCode")]);
+        result.Rows.Select(r => r.StaffRef).ShouldBe(["E1", "E3"]);
+        result.LineOf(1).ShouldBe(4);
+        result.Rows[1].LineManagerRef.ShouldBe("E1");
+    }
+
+    [Fact]
+    public void RejectsNameAndKeepsLineNumbersGivenQuotedCrLfInsideName()
+    {
+        var text = Header + "\r\n"
+            + "E1,\"Ada\r\nLovelace\",A,Band 5,Administrative and Clerical,Corporate,2010-04-01,\r\n"
+            + "E2,Bob,A,Band 5,Administrative and Clerical,Corporate,2010-04-01,E9\r\n"
+            + "E3,Cy,A,Band 5,Administrative and Clerical,Corporate,2010-04-01,E3\r\n";
+
+        var result = Parse(text);
+
+        // The name spans lines 2–3, so E2 is on line 4 and E3 on line 5.
+        result.Errors.Select(e => (e.Line, e.Field)).ShouldBe([(2, "Name"), (5, "LineManagerRef")]);
+        result.Errors[0].Message.ShouldContain("control character");
+        result.LineOf(0).ShouldBe(4);
+    }
+
+    [Fact]
+    public void RefusesWholeFileGivenHeaderMissingColumn()
+    {
+        var result = Parse("StaffRef,Name,EthnicCode,Band,StaffGroup,StartDate,LineManagerRef\nE1,Ada,A,Band 5,Admin,2010-04-01,\n");
+
+        var error = result.Errors.ShouldHaveSingleItem();
+        error.ToString().ShouldBe("staff.csv line 1, field (header): the header must be exactly " + Header + " (missing column(s) Directorate)");
+        result.Rows.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void RefusesWholeFileGivenHeaderWithExtraColumn()
+    {
+        // Extra columns are refused, not ignored: a column the import does not know usually means a different export,
+        // and the values under the known headings cannot be trusted either.
+        var result = Parse(Header + ",Notes\nE1,Ada,A,Band 5,Administrative and Clerical,Corporate,2010-04-01,,likes tea\n");
+
+        result.Errors.ShouldHaveSingleItem().Message.ShouldBe($"the header must be exactly {Header} (unexpected column(s) Notes)");
+        result.Rows.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void RefusesRowGivenMoreFieldsThanHeader()
+    {
+        var result = Parse(File(
+            "E1,Ada,A,Band 5,Administrative and Clerical,Corporate,2010-04-01,,",
+            "E2,Bob,A,Band 5,Administrative and Clerical,Corporate,2010-04-01,"));
+
+        var error = result.Errors.ShouldHaveSingleItem();
+        error.ShouldBe(error with { Line = 2, Field = string.Empty });
+        error.Message.ShouldStartWith("has 9 fields but the header has 8");
+        result.Rows.Single().StaffRef.ShouldBe("E2");
+    }
 }

@@ -11,7 +11,71 @@ public class ReportingYearTests
     public void ParsesStartYearGivenWresNotation()
     {
         ReportingYear.Parse("2024-25").StartYear.ShouldBe(2024);
-        ReportingYear.Parse(" 1999-00 ").StartYear.ShouldBe(1999);
+        ReportingYear.Parse(" 2099-00 ").StartYear.ShouldBe(2099);
+    }
+
+    [Fact]
+    public void ParsesWithNoErrorGivenWellFormedYear()
+    {
+        ReportingYear.TryParse("2024-25", out var year, out var error).ShouldBeTrue();
+
+        year.ShouldBe(new ReportingYear(2024));
+        error.ShouldBeEmpty();
+    }
+
+    [Theory]
+    [InlineData("2000-01", 2000)]
+    [InlineData("2100-01", 2100)]
+    public void AcceptsYearGivenFirstYearAtEdgeOfRange(string text, int startYear)
+    {
+        ReportingYear.TryParse(text, out var year, out _).ShouldBeTrue();
+
+        year.StartYear.ShouldBe(startYear);
+        // The dates the year computes are representable right up to the edge.
+        year.EndUtc.ShouldBeGreaterThan(year.StartUtc);
+    }
+
+    [Theory]
+    [InlineData("0000-01")]
+    [InlineData("9999-00")]
+    [InlineData("1999-00")]
+    [InlineData("2101-02")]
+    public void RefusesYearGivenFirstYearOutsideRange(string text)
+    {
+        ReportingYear.TryParse(text, out var year, out var error).ShouldBeFalse();
+
+        year.ShouldBe(default);
+        error.ShouldBe($"'{text}' is not a reporting year; write it as YYYY-YY, e.g. 2024-25 (the first year must be from 2000 to 2100)");
+    }
+
+    [Fact]
+    public void RefusesYearGivenSecondPartNotNextYear()
+    {
+        ReportingYear.TryParse("2024-26", out _, out var error).ShouldBeFalse();
+
+        error.ShouldBe("'2024-26' is not a reporting year; write it as YYYY-YY, e.g. 2024-25 (the second part must be 25, the year after 2024)");
+    }
+
+    [Theory]
+    [InlineData("2024-5")]
+    [InlineData("2024/25")]
+    [InlineData("2024-25-26")]
+    public void RefusesYearGivenWrongShape(string text)
+    {
+        ReportingYear.TryParse(text, out _, out var error).ShouldBeFalse();
+
+        error.ShouldBe($"'{text}' is not a reporting year; write it as YYYY-YY, e.g. 2024-25");
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData(null)]
+    public void RefusesYearGivenNothing(string? text)
+    {
+        ReportingYear.TryParse(text, out _, out var error).ShouldBeFalse();
+
+        error.ShouldBe("no reporting year was given; write it as YYYY-YY, e.g. 2024-25");
     }
 
     [Theory]
@@ -30,7 +94,7 @@ public class ReportingYearTests
 
     [Theory]
     [InlineData(2024, "2024-25")]
-    [InlineData(1999, "1999-00")]
+    [InlineData(2099, "2099-00")]
     [InlineData(2009, "2009-10")]
     public void FormatsAsWresNotationGivenStartYear(int startYear, string expected)
     {

@@ -251,10 +251,28 @@ public class ApiTests(SqliteWebAppFixture app) : IClassFixture<SqliteWebAppFixtu
         using var response = await admin.PostAsync(new Uri("/api/staff/import?year=2031-32", UriKind.Relative), body);
 
         var problem = await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
-        var errors = problem.GetProperty("errors").EnumerateArray().Select(e => e.GetString()).ToList();
+        var errors = problem.GetProperty("errors").GetProperty("Csv").EnumerateArray().Select(e => e.GetString()).ToList();
         errors.ShouldContain(e => e!.Contains("line 2", StringComparison.OrdinalIgnoreCase));
         (await app.QueryAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(db.Staff, s => s.StaffRef == "T900002"))).ShouldBeFalse();
     }
+
+    [Theory]
+    [InlineData("0000-01")]
+    [InlineData("9999-00")]
+    public async Task Returns400KeyedToYearAndStoresNothingGivenImpossibleYear(string year)
+    {
+        var admin = await app.BearerClientAsync(Caller.Administrator);
+        using var body = new StringContent(StaffCsvHeader + "T900003,Test Person,N,Band 5,Nursing,Medicine,2020-04-01,\n", Encoding.UTF8, "text/csv");
+
+        using var response = await admin.PostAsync(new Uri($"/api/staff/import?year={year}", UriKind.Relative), body);
+
+        var problem = await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        problem.GetProperty("detail").GetString().ShouldBe($"year: '{year}' is not a reporting year; write it as YYYY-YY, e.g. 2024-25 (the first year must be from 2000 to 2100).");
+        problem.GetProperty("errors").EnumerateObject().ShouldHaveSingleItem().Name.ShouldBe("Year");
+        (await app.QueryAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(db.HeadcountSnapshots, h => h.Year == "0-01" || h.Year == year))).ShouldBeFalse();
+    }
+
+    private const string StaffCsvHeader = "StaffRef,Name,EthnicCode,Band,StaffGroup,Directorate,StartDate,LineManagerRef\n";
 
     [Fact]
     public async Task ShowsPseudonymisedLogGivenAuditor()

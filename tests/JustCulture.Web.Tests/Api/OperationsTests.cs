@@ -2,21 +2,16 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using AutoMapper;
-using AutoMapper.Internal;
 using JustCulture.Persistence;
-using JustCulture.Persistence.DecisionLog;
 using JustCulture.TestSupport;
-using JustCulture.Web.ReadModels;
 using JustCulture.Web.Tests.Authorization;
 using JustCulture.Web.Tests.Hosting;
 using JustCulture.Web.Tests.Schema;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace JustCulture.Web.Tests.Api;
 
-/// <summary>What operations rely on: the OpenAPI document, health, security headers, CSRF, limits, read models, schema.</summary>
+/// <summary>What operations rely on: the OpenAPI document, health, security headers, CSRF, limits, schema.</summary>
 public partial class OperationsTests(SqliteWebAppFixture app) : IClassFixture<SqliteWebAppFixture>
 {
     [Fact]
@@ -141,23 +136,6 @@ public partial class OperationsTests(SqliteWebAppFixture app) : IClassFixture<Sq
     }
 
     [Fact]
-    public void HasValidMappingConfigurationGivenReadModels()
-    {
-        var mapper = app.Services.GetRequiredService<IMapper>();
-
-        mapper.ConfigurationProvider.AssertConfigurationIsValid();
-        mapper.ConfigurationProvider.Internal().FindTypeMapFor(typeof(DecisionLogEntry), typeof(AuditLogRow)).ShouldNotBeNull();
-    }
-
-    [Fact]
-    public void RejectsMappingConfigurationGivenDestinationMemberWithNoSource()
-    {
-        var configuration = new MapperConfiguration(cfg => cfg.CreateMap<DecisionLogEntry, UnmappableDto>(), NullLoggerFactory.Instance);
-
-        Should.Throw<AutoMapperConfigurationException>(configuration.AssertConfigurationIsValid).Message.ShouldContain(nameof(UnmappableDto.NotOnTheEntry));
-    }
-
-    [Fact]
     public async Task MatchesModelGivenIdentitySchemaMigratedOnSqlite()
     {
         using var empty = new SqliteTestDatabase("identity-model");
@@ -166,8 +144,6 @@ public partial class OperationsTests(SqliteWebAppFixture app) : IClassFixture<Sq
 
         IdentitySchemaCheck.ShouldMatch(result);
     }
-
-    public sealed record UnmappableDto(long Sequence, string NotOnTheEntry);
 
     [GeneratedRegex(@"\{([^}:?=]+)[^}]*\}", RegexOptions.CultureInvariant)]
     private static partial Regex RouteConstraint();

@@ -90,6 +90,35 @@ public class ReportApiTests(SqliteWebAppFixture app) : IClassFixture<SqliteWebAp
         problem.GetProperty("detail").GetString().ShouldNotBeNullOrWhiteSpace();
     }
 
+    [Theory]
+    [InlineData("/api/reports/indicator3?year=0000-01", "'0000-01' is not a reporting year; write it as YYYY-YY, e.g. 2024-25 (the first year must be from 2000 to 2100)")]
+    [InlineData("/api/reports/indicator3?year=9999-00", "'9999-00' is not a reporting year; write it as YYYY-YY, e.g. 2024-25 (the first year must be from 2000 to 2100)")]
+    [InlineData("/api/reports/funnel?year=2024-26", "'2024-26' is not a reporting year; write it as YYYY-YY, e.g. 2024-25 (the second part must be 25, the year after 2024)")]
+    [InlineData("/api/reports/funnel?year=2024-5", "'2024-5' is not a reporting year; write it as YYYY-YY, e.g. 2024-25")]
+    [InlineData("/api/reports/funnel?year=2024/25&format=csv", "'2024/25' is not a reporting year; write it as YYYY-YY, e.g. 2024-25")]
+    [InlineData("/api/reports/funnel?year=", "no reporting year was given; write it as YYYY-YY, e.g. 2024-25")]
+    public async Task Returns400NamingYearGivenImpossibleYear(string path, string reason)
+    {
+        using var auditor = await app.BearerClientAsync(Caller.Auditor);
+
+        using var response = await auditor.GetAsync(new Uri(path, UriKind.Relative));
+
+        var problem = await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        problem.GetProperty("detail").GetString().ShouldBe($"year: {reason}.");
+        problem.GetProperty("errors").EnumerateObject().ShouldHaveSingleItem().Name.ShouldBe("Year");
+    }
+
+    [Fact]
+    public async Task Returns400GivenUnknownFunnelFormat()
+    {
+        using var auditor = await app.BearerClientAsync(Caller.Auditor);
+
+        using var response = await auditor.GetAsync(new Uri($"/api/reports/funnel?year={Year}&format=xml", UriKind.Relative));
+
+        var problem = await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        problem.GetProperty("detail").GetString().ShouldBe("format: 'xml' is not a format; use json or csv.");
+    }
+
     [Fact]
     public async Task ReturnsFunnelStagesGivenAdministrator()
     {

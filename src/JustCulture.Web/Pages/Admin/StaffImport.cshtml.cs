@@ -70,14 +70,22 @@ public sealed class StaffImportModel(ImportStaffHandler import) : FormPageModel
         }
         catch (UseCaseException refusal)
         {
-            var field = refusal.Message.Contains("reporting year", StringComparison.OrdinalIgnoreCase) ? nameof(Year) : nameof(CsvFile);
-            ModelState.AddModelError(field, refusal.Message);
-            foreach (var detail in refusal.Details.Take(MaxErrorsShown))
+            // The import keys every problem to its input (the year, or the file): place each by its key, the file's
+            // summary first and then its bad rows, up to the number this page lists.
+            IReadOnlyList<FieldProblem> problems = refusal.FieldProblems.Count > 0 ? refusal.FieldProblems : [new(nameof(ImportStaffCommand.Csv), refusal.Message)];
+            var fileProblems = 0;
+            foreach (var problem in problems)
             {
-                ModelState.AddModelError(nameof(CsvFile), detail);
+                var key = problem.Field == nameof(ImportStaffCommand.Year) ? nameof(Year) : nameof(CsvFile);
+                if (key == nameof(CsvFile) && ++fileProblems > MaxErrorsShown + 1)
+                {
+                    HiddenErrors++;
+                    continue;
+                }
+
+                ModelState.AddModelError(key, problem.Message);
             }
 
-            HiddenErrors = Math.Max(0, refusal.Details.Count - MaxErrorsShown);
             Response.StatusCode = UseCaseProblems.StatusOf(refusal.Error);
             return Page();
         }

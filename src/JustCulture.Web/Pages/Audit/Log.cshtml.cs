@@ -18,12 +18,12 @@ public sealed class LogModel(BrowseLogHandler browse, VerifyLogHandler verify) :
     public LogVerification? Verification { get; private set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        Entries = await browse.HandleAsync(PageNumber, PageSize, cancellationToken);
+        Entries = await browse.HandleAsync(new BrowseLogQuery(PageSize, Page: PageNumber), cancellationToken);
 
     public async Task<IActionResult> OnPostVerifyAsync(CancellationToken cancellationToken)
     {
         Verification = await verify.HandleAsync(cancellationToken);
-        Entries = await browse.HandleAsync(PageNumber, PageSize, cancellationToken);
+        Entries = await browse.HandleAsync(new BrowseLogQuery(PageSize, Page: PageNumber), cancellationToken);
         return Page();
     }
 }
