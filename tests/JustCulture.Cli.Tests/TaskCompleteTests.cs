@@ -46,14 +46,14 @@ public sealed class TaskCompleteTests : IAsyncLifetime, IDisposable
         afterChecklist.GetProperty("actions")[0].GetProperty("outcome").GetString().ShouldBe("G");
 
         var informal = await _cli.AnswerNextAsync(concernId, SmallTrust.Reviewer, "InformalResolution", "--rationale", "A facilitated conversation is proportionate.");
-        informal.ShouldContain("is now InformalResolution");
+        informal.ShouldContain("is now: Informal resolution");
         (await _cli.NextTaskAsync(concernId)).Answers.ShouldBe(["Resolved", "NotResolved"], ignoreOrder: true);
         var notResolved = await _cli.AnswerNextAsync(concernId, SmallTrust.Reviewer, "NotResolved", "--rationale", "Behaviour repeated.");
-        notResolved.ShouldContain("is now AwaitingReview");
+        notResolved.ShouldContain("is now: Awaiting review");
         var formal = await _cli.AnswerNextAsync(concernId, SmallTrust.OtherReviewer, "FormalInvestigation",
             "--rationale", "Repeated after informal resolution.", "--informal-not-appropriate", "Informal resolution was tried and failed.");
 
-        formal.ShouldContain("is now FormalInvestigation");
+        formal.ShouldContain("is now: Formal investigation");
         var concern = await _cli.ShowConcernAsync(concernId);
         concern.GetProperty("status").GetString().ShouldBe("FormalInvestigation");
         var action = concern.GetProperty("actions").EnumerateArray().ShouldHaveSingleItem();
@@ -108,14 +108,15 @@ public sealed class TaskCompleteTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task RefusesWithRuleViolatedGivenReviewerWhoManagesSubject()
+    public async Task RefusesWithForbiddenGivenReviewerWhoIsTheRaisersPerson()
     {
         var review = await _cli.NextTaskAsync(await OpenToReviewAsync());
 
-        var result = await RefusedAsync(ExitCodes.RuleViolated, review.TaskId.ToString(), "--as", SmallTrust.ReviewerWhoManagesSubject,
+        // The same answer, and the same exit code, as the review pages and the API give (403).
+        var result = await RefusedAsync(ExitCodes.Forbidden, review.TaskId.ToString(), "--as", SmallTrust.ReviewerWhoManagesSubject,
             "--answer", "NoFurtherAction", "--rationale", "Nothing to do.");
 
-        result.Stderr.ShouldContain("line-manages");
+        result.Stderr.ShouldContain("raised this concern");
     }
 
     [Fact]

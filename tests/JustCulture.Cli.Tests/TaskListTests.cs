@@ -23,7 +23,7 @@ public sealed class TaskListTests : IAsyncLifetime, IDisposable
         using var document = JsonDocument.Parse(stdout);
         document.RootElement.ValueKind.ShouldBe(JsonValueKind.Array);
         var task = document.RootElement.EnumerateArray().ShouldHaveSingleItem();
-        foreach (var field in (string[])["taskId", "concernId", "activityId", "role", "question", "answers", "stepId", "actionOrdinal", "concernVersion"])
+        foreach (var field in (string[])["taskId", "concernId", "activityId", "role", "question", "answers", "stepId", "actionOrdinal", "actionVersion"])
         {
             task.TryGetProperty(field, out _).ShouldBeTrue($"missing {field} in {stdout}");
         }

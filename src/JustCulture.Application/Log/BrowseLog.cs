@@ -1,3 +1,4 @@
+using JustCulture.Application.Common;
 using JustCulture.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -49,6 +50,11 @@ public sealed class BrowseLogHandler(JustCultureDbContext db, ActorPseudonyms ps
     public async Task<PseudonymisedLogPage> HandleAsync(BrowseLogQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
+        if (query.After is < 0)
+        {
+            throw UseCaseException.Invalid("After", "after must be a sequence number of 0 or more.");
+        }
+
         var take = Math.Clamp(query.Take, 1, MaxTake);
         var total = await db.DecisionLog.LongCountAsync(cancellationToken);
         var pageCount = (int)Math.Max(1, (total + take - 1) / take);

@@ -40,7 +40,9 @@ public sealed class ListTasksHandler(JustCultureDbContext db, TriageWorkflow tri
         CaseActor? user = null;
         if (query.ForUserId is not null)
         {
-            user = await CaseActors.LoadAsync(db, query.ForUserId, cancellationToken);
+            // Here the user is a filter someone asked for, not the caller: an unknown one is not found.
+            user = await CaseActors.FindAsync(db, query.ForUserId, cancellationToken)
+                ?? throw UseCaseException.NotFound($"Unknown user '{query.ForUserId}'.");
             var role = user.User.Role.ToString();
             pending = pending.Where(b => b.Role == role);
         }

@@ -98,6 +98,6 @@ public readonly partial record struct ReportingYear(int StartYear) : IComparable
 
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{StartYear:0000}-{(StartYear + 1) % 100:00}");
 
-    [GeneratedRegex(@"^(\d{4})-(\d{2})$")]
+    [GeneratedRegex(@"^([0-9]{4})-([0-9]{2})$")]
     private static partial Regex Pattern();
 }

@@ -73,7 +73,7 @@ public class ApiTests(SqliteWebAppFixture app) : IClassFixture<SqliteWebAppFixtu
     }
 
     [Fact]
-    public async Task Returns422ProblemWithDetailGivenConcernWithoutActions()
+    public async Task Returns400ProblemKeyedToActionsGivenConcernWithoutActions()
     {
         var lineManager = await app.BearerClientAsync(Caller.LineManager);
         var subject = await TeamMemberOfAsync(app, DemoSeeder.LineManagerAccount);
@@ -81,8 +81,9 @@ public class ApiTests(SqliteWebAppFixture app) : IClassFixture<SqliteWebAppFixtu
         using var response = await lineManager.PostAsJsonAsync(new Uri("/api/concerns", UriKind.Relative),
             new { subjectStaffRef = subject, summary = "Something happened", actions = Array.Empty<string>(), category = "Clinical practice" });
 
-        var problem = await response.ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity);
+        var problem = await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
         problem.GetProperty("detail").GetString().ShouldNotBeNull().ShouldContain("at least one action");
+        problem.GetProperty("errors").GetProperty("Actions").EnumerateArray().ShouldHaveSingleItem().GetString().ShouldNotBeNull().ShouldContain("at least one action");
     }
 
     [Fact]

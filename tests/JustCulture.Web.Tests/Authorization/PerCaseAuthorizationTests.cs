@@ -85,7 +85,7 @@ public class PerCaseAuthorizationTests(SqliteWebAppFixture app) : IClassFixture<
     }
 
     [Fact]
-    public async Task Returns422GivenReviewerWhoManagesTheSubjectCompletingReview()
+    public async Task Returns403GivenReviewerWhoManagesTheSubjectCompletingReview()
     {
         var lineManager = await app.BearerClientAsync(Caller.LineManager);
         var subject = await TeamMemberOfAsync(app, DemoSeeder.LineManagerAccount);
@@ -99,8 +99,10 @@ public class PerCaseAuthorizationTests(SqliteWebAppFixture app) : IClassFixture<
 
         using var response = await CompleteAsync(conflicted, review.TaskId, "NoFurtherAction", "Nothing to learn here.");
 
-        var problem = await response.ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity);
-        problem.GetProperty("detail").GetString().ShouldNotBeNull().ShouldContain("line-manages");
+        // Not independent is one answer everywhere: 403 here, as on the review pages and exit 4 in the CLI.
+        var problem = await response.ShouldBeProblemAsync(HttpStatusCode.Forbidden);
+        problem.GetProperty("type").GetString().ShouldBe("urn:justculture:problem:forbidden");
+        problem.GetProperty("detail").GetString().ShouldNotBeNull().ShouldContain("raised this concern");
         (await TasksAsync(conflicted)).ShouldNotContain(t => t.ConcernId == id);
         using var view = await conflicted.GetAsync(new Uri($"/api/concerns/{id}", UriKind.Relative));
         view.StatusCode.ShouldBe(HttpStatusCode.Forbidden);

@@ -30,7 +30,8 @@ public static class MalformedRequests
         var auditor = await app.BearerClientAsync(Caller.Auditor);
         var administrator = await app.BearerClientAsync(Caller.Administrator);
         var anonymous = app.Factory.CreateClient();
-        var openTask = (await TasksAsync(lineManager)).First();
+        var concern = await RaiseConcernAsync(lineManager, await TeamMemberOfAsync(app, Callers.DemoAccount(Caller.LineManager)));
+        var openTask = await NextTaskAsync(lineManager, concern);
         var before = await CountsAsync(app);
 
         var statuses = new Dictionary<int, int>();
@@ -84,7 +85,8 @@ public static class MalformedRequests
             case 6:
                 return (auditor, new HttpRequestMessage(HttpMethod.Get, $"/api/reports/funnel?year={Uri.EscapeDataString(BadYear(random))}"), "funnel");
             case 7:
-                return (auditor, new HttpRequestMessage(HttpMethod.Get, $"/api/audit/log?after={Uri.EscapeDataString(BadNumber(random))}&take={Uri.EscapeDataString(BadNumber(random))}"), "audit log");
+                // take is clamped by contract (any number is fine), so the cursor is what is malformed.
+                return (auditor, new HttpRequestMessage(HttpMethod.Get, $"/api/audit/log?after={Uri.EscapeDataString(BadNumber(random))}&take={Uri.EscapeDataString(Pick(random, "-5", "0", "100000", "abc"))}"), "audit log");
             default:
                 return (lineManager, new HttpRequestMessage(HttpMethod.Get, $"/api/concerns/{Uri.EscapeDataString(Pick(random, "not-a-guid", concernId.ToString()[..10], "%00", "00000000-0000-0000-0000-00000000000x", new string('9', 400)))}"), "concern by bad id");
         }
@@ -154,7 +156,7 @@ public static class MalformedRequests
 
     private static string BadYearOrGood(Random random) => random.Next(3) == 0 ? "2024-25" : BadYear(random);
 
-    private static string BadNumber(Random random) => Pick(random, "-1", "abc", "99999999999999999999", "1e9", "", "0x10", "%00", "NaN");
+    private static string BadNumber(Random random) => Pick(random, "-1", "abc", "99999999999999999999", "1e9", "0x10", "%00", "NaN");
 
     /// <summary>A staff file that is wrong somewhere (even when the year is right, the file never is).</summary>
     private static string BadStaffCsv(Random random)
