@@ -57,6 +57,7 @@ public class SchemaComparisonTests
                 informal_attempts INTEGER NOT NULL,
                 informal_agreed_actions TEXT NULL,
                 informal_review_date TEXT NULL,
+                version INTEGER NOT NULL DEFAULT 0,
                 CONSTRAINT FK_concern_actions_concerns_concern_id FOREIGN KEY (concern_id) REFERENCES concerns (id) ON DELETE CASCADE);
             CREATE UNIQUE INDEX IX_concern_actions_concern_id_ordinal ON concern_actions (concern_id, ordinal);
             CREATE UNIQUE INDEX IX_concern_actions_workflow_instance_id ON concern_actions (workflow_instance_id);
