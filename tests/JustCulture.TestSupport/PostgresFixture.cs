@@ -19,7 +19,7 @@ public class PostgresFixture : IDisposable
 
     /// <summary>A fresh, empty database on the shared server.</summary>
     public Task<string> CreateDatabaseAsync(string namePrefix, CancellationToken cancellationToken = default) =>
-        Server.CreateDatabaseAsync(namePrefix, cancellationToken);
+        Server.CreateDatabaseAsync(namePrefix, cancellationToken: cancellationToken);
 
     public void Dispose()
     {

@@ -130,9 +130,15 @@ public sealed class PostgresServer : IDisposable, IAsyncDisposable
         throw new InvalidOperationException($"PostgreSQL did not start after 3 attempts: {last?.Message}", last);
     }
 
-    /// <summary>Creates an empty, uniquely named database and returns a connection string for it.</summary>
-    public async Task<string> CreateDatabaseAsync(string namePrefix, CancellationToken cancellationToken = default)
+    /// <summary>Creates a uniquely named database — empty, or a copy of <paramref name="template"/> — and returns a connection string for it.</summary>
+    /// <param name="template">A database of this server to copy (nobody may be connected to it), or null for an empty one.</param>
+    public async Task<string> CreateDatabaseAsync(string namePrefix, string? template = null, CancellationToken cancellationToken = default)
     {
+        if (template is not null && !template.All(c => char.IsAsciiLetterOrDigit(c) || c == '_'))
+        {
+            throw new ArgumentException("A template is a database name made by this server.", nameof(template));
+        }
+
         ObjectDisposedException.ThrowIf(_disposed != 0, this);
         var prefix = new string((namePrefix ?? "test").ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '_').ToArray());
         if (prefix.Length == 0 || !char.IsAsciiLetter(prefix[0]))
@@ -150,7 +156,9 @@ public sealed class PostgresServer : IDisposable, IAsyncDisposable
             {
                 // The name is built from [a-z0-9_] only, so quoting it is enough.
 #pragma warning disable CA2100
-                command.CommandText = $"CREATE DATABASE \"{name}\" ENCODING 'UTF8' TEMPLATE template0";
+                command.CommandText = template is null
+                    ? $"CREATE DATABASE \"{name}\" ENCODING 'UTF8' TEMPLATE template0"
+                    : $"CREATE DATABASE \"{name}\" TEMPLATE \"{template}\"";
 #pragma warning restore CA2100
                 await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }

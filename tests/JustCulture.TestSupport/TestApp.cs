@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using JustCulture.Application;
 using JustCulture.Application.Common;
 using JustCulture.Application.Concerns;
@@ -7,6 +8,7 @@ using JustCulture.Application.Users;
 using JustCulture.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace JustCulture.TestSupport;
 
@@ -57,6 +59,44 @@ public sealed class TestApp : IAsyncDisposable
 
         await app.RunAsync<DatabaseMigrator, IReadOnlyList<string>>(m => m.MigrateAsync());
         return app;
+    }
+
+    private static readonly ConcurrentDictionary<TestProvider, Lazy<Task<string>>> SmallTrustTemplates = new();
+
+    /// <summary>
+    /// A fresh application whose database already holds the migrated schema and <see cref="SmallTrust"/>: a copy
+    /// of a template migrated and seeded once per test process and provider (a file copy on SQLite,
+    /// <c>CREATE DATABASE … TEMPLATE</c> on PostgreSQL), instead of migrating and seeding for every test.
+    /// </summary>
+    public static async Task<TestApp> StartWithSmallTrustAsync(TestProvider provider, Action<IServiceCollection>? configure = null)
+    {
+        var template = await SmallTrustTemplates.GetOrAdd(provider, p => new Lazy<Task<string>>(() => BuildSmallTrustTemplateAsync(p))).Value;
+        if (provider == TestProvider.Sqlite)
+        {
+            var file = Path.Combine(Path.GetTempPath(), $"jc-test-{Guid.NewGuid():N}.db");
+            File.Copy(template, file);
+            return new TestApp(DatabaseLocation.Parse($"sqlite:Data Source={file};Pooling=False"), file, null, configure);
+        }
+
+        var connectionString = await PostgresServer.Shared.CreateDatabaseAsync("app", template);
+        return new TestApp(DatabaseLocation.Parse($"postgres:{connectionString}"), null, null, configure);
+    }
+
+    /// <returns>The template's file (SQLite) or database name (PostgreSQL).</returns>
+    private static async Task<string> BuildSmallTrustTemplateAsync(TestProvider provider)
+    {
+        var app = await StartAsync(provider);
+        await SmallTrust.SeedAsync(app);
+        var location = app.Database;
+        // Close every connection (no pooling on SQLite; PostgreSQL's pool is cleared) so the template can be copied.
+        await app.Services.DisposeAsync();
+        if (provider == TestProvider.Postgres)
+        {
+            NpgsqlConnection.ClearAllPools();
+            return new NpgsqlConnectionStringBuilder(location.ConnectionString).Database!;
+        }
+
+        return new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(location.ConnectionString).DataSource;
     }
 
     /// <summary>A second application on the same database (e.g. restarted with other workflow files);

@@ -22,12 +22,11 @@ public abstract class CaseStepTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        App = await TestApp.StartAsync(Provider, configure: services =>
+        App = await TestApp.StartWithSmallTrustAsync(Provider, configure: services =>
         {
             services.AddSingleton<IInterceptor>(Commands);
             services.AddSingleton<IInterceptor>(Commands.Transactions);
         });
-        await SmallTrust.SeedAsync(App);
     }
 
     public async Task DisposeAsync() => await App.DisposeAsync();

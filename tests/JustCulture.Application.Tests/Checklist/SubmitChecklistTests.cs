@@ -21,8 +21,7 @@ public abstract class SubmitChecklistTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        App = await TestApp.StartAsync(Provider, configure: services => services.AddSingleton<IInterceptor>(_fault));
-        await SmallTrust.SeedAsync(App);
+        App = await TestApp.StartWithSmallTrustAsync(Provider, configure: services => services.AddSingleton<IInterceptor>(_fault));
     }
 
     public async Task DisposeAsync() => await App.DisposeAsync();

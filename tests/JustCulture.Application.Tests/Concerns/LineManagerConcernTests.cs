@@ -12,8 +12,7 @@ public sealed class LineManagerConcernTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        App = await TestApp.StartAsync(TestProvider.Sqlite);
-        await SmallTrust.SeedAsync(App);
+        App = await TestApp.StartWithSmallTrustAsync(TestProvider.Sqlite);
     }
 
     public async Task DisposeAsync() => await App.DisposeAsync();

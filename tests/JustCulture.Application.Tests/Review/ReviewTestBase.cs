@@ -18,8 +18,7 @@ public abstract class ReviewTestBase : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        App = await TestApp.StartAsync(Provider, configure: services => services.AddSingleton<IInterceptor>(LogFault));
-        await SmallTrust.SeedAsync(App);
+        App = await TestApp.StartWithSmallTrustAsync(Provider, configure: services => services.AddSingleton<IInterceptor>(LogFault));
     }
 
     public async Task DisposeAsync() => await App.DisposeAsync();

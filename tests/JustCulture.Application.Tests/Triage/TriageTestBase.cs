@@ -11,8 +11,7 @@ public abstract class TriageTestBase : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        App = await TestApp.StartAsync(Provider);
-        await SmallTrust.SeedAsync(App);
+        App = await TestApp.StartWithSmallTrustAsync(Provider);
     }
 
     public async Task DisposeAsync() => await App.DisposeAsync();

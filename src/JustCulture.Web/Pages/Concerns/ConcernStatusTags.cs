@@ -1,17 +1,12 @@
+using JustCulture.Domain;
+
 namespace JustCulture.Web.Pages.Concerns;
 
 /// <summary>Words and NHS.UK tag colours for where an action or concern is.</summary>
 public static class ConcernStatusTags
 {
-    public static string Label(string stage) => stage switch
-    {
-        "Checklist" => "Checklist to answer",
-        "AwaitingReview" => "Awaiting review",
-        "InformalResolution" => "Informal resolution",
-        "FormalInvestigation" => "Formal investigation",
-        "Closed" => "Closed",
-        _ => stage,
-    };
+    /// <summary>The words for a stage or status: the product's one vocabulary table.</summary>
+    public static string Label(string stage) => Vocabulary.Stage(stage);
 
     public static string CssClass(string stage) => stage switch
     {
@@ -23,14 +18,5 @@ public static class ConcernStatusTags
         _ => "nhsuk-tag",
     };
 
-    public static string RouteLabel(string? route) => route switch
-    {
-        null => "Not decided",
-        "NoFurtherAction" => "No further action",
-        "Support" => "Support",
-        "SystemLearning" => "System learning",
-        "InformalResolution" => "Informal resolution",
-        "FormalInvestigation" => "Formal investigation",
-        _ => route,
-    };
+    public static string RouteLabel(string? route) => Vocabulary.Route(route);
 }

@@ -1,20 +1,12 @@
 using JustCulture.Application.Review;
+using JustCulture.Domain;
 
 namespace JustCulture.Web.Pages.Review;
 
 /// <summary>Plain-English labels for the review pages (presentation only; the rules live in Application).</summary>
 public static class ReviewText
 {
-    public static string Route(string? route) => route switch
-    {
-        "NoFurtherAction" => "No further action",
-        "Support" => "Support",
-        "SystemLearning" => "System learning",
-        "InformalResolution" => "Informal resolution",
-        "FormalInvestigation" => "Formal investigation",
-        null or "" => "Not decided",
-        _ => route,
-    };
+    public static string Route(string? route) => Vocabulary.Route(route);
 
     public static string RouteHint(string route) => route switch
     {
@@ -26,18 +18,7 @@ public static class ReviewText
         _ => string.Empty,
     };
 
-    public static string Outcome(string? outcome) => outcome switch
-    {
-        "A" => "A – deliberate harm",
-        "B" => "B – substance abuse",
-        "C" => "C – ill health",
-        "D" => "D – system failure (protocols)",
-        "E" => "E – system failure (substitution)",
-        "F" => "F – significant mitigation",
-        "G" => "G – no mitigation",
-        null or "" => "Checklist not finished",
-        _ => outcome,
-    };
+    public static string Outcome(string? outcome) => Vocabulary.Outcome(outcome);
 
     public static string Decision(ReviewDecisionView decision) => decision.EventType switch
     {
@@ -47,12 +28,7 @@ public static class ReviewText
         _ => decision.EventType,
     };
 
-    public static string Group(string group) => group switch
-    {
-        "Bme" => "BME",
-        "NotStated" => "Not stated",
-        _ => group,
-    };
+    public static string Group(string group) => Vocabulary.Group(group);
 
     public static string ResultLabel(TaskAnswerView result) => result.Answer switch
     {
