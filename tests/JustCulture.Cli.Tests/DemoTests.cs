@@ -10,9 +10,9 @@ public sealed class DemoTests(DemoRunDatabase database) : IClassFixture<DemoRunD
         demo.ExitCode.ShouldBe(ExitCodes.Ok, demo.ToString());
         demo.Stdout.ShouldContain("Seeded 1700 staff");
         demo.Stdout.ShouldContain("Three new concerns, three routes:");
-        demo.Stdout.ShouldContain("route SystemLearning, final status");
+        demo.Stdout.ShouldContain("route System learning, final status");
         demo.Stdout.ShouldContain("route Support, final status");
-        demo.Stdout.ShouldContain("route FormalInvestigation, final status FormalInvestigation");
+        demo.Stdout.ShouldContain("route Formal investigation, final status Formal investigation");
         demo.Stdout.ShouldContain("Decision log intact");
         demo.Stderr.ShouldBeEmpty();
     }

@@ -59,13 +59,13 @@ public sealed class DemoWalkthrough(JustCultureDbContext db, OpenConcernHandler 
             {
                 var task = await NextTaskAsync(concernId, cancellationToken);
                 var result = await complete.HandleAsync(new CompleteTaskCommand(task.TaskId, DemoSeeder.CommissioningAccount, answer, rationale, statement), cancellationToken);
-                await say($"  {DemoSeeder.CommissioningAccount} (commissioning manager), {task.Question} -> {answer}: {rationale}");
-                await say($"  case is now {result.ConcernStatus}");
+                await say($"  {DemoSeeder.CommissioningAccount} (commissioning manager), {task.Question} -> {Domain.Vocabulary.Route(answer)}: {rationale}");
+                await say($"  case is now: {Domain.Vocabulary.Stage(result.ConcernStatus)}");
             }
 
             var concern = await db.Concerns.AsNoTracking().Include(c => c.Actions).SingleAsync(c => c.Id == concernId, cancellationToken);
             var action = concern.Actions[0];
-            await say($"  outcome {action.Outcome}, route {action.Route}, final status {concern.Status}.");
+            await say($"  outcome {Domain.Vocabulary.Outcome(action.Outcome?.ToString())}, route {Domain.Vocabulary.Route(action.Route?.ToString())}, final status {Domain.Vocabulary.Status(concern.Status)}.");
         }
     }
 

@@ -95,6 +95,6 @@ public sealed class DemoSeederTests(SeededDemoTrust demo) : IClassFixture<Seeded
         var walked = await App.QueryAsync(db => db.Concerns.Include(c => c.Actions).OrderByDescending(c => c.OpenedAtUtc).ThenBy(c => c.Summary).Take(3).ToListAsync());
         (await App.QueryAsync(db => db.Concerns.CountAsync())).ShouldBe(before + 3);
         walked.Select(c => c.Actions.Single().Route).ShouldBe([CaseRoute.SystemLearning, CaseRoute.Support, CaseRoute.FormalInvestigation], ignoreOrder: true);
-        said.ShouldContain(line => line.Contains("final status FormalInvestigation", StringComparison.Ordinal));
+        said.ShouldContain(line => line.Contains("final status Formal investigation", StringComparison.Ordinal));
     }
 }
