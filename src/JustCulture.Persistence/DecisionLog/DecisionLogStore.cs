@@ -33,20 +33,9 @@ public static class DecisionLogStore
             return;
         }
 
-        await db.DecisionLogHead
-            .Where(h => h.Id == DecisionLogHead.SingletonId)
-            .ExecuteUpdateAsync(s => s.SetProperty(h => h.LastSequence, h => h.LastSequence), cancellationToken);
+        await LockHeadAsync(db, cancellationToken);
         var head = await db.DecisionLogHead.AsNoTracking().SingleAsync(h => h.Id == DecisionLogHead.SingletonId, cancellationToken);
-
-        var sequence = head.LastSequence;
-        var hash = head.LastHash;
-        foreach (var entry in entries)
-        {
-            DecisionLogChain.Seal(entry, sequence, hash);
-            sequence = entry.Sequence;
-            hash = entry.Hash;
-            db.DecisionLog.Add(entry);
-        }
+        var (sequence, hash) = SealAfter(db, head.LastSequence, head.LastHash, entries);
 
         var moved = await db.DecisionLogHead
             .Where(h => h.Id == DecisionLogHead.SingletonId && h.LastSequence == head.LastSequence)
@@ -90,8 +79,12 @@ public static class DecisionLogStore
             throw new InvalidOperationException("Decision-log entries must be appended inside the step's transaction.");
         }
 
-        var sequence = lockedHead.LastSequence;
-        var hash = lockedHead.LastHash;
+        (lockedHead.LastSequence, lockedHead.LastHash) = SealAfter(db, lockedHead.LastSequence, lockedHead.LastHash, entries);
+    }
+
+    /// <summary>Seals the entries in order after the given tip and adds them; returns the new tip.</summary>
+    private static (long Sequence, string Hash) SealAfter(JustCultureDbContext db, long sequence, string hash, IReadOnlyList<DecisionLogEntry> entries)
+    {
         foreach (var entry in entries)
         {
             DecisionLogChain.Seal(entry, sequence, hash);
@@ -100,8 +93,7 @@ public static class DecisionLogStore
             db.DecisionLog.Add(entry);
         }
 
-        lockedHead.LastSequence = sequence;
-        lockedHead.LastHash = hash;
+        return (sequence, hash);
     }
 
     public static async Task<LogVerification> VerifyAsync(JustCultureDbContext db, CancellationToken cancellationToken = default)
