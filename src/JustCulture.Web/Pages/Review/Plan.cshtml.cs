@@ -59,15 +59,12 @@ public sealed class PlanModel(GetReviewCaseHandler cases, RecordInformalPlanHand
             else
             {
                 ModelState.AddModelError("ReviewDateDay", "Review date must be a real date");
-                // Report a missing plan in the same pass, so the reviewer fixes everything at once.
-                if (string.IsNullOrWhiteSpace(AgreedActions))
-                {
-                    ModelState.AddModelError(nameof(AgreedActions), "Enter the agreed actions");
-                }
             }
         }
 
-        if (ModelState.IsValid)
+        // Shape only here: the command says what else is wrong, so a bad date and a missing plan show together.
+        var badDate = ModelState.TryGetValue(nameof(ReviewDateDay), out var dateEntry) && dateEntry.Errors.Count > 0;
+        if (ModelState.IsValid || badDate)
         {
             try
             {
@@ -77,7 +74,7 @@ public sealed class PlanModel(GetReviewCaseHandler cases, RecordInformalPlanHand
             catch (UseCaseException refused) when (refused.Error == UseCaseError.Invalid)
             {
                 IReadOnlyList<FieldProblem> problems = refused.FieldProblems.Count > 0 ? refused.FieldProblems : [new(nameof(AgreedActions), refused.Message)];
-                foreach (var problem in problems)
+                foreach (var problem in problems.Where(p => !badDate || p.Field != nameof(RecordInformalPlanCommand.ReviewDate)))
                 {
                     // The date's error goes on its first box, as the NHS.UK date input pattern asks.
                     var key = problem.Field == nameof(RecordInformalPlanCommand.ReviewDate) ? nameof(ReviewDateDay) : nameof(AgreedActions);
