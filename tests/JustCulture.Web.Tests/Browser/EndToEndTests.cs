@@ -13,6 +13,40 @@ namespace JustCulture.Web.Tests.Browser;
 public partial class EndToEndTests(BrowserFixture browser)
 {
     [BrowserFact]
+    public async Task RaisesOneChecklistPerActionGivenActionsAddedRemovedAndEnterPressed()
+    {
+        await using var manager = await browser.NewSessionAsync("e2e-three-actions");
+        await manager.SignInAsync(Caller.LineManager);
+        (await manager.GotoAsync("/Concerns/New")).ShouldBe(200);
+        await manager.Page.GetByLabel("Who is the concern about?").SelectOptionAsync(new SelectOptionValue { Index = 2 });
+        await manager.Page.GetByLabel("What happened?").FillAsync($"Night shift handover missed ({Guid.NewGuid():N})");
+        await manager.Page.GetByLabel("Action 1").FillAsync("Did not hand over the deteriorating patient");
+        await SubmitAsync(manager, "Add another action");
+        await manager.Page.GetByLabel("Action 2").FillAsync("Left the ward 30 minutes early");
+        await SubmitAsync(manager, "Add another action");
+        await manager.Page.GetByLabel("Action 3").FillAsync("A box added by mistake");
+        await SubmitAsync(manager, "Remove action 3");
+        await SubmitAsync(manager, "Add another action");
+        await manager.Page.GetByLabel("Action 3").FillAsync("Did not record the observations");
+        await manager.Page.GetByLabel("Conduct", new() { Exact = true }).CheckAsync();
+        (await manager.Page.Locator("input[name^='Input.Actions']").CountAsync()).ShouldBe(3);
+        await manager.ScreenshotAsync("three-actions");
+
+        // Enter in a field submits the primary action, not "Add another action".
+        await manager.Page.GetByLabel("Action 3").PressAsync("Enter");
+        await manager.Page.WaitForURLAsync(new Regex("/Concerns/Checklist/"));
+        var concernId = new Regex("/Concerns/Checklist/(?<id>[0-9a-f-]{36})").Match(manager.Page.Url).Groups["id"].Value;
+
+        (await manager.GotoAsync($"/Concerns/Details/{concernId}")).ShouldBe(200);
+        await manager.ScreenshotAsync("details");
+        var details = await manager.Page.Locator("main").InnerTextAsync();
+        details.ShouldContain("Did not hand over the deteriorating patient");
+        details.ShouldContain("Left the ward 30 minutes early");
+        details.ShouldContain("Did not record the observations");
+        details.ShouldNotContain("A box added by mistake");
+    }
+
+    [BrowserFact]
     public async Task RoutesConcernToSystemLearningGivenRaisedAnsweredAndReviewedInBrowser()
     {
         var summary = $"Insulin given two hours late on ward 7 ({Guid.NewGuid():N})";
