@@ -30,6 +30,8 @@ public partial class EndToEndTests(BrowserFixture browser)
         await manager.Page.GetByLabel("Action 3").FillAsync("Did not record the observations");
         await manager.Page.GetByLabel("Conduct", new() { Exact = true }).CheckAsync();
         (await manager.Page.Locator("input[name^='Input.Actions']").CountAsync()).ShouldBe(3);
+        // The NHS.UK font stack, not the browser's default serif.
+        (await manager.Page.EvaluateAsync<string>("getComputedStyle(document.body).fontFamily")).ShouldContain("arial");
         await manager.ScreenshotAsync("three-actions");
 
         // Enter in a field submits the primary action, not "Add another action".
