@@ -37,14 +37,14 @@ public sealed record ReviewActionView(
     DateOnly? InformalReviewDate,
     PendingReviewTask? PendingTask);
 
-/// <summary>Name and ethnicity, present only once this reviewer has unblinded this case.</summary>
-public sealed record UnblindedIdentity(string Name, string EthnicCode, string WresGroup);
+/// <summary>Who the case is about, present only once this reviewer has unblinded this case.</summary>
+public sealed record UnblindedIdentity(string StaffRef, string Name, string EthnicCode, string WresGroup);
 
 public sealed record ReviewCaseView(
     Guid ConcernId,
     int Version,
     string Status,
-    string StaffRef,
+    string CaseReference,
     string Band,
     string StaffGroup,
     int YearsOfService,
@@ -110,10 +110,10 @@ public sealed class GetReviewCaseHandler(JustCultureDbContext db, CaseReader cas
         }
 
         var identity = loaded.UnblindedByActor
-            ? new UnblindedIdentity(subject.Name, subject.EthnicCode, subject.WresGroup.ToString())
+            ? new UnblindedIdentity(subject.StaffRef, subject.Name, subject.EthnicCode, subject.WresGroup.ToString())
             : null;
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        return new ReviewCaseView(concern.Id, concern.Version, concern.Status.ToString(), subject.StaffRef, subject.Band, subject.StaffGroup,
+        return new ReviewCaseView(concern.Id, concern.Version, concern.Status.ToString(), Domain.Concerns.CaseReference.Of(concern.Id), subject.Band, subject.StaffGroup,
             subject.YearsOfService(today), concern.Category, concern.IncidentDate, concern.Summary, concern.OpenedAtUtc, actions, identity);
     }
 

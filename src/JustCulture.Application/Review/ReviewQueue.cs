@@ -20,8 +20,9 @@ public enum ReviewTaskKind
 
 /// <summary>
 /// One line of the review queue. Blinded by construction: it carries what a reviewer needs to weigh the
-/// case (staff ref, band, staff group, length of service, outcome) and nothing that identifies or
-/// classifies the person (no name, no ethnicity).
+/// case (band, staff group, length of service, outcome) and nothing that identifies or classifies the
+/// person — no name, no ethnicity, and no staff ref (a direct identifier): the case is named by its
+/// <see cref="Domain.Concerns.CaseReference"/>.
 /// </summary>
 /// <param name="Conflict">Why the signed-in reviewer may not review this case, or null when they may.</param>
 public sealed record ReviewQueueItem(
@@ -29,7 +30,7 @@ public sealed record ReviewQueueItem(
     Guid ConcernId,
     int ActionOrdinal,
     ReviewTaskKind Kind,
-    string StaffRef,
+    string CaseReference,
     string Band,
     string StaffGroup,
     int YearsOfService,
@@ -86,7 +87,7 @@ public sealed class ReviewQueueHandler(JustCultureDbContext db, TriageWorkflow t
                 row.Concern.Id,
                 row.Action.Ordinal,
                 kind.Value,
-                row.Subject.StaffRef,
+                Domain.Concerns.CaseReference.Of(row.Concern.Id),
                 row.Subject.Band,
                 row.Subject.StaffGroup,
                 row.Subject.YearsOfService(today),

@@ -17,7 +17,7 @@ public abstract class ReviewQueueTests : ReviewTestBase
 
         item.ConcernId.ShouldBe(concernId);
         item.Kind.ShouldBe(ReviewTaskKind.RouteDecision);
-        item.StaffRef.ShouldBe("S002");
+        item.CaseReference.ShouldBe(JustCulture.Domain.Concerns.CaseReference.Of(concernId));
         item.Band.ShouldBe("Band 5");
         item.StaffGroup.ShouldBe("Nursing and Midwifery Registered");
         item.YearsOfService.ShouldBe(4); // started 2021-03-01, clock 2025-06-05

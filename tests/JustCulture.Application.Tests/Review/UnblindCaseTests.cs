@@ -19,7 +19,10 @@ public abstract class UnblindCaseTests : ReviewTestBase
         var view = await CaseAsync(concernId);
 
         view.Identity.ShouldBeNull();
-        view.StaffRef.ShouldBe("S002");
+        // Named by its case reference: the staff ref is a direct identifier.
+        view.CaseReference.ShouldBe(JustCulture.Domain.Concerns.CaseReference.Of(concernId));
+        view.ToString().ShouldNotContain("S002");
+        view.ToString().ShouldNotContain("Staff Two");
     }
 
     [Fact]

@@ -100,7 +100,9 @@ public partial class EndToEndTests(BrowserFixture browser)
         await reviewer.ClickAndWaitForPageAsync(reviewer.Page.Locator($"a[href='/Review/Case/{concernId}']").First);
         reviewer.Page.Url.ShouldEndWith($"/Review/Case/{concernId}");
         var casePage = await reviewer.Page.Locator("main").InnerTextAsync();
-        casePage.ShouldContain(staffRef);
+        // Blinded: named by its case reference, not the staff ref a reviewer could look up.
+        casePage.ShouldContain(JustCulture.Domain.Concerns.CaseReference.Of(Guid.Parse(concernId)));
+        casePage.ShouldNotContain(staffRef);
         casePage.ShouldContain(summary);
         (await reviewer.Page.Locator("#subject-name").CountAsync()).ShouldBe(0, "the case is blinded by default");
         await reviewer.ScreenshotAsync("case");
