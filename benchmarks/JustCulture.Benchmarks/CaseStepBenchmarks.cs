@@ -40,6 +40,8 @@ public class CaseStepBenchmarks
 
     private async Task SetupAsync()
     {
+        _tasks.Clear();
+        _next = 0;
         _directory = Path.Combine(DatabaseFolder, $"jc-bench-{Guid.NewGuid():N}");
         Directory.CreateDirectory(_directory);
         var database = DatabaseLocation.Parse($"sqlite:Data Source={Path.Combine(_directory, "bench.db")};Pooling=False");
