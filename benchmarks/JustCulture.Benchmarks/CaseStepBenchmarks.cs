@@ -12,7 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace JustCulture.Benchmarks;
 
 /// <summary>
-/// Issue 7's acceptance: one case step costs the same (±25%) with 300 and with 100,000 workflow instances on
+/// The case step's promise: it costs the same (±25%) with 300 and with 100,000 workflow instances on
 /// SQLite. <see cref="AnswerOneTask"/> answers one real checklist question through <see cref="CompleteTaskHandler"/>
 /// in a fresh scope, as a web request does; <see cref="RawInsertAndCommit"/> is one single-row insert and commit
 /// on the same database file, so each step is reported as a ratio to what one durable commit costs on this disk.
