@@ -71,7 +71,7 @@ public class CaseStepBenchmarks
         }
 
         var closed = await CompleteAsync(next, BenchTrust.Reviewer, "SystemLearning", "Rota gaps on the ward; shared with the safety team.");
-        if (closed.NextTaskIds.Count != 0 || closed.ConcernStatus != nameof(Domain.Concerns.ConcernStatus.Closed))
+        if (closed.NextTaskIds.Count != 0 || closed.ConcernStatus != Domain.Concerns.ConcernStatus.Closed)
         {
             throw new InvalidOperationException($"The template case did not close: {closed.ConcernStatus}, {closed.NextTaskIds.Count} open tasks.");
         }

@@ -62,6 +62,10 @@ public static class Vocabulary
         _ => group.ToString(),
     };
 
+    public static string Route(CaseRoute? route) => route is { } r ? Route(r) : "Not decided";
+
+    public static string Outcome(ChecklistOutcome? outcome) => outcome is { } o ? Outcome(o) : "Checklist not finished";
+
     public static string Stage(string? stage) => Enum.TryParse<ActionStage>(stage, out var s) && Enum.IsDefined(s) ? Stage(s) : stage ?? string.Empty;
 
     public static string Route(string? route) => route is null or "" ? "Not decided"

@@ -1,3 +1,4 @@
+using JustCulture.Domain.Concerns;
 using System.Net;
 using JustCulture.Application.Demo;
 using JustCulture.Persistence;
@@ -33,7 +34,7 @@ public class PostgresWebTests(PostgresWebAppFixture app, PostgresFixture postgre
         await CompleteOkAsync(reviewer, review.TaskId, "Support", "Occupational health referral agreed.");
 
         var concern = await ConcernAsync(lineManager, id);
-        concern.Actions.Single().Route.ShouldBe("Support");
+        concern.Actions.Single().Route.ShouldBe(CaseRoute.Support);
         using var other = await lineManager.GetAsync(new Uri($"/api/concerns/{await ConcernRaisedByAnotherManagerAsync(app)}", UriKind.Relative));
         other.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }

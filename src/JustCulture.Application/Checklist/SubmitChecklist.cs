@@ -1,3 +1,4 @@
+using JustCulture.Domain.Concerns;
 using JustCulture.Application.Cases;
 using JustCulture.Application.Common;
 using JustCulture.Workflows;
@@ -9,7 +10,7 @@ namespace JustCulture.Application.Checklist;
 /// version means the action has moved on and nothing is recorded.</param>
 public sealed record SubmitChecklistCommand(Guid ConcernId, int ActionOrdinal, string UserId, IReadOnlyDictionary<string, string> Answers, int? ExpectedVersion);
 
-public sealed record SubmitChecklistResult(Guid ConcernId, int ActionOrdinal, string Outcome, int ActionVersion, string ConcernStatus);
+public sealed record SubmitChecklistResult(Guid ConcernId, int ActionOrdinal, string Outcome, int ActionVersion, ConcernStatus ConcernStatus);
 
 /// <summary>
 /// Records a whole checklist walk for one action at once, after the line manager has checked their answers:
@@ -46,7 +47,7 @@ public sealed class SubmitChecklistHandler(CaseStep step, WorkflowRunner runner)
                     onCase.Record(answered.Run, new GivenAnswer(answered.Answer, null, null));
                 }
             },
-            onCase => new SubmitChecklistResult(onCase.Concern.Id, command.ActionOrdinal, outcome!, onCase.Action!.Version, onCase.Concern.Status.ToString()),
+            onCase => new SubmitChecklistResult(onCase.Concern.Id, command.ActionOrdinal, outcome!, onCase.Action!.Version, onCase.Concern.Status),
             cancellationToken);
     }
 }

@@ -1,3 +1,4 @@
+using JustCulture.Domain.Concerns;
 using JustCulture.Application.Cases;
 using JustCulture.Application.Common;
 using JustCulture.Persistence;
@@ -5,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace JustCulture.Application.Concerns;
 
-public sealed record ConcernActionView(int Ordinal, int Version, string Description, string Stage, string? Outcome, string? Route, DateTime? FormalInvestigationStartedAtUtc, Guid WorkflowInstanceId);
+public sealed record ConcernActionView(int Ordinal, int Version, string Description, ActionStage Stage, ChecklistOutcome? Outcome, CaseRoute? Route, DateTime? FormalInvestigationStartedAtUtc, Guid WorkflowInstanceId);
 
 public sealed record ConcernView(
     Guid Id,
@@ -15,7 +16,7 @@ public sealed record ConcernView(
     string Category,
     DateOnly? IncidentDate,
     DateTime OpenedAtUtc,
-    string Status,
+    ConcernStatus Status,
     int Version,
     IReadOnlyList<ConcernActionView> Actions);
 
@@ -41,8 +42,8 @@ public sealed class GetConcernHandler(JustCultureDbContext db, CaseReader cases)
 
     private static ConcernView ToView(Domain.Concerns.Concern concern) =>
         new(concern.Id, concern.SubjectStaffRef, concern.RaisedByUserId, concern.Summary, concern.Category,
-            concern.IncidentDate, concern.OpenedAtUtc, concern.Status.ToString(), concern.Version,
+            concern.IncidentDate, concern.OpenedAtUtc, concern.Status, concern.Version,
             concern.Actions.OrderBy(a => a.Ordinal)
-                .Select(a => new ConcernActionView(a.Ordinal, a.Version, a.Description, a.Stage.ToString(), a.Outcome?.ToString(), a.Route?.ToString(), a.FormalInvestigationStartedAtUtc, a.WorkflowInstanceId))
+                .Select(a => new ConcernActionView(a.Ordinal, a.Version, a.Description, a.Stage, a.Outcome, a.Route, a.FormalInvestigationStartedAtUtc, a.WorkflowInstanceId))
                 .ToList());
 }

@@ -1,9 +1,10 @@
+using JustCulture.Domain.Concerns;
 using JustCulture.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace JustCulture.Application.Concerns;
 
-public sealed record MyConcernActionView(int Ordinal, string Description, string Stage, string? Outcome, string? Route);
+public sealed record MyConcernActionView(int Ordinal, string Description, ActionStage Stage, ChecklistOutcome? Outcome, CaseRoute? Route);
 
 public sealed record MyConcernView(
     Guid Id,
@@ -13,7 +14,7 @@ public sealed record MyConcernView(
     string Category,
     DateOnly? IncidentDate,
     DateTime OpenedAtUtc,
-    string Status,
+    ConcernStatus Status,
     IReadOnlyList<MyConcernActionView> Actions);
 
 /// <summary>The concerns a line manager raised — only theirs — newest first, with where each action is.</summary>
@@ -31,9 +32,9 @@ public sealed class ListMyConcernsHandler(JustCultureDbContext db)
         return concerns
             .OrderByDescending(c => c.OpenedAtUtc)
             .Select(c => new MyConcernView(c.Id, c.SubjectStaffRef, names.GetValueOrDefault(c.SubjectStaffRef, c.SubjectStaffRef), c.Summary, c.Category,
-                c.IncidentDate, c.OpenedAtUtc, c.Status.ToString(),
+                c.IncidentDate, c.OpenedAtUtc, c.Status,
                 c.Actions.OrderBy(a => a.Ordinal)
-                    .Select(a => new MyConcernActionView(a.Ordinal, a.Description, a.Stage.ToString(), a.Outcome?.ToString(), a.Route?.ToString()))
+                    .Select(a => new MyConcernActionView(a.Ordinal, a.Description, a.Stage, a.Outcome, a.Route))
                     .ToList()))
             .ToList();
     }

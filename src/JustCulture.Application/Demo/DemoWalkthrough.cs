@@ -60,7 +60,7 @@ public sealed class DemoWalkthrough(JustCultureDbContext db, OpenConcernHandler 
                 var task = await NextTaskAsync(concernId, cancellationToken);
                 var result = await complete.HandleAsync(new CompleteTaskCommand(task.TaskId, DemoSeeder.CommissioningAccount, answer, rationale, statement), cancellationToken);
                 await say($"  {DemoSeeder.CommissioningAccount} (commissioning manager), {task.Question} -> {Domain.Vocabulary.Route(answer)}: {rationale}");
-                await say($"  case is now: {Domain.Vocabulary.Stage(result.ConcernStatus)}");
+                await say($"  case is now: {Domain.Vocabulary.Status(result.ConcernStatus)}");
             }
 
             var concern = await db.Concerns.AsNoTracking().Include(c => c.Actions).SingleAsync(c => c.Id == concernId, cancellationToken);

@@ -1,3 +1,4 @@
+using JustCulture.Domain.Concerns;
 using JustCulture.Application.Cases;
 using JustCulture.Application.Common;
 using JustCulture.Domain.Users;
@@ -28,9 +29,9 @@ public sealed record ReviewActionView(
     int Ordinal,
     int Version,
     string Description,
-    string Stage,
-    string? Outcome,
-    string? Route,
+    ActionStage Stage,
+    ChecklistOutcome? Outcome,
+    CaseRoute? Route,
     IReadOnlyList<ChecklistAnswerView> ChecklistAnswers,
     IReadOnlyList<ReviewDecisionView> Decisions,
     string? InformalAgreedActions,
@@ -43,7 +44,7 @@ public sealed record UnblindedIdentity(string StaffRef, string Name, string Ethn
 public sealed record ReviewCaseView(
     Guid ConcernId,
     int Version,
-    string Status,
+    ConcernStatus Status,
     string CaseReference,
     string Band,
     string StaffGroup,
@@ -105,7 +106,7 @@ public sealed class GetReviewCaseHandler(JustCultureDbContext db, CaseReader cas
                 }
             }
 
-            actions.Add(new ReviewActionView(action.Ordinal, action.Version, action.Description, action.Stage.ToString(), action.Outcome?.ToString(), action.Route?.ToString(),
+            actions.Add(new ReviewActionView(action.Ordinal, action.Version, action.Description, action.Stage, action.Outcome, action.Route,
                 answers, decisions, action.InformalAgreedActions, action.InformalReviewDate, pending));
         }
 
@@ -113,7 +114,7 @@ public sealed class GetReviewCaseHandler(JustCultureDbContext db, CaseReader cas
             ? new UnblindedIdentity(subject.StaffRef, subject.Name, subject.EthnicCode, subject.WresGroup.ToString())
             : null;
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        return new ReviewCaseView(concern.Id, concern.Version, concern.Status.ToString(), Domain.Concerns.CaseReference.Of(concern.Id), subject.Band, subject.StaffGroup,
+        return new ReviewCaseView(concern.Id, concern.Version, concern.Status, Domain.Concerns.CaseReference.Of(concern.Id), subject.Band, subject.StaffGroup,
             subject.YearsOfService(today), concern.Category, concern.IncidentDate, concern.Summary, concern.OpenedAtUtc, actions, identity);
     }
 

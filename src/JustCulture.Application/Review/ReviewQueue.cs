@@ -1,3 +1,4 @@
+using JustCulture.Domain.Concerns;
 using JustCulture.Application.Cases;
 using JustCulture.Application.Common;
 using JustCulture.Persistence;
@@ -35,7 +36,7 @@ public sealed record ReviewQueueItem(
     string StaffGroup,
     int YearsOfService,
     string Category,
-    string? Outcome,
+    ChecklistOutcome? Outcome,
     int DaysWaiting,
     bool IsOverdue,
     DateOnly? ReviewDate,
@@ -92,7 +93,7 @@ public sealed class ReviewQueueHandler(JustCultureDbContext db, TriageWorkflow t
                 row.Subject.StaffGroup,
                 row.Subject.YearsOfService(today),
                 row.Concern.Category,
-                row.Action.Outcome?.ToString(),
+                row.Action.Outcome,
                 daysWaiting,
                 kind == ReviewTaskKind.RouteDecision && daysWaiting > query.OverdueAfterDays,
                 reviewDate,

@@ -14,7 +14,7 @@ public sealed record CompleteTaskCommand(
     string? InformalNotAppropriate = null,
     int? ExpectedVersion = null);
 
-public sealed record CompleteTaskResult(Guid ConcernId, int ActionOrdinal, int ActionVersion, string ConcernStatus, IReadOnlyList<Guid> NextTaskIds);
+public sealed record CompleteTaskResult(Guid ConcernId, int ActionOrdinal, int ActionVersion, ConcernStatus ConcernStatus, IReadOnlyList<Guid> NextTaskIds);
 
 /// <summary>
 /// Answers one human task — a checklist question, a commissioning review or an informal-resolution
@@ -35,7 +35,7 @@ public sealed class CompleteTaskHandler(CaseStep step)
         return await step.RunAsync(
             new CaseStepRequest(CaseTarget.Task(command.TaskId), command.ActorUserId, ExpectedVersion: command.ExpectedVersion),
             onCase => onCase.Resume(command.TaskId, command.Answer.Trim(), Trimmed(command.Rationale), Trimmed(command.InformalNotAppropriate)),
-            onCase => new CompleteTaskResult(onCase.Concern.Id, onCase.Action!.Ordinal, onCase.Action.Version, onCase.Concern.Status.ToString(),
+            onCase => new CompleteTaskResult(onCase.Concern.Id, onCase.Action!.Ordinal, onCase.Action.Version, onCase.Concern.Status,
                 onCase.State.Bookmarks.Select(b => b.BookmarkId).ToList()),
             cancellationToken);
     }

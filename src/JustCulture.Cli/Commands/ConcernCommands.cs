@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using JustCulture.Application.Concerns;
+using JustCulture.Domain;
 
 namespace JustCulture.Cli.Commands;
 
@@ -50,10 +51,10 @@ internal static class ConcernCommands
                 return ExitCodes.Ok;
             }
 
-            await cli.Out.WriteLineAsync($"Concern {concern.Id} about {concern.SubjectStaffRef}, raised by {concern.RaisedByUserId} on {concern.OpenedAtUtc:yyyy-MM-dd}: {concern.Status} (version {concern.Version})");
+            await cli.Out.WriteLineAsync($"Concern {concern.Id} about {concern.SubjectStaffRef}, raised by {concern.RaisedByUserId} on {concern.OpenedAtUtc:yyyy-MM-dd}: {Vocabulary.Status(concern.Status)} (version {concern.Version})");
             foreach (var action in concern.Actions)
             {
-                await cli.Out.WriteLineAsync($"  action {action.Ordinal}: {action.Stage}; outcome {action.Outcome ?? "-"}; route {action.Route ?? "-"}");
+                await cli.Out.WriteLineAsync($"  action {action.Ordinal}: {Vocabulary.Stage(action.Stage)}; outcome {Vocabulary.Outcome(action.Outcome)}; route {Vocabulary.Route(action.Route)}");
             }
 
             return ExitCodes.Ok;

@@ -54,7 +54,7 @@ internal static class TaskCommands
         {
             var result = await cli.Get<CompleteTaskHandler>().HandleAsync(new CompleteTaskCommand(
                 cli.Value(taskId), cli.Value(actor), cli.Value(answer), cli.Value(rationale), cli.Value(notAppropriate), cli.Value(ifVersion)), ct);
-            await cli.Out.WriteLineAsync($"Recorded. Concern {result.ConcernId} is now: {Vocabulary.Status(Enum.Parse<ConcernStatus>(result.ConcernStatus))} (action {result.ActionOrdinal}, version {result.ActionVersion}).");
+            await cli.Out.WriteLineAsync($"Recorded. Concern {result.ConcernId} is now: {Vocabulary.Status(result.ConcernStatus)} (action {result.ActionOrdinal}, version {result.ActionVersion}).");
             foreach (var next in result.NextTaskIds)
             {
                 await cli.Out.WriteLineAsync($"Next task: {next}");

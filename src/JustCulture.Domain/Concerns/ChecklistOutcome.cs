@@ -1,6 +1,10 @@
+using System.Text.Json.Serialization;
+
 namespace JustCulture.Domain.Concerns;
 
 /// <summary>Outcomes A–G of the just culture guide (DESIGN §1.1).</summary>
+// Written by name wherever the product writes JSON, so a client reads "AwaitingReview", not 1.
+[JsonConverter(typeof(JsonStringEnumConverter<ChecklistOutcome>))]
 public enum ChecklistOutcome
 {
     /// <summary>Deliberate harm.</summary>

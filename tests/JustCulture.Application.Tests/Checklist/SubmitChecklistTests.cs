@@ -1,3 +1,4 @@
+using JustCulture.Domain.Concerns;
 using JustCulture.Application.Checklist;
 using JustCulture.Application.Common;
 using JustCulture.Application.Log;
@@ -57,9 +58,9 @@ public abstract class SubmitChecklistTests : IAsyncLifetime
         var result = await SubmitAsync(concernId, PathToG(), version);
 
         result.Outcome.ShouldBe("G");
-        result.ConcernStatus.ShouldBe("AwaitingReview");
+        result.ConcernStatus.ShouldBe(ConcernStatus.AwaitingReview);
         var concern = await App.ConcernAsync(concernId);
-        concern.Actions.Single().Outcome.ShouldBe("G");
+        concern.Actions.Single().Outcome.ShouldBe(ChecklistOutcome.G);
         concern.Actions.Single().Version.ShouldBe(result.ActionVersion);
         var answered = await App.QueryAsync(db => db.DecisionLog.Where(e => e.ConcernId == concernId && e.EventType == LogEventTypes.QuestionAnswered)
             .OrderBy(e => e.Sequence).Select(e => new { e.ActivityId, e.Answer, e.ActorId, e.ActorRole }).ToListAsync());
@@ -136,7 +137,7 @@ public abstract class SubmitChecklistTests : IAsyncLifetime
         var refusal = await RefusedAsync(() => SubmitAsync(concernId, PathToG(), version, action: 1), UseCaseError.Conflict);
 
         refusal.Message.ShouldContain("moved on");
-        (await App.ConcernAsync(concernId)).Actions.Single(a => a.Ordinal == 1).Stage.ShouldBe("Checklist");
+        (await App.ConcernAsync(concernId)).Actions.Single(a => a.Ordinal == 1).Stage.ShouldBe(ActionStage.Checklist);
     }
 
     [Fact]
@@ -222,7 +223,7 @@ public abstract class SubmitChecklistTests : IAsyncLifetime
             Instance = (await db.WorkflowInstances.SingleAsync()).VariablesJson + (await db.WorkflowInstances.SingleAsync()).Version,
         });
         after.ShouldBe(before);
-        (await App.ConcernAsync(concernId)).Actions.Single().Stage.ShouldBe("Checklist");
+        (await App.ConcernAsync(concernId)).Actions.Single().Stage.ShouldBe(ActionStage.Checklist);
     }
 }
 

@@ -88,7 +88,7 @@ public sealed class LineManagerConcernTests : IAsyncLifetime
         var only = listed.ShouldHaveSingleItem();
         only.Id.ShouldBe(mine);
         only.SubjectName.ShouldBe("Staff One");
-        only.Actions.ShouldHaveSingleItem().Stage.ShouldBe("Checklist");
+        only.Actions.ShouldHaveSingleItem().Stage.ShouldBe(ActionStage.Checklist);
     }
 
     [Fact]

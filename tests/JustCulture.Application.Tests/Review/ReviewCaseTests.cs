@@ -1,3 +1,4 @@
+using JustCulture.Domain.Concerns;
 using JustCulture.Application.Common;
 using JustCulture.Application.Review;
 using JustCulture.Persistence.DecisionLog;
@@ -15,7 +16,7 @@ public abstract class ReviewCaseTests : ReviewTestBase
 
         var action = (await CaseAsync(concernId)).Actions.ShouldHaveSingleItem();
 
-        action.Outcome.ShouldBe("B");
+        action.Outcome.ShouldBe(ChecklistOutcome.B);
         action.ChecklistAnswers.Select(a => a.Answer).ShouldBe(SmallTrust.PathTo('B'));
         action.ChecklistAnswers[0].Question.ShouldContain("intention to cause harm");
         action.PendingTask.ShouldNotBeNull();
@@ -40,7 +41,7 @@ public abstract class ReviewCaseTests : ReviewTestBase
         second.Message.ShouldContain("already completed");
         (await App.QueryAsync(db => db.DecisionLog.CountAsync(e => e.EventType == LogEventTypes.ReviewDecided))).ShouldBe(1);
         var decided = (await CaseAsync(concernId)).Actions.Single();
-        decided.Route.ShouldBe("Support");
+        decided.Route.ShouldBe(CaseRoute.Support);
         decided.Decisions.ShouldHaveSingleItem().Rationale.ShouldBe("Training need.");
     }
 
@@ -58,7 +59,7 @@ public abstract class ReviewCaseTests : ReviewTestBase
         // Versions are per action: the other action's decision does not make this form stale.
         await App.CompleteAsync(first.PendingTask!.TaskId, SmallTrust.Reviewer, "Support", "Training need.", expectedVersion: first.Version);
 
-        (await CaseAsync(concernId)).Actions.Single(a => a.Ordinal == 1).Route.ShouldBe("Support");
+        (await CaseAsync(concernId)).Actions.Single(a => a.Ordinal == 1).Route.ShouldBe(CaseRoute.Support);
     }
 
     [Fact]
@@ -74,7 +75,7 @@ public abstract class ReviewCaseTests : ReviewTestBase
             expectedVersion: resultForm.Version));
 
         refused.Message.ShouldContain("moved on");
-        (await CaseAsync(concernId)).Actions.Single().Stage.ShouldBe("InformalResolution");
+        (await CaseAsync(concernId)).Actions.Single().Stage.ShouldBe(ActionStage.InformalResolution);
     }
 }
 

@@ -1,3 +1,4 @@
+using JustCulture.Domain.Concerns;
 using System.Text.Json;
 using JustCulture.Application.Common;
 using JustCulture.Application.Review;
@@ -21,7 +22,7 @@ public abstract class ReviewQueueTests : ReviewTestBase
         item.Band.ShouldBe("Band 5");
         item.StaffGroup.ShouldBe("Nursing and Midwifery Registered");
         item.YearsOfService.ShouldBe(4); // started 2021-03-01, clock 2025-06-05
-        item.Outcome.ShouldBe("G");
+        item.Outcome.ShouldBe(ChecklistOutcome.G);
         item.DaysWaiting.ShouldBe(3);
         item.IsOverdue.ShouldBeFalse();
         item.Conflict.ShouldBeNull();

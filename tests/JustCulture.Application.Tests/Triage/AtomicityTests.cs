@@ -1,3 +1,4 @@
+using JustCulture.Domain.Concerns;
 using JustCulture.Persistence.DecisionLog;
 using JustCulture.TestSupport;
 using Microsoft.EntityFrameworkCore;
@@ -82,7 +83,7 @@ public abstract class AtomicityTests : IAsyncLifetime
         (await SnapshotAsync()).ShouldBe(before);
         _fault.Armed = false;
         var retried = await App.CompleteAsync(review.TaskId, SmallTrust.Reviewer, "FormalInvestigation", "Serious.", "Deliberate harm alleged.");
-        retried.ConcernStatus.ShouldBe("FormalInvestigation");
+        retried.ConcernStatus.ShouldBe(ConcernStatus.FormalInvestigation);
         var verification = await App.RunAsync<Log.VerifyLogHandler, LogVerification>(h => h.HandleAsync());
         verification.IsIntact.ShouldBeTrue(verification.Problem);
     }

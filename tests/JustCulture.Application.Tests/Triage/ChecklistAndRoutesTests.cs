@@ -1,3 +1,4 @@
+using JustCulture.Domain.Concerns;
 using JustCulture.Application.Common;
 using JustCulture.Persistence.DecisionLog;
 using JustCulture.TestSupport;
@@ -21,8 +22,8 @@ public abstract class ChecklistAndRoutesTests : TriageTestBase
         var concernId = await OpenToReviewAsync(outcome);
 
         var concern = await App.ConcernAsync(concernId);
-        concern.Status.ShouldBe("AwaitingReview");
-        concern.Actions.Single().Outcome.ShouldBe(outcome.ToString());
+        concern.Status.ShouldBe(ConcernStatus.AwaitingReview);
+        concern.Actions.Single().Outcome.ShouldBe(Enum.Parse<ChecklistOutcome>(outcome.ToString()));
         var next = await App.NextTaskAsync(concernId);
         next.Role.ShouldBe("CommissioningManager");
         next.Answers.ShouldBe(["NoFurtherAction", "Support", "SystemLearning", "InformalResolution", "FormalInvestigation"], ignoreOrder: true);
@@ -38,7 +39,7 @@ public abstract class ChecklistAndRoutesTests : TriageTestBase
     {
         var concernId = await OpenAboutS001Async();
         await App.AnswerChecklistAsync(concernId, SmallTrust.LineManager, ["No", "No", "No", "Yes"]);
-        (await App.ConcernAsync(concernId)).Actions.Single().Outcome.ShouldBe("C");
+        (await App.ConcernAsync(concernId)).Actions.Single().Outcome.ShouldBe(ChecklistOutcome.C);
     }
 
     [Theory]
@@ -51,10 +52,10 @@ public abstract class ChecklistAndRoutesTests : TriageTestBase
 
         var result = await App.AnswerNextAsync(concernId, SmallTrust.Reviewer, route, "Reviewed with HR advice.");
 
-        result.ConcernStatus.ShouldBe("Closed");
+        result.ConcernStatus.ShouldBe(ConcernStatus.Closed);
         result.NextTaskIds.ShouldBeEmpty();
         var concern = await App.ConcernAsync(concernId);
-        concern.Actions.Single().Route.ShouldBe(route);
+        concern.Actions.Single().Route.ShouldBe(Enum.Parse<CaseRoute>(route));
         var review = await App.QueryAsync(db => db.DecisionLog.SingleAsync(e => e.ConcernId == concernId && e.EventType == LogEventTypes.ReviewDecided));
         review.Answer.ShouldBe(route);
         review.Rationale.ShouldBe("Reviewed with HR advice.");
@@ -69,11 +70,11 @@ public abstract class ChecklistAndRoutesTests : TriageTestBase
         var concernId = await OpenToReviewAsync('G');
 
         (await App.AnswerNextAsync(concernId, SmallTrust.Reviewer, "InformalResolution", "A facilitated conversation is proportionate."))
-            .ConcernStatus.ShouldBe("InformalResolution");
+            .ConcernStatus.ShouldBe(ConcernStatus.InformalResolution);
         var informal = await App.NextTaskAsync(concernId);
         informal.Answers.ShouldBe(["Resolved", "NotResolved"], ignoreOrder: true);
         (await App.CompleteAsync(informal.TaskId, SmallTrust.Reviewer, "Resolved", "Agreed actions completed."))
-            .ConcernStatus.ShouldBe("Closed");
+            .ConcernStatus.ShouldBe(ConcernStatus.Closed);
     }
 
     [Fact]
@@ -82,15 +83,15 @@ public abstract class ChecklistAndRoutesTests : TriageTestBase
         var concernId = await OpenToReviewAsync('G');
         await App.AnswerNextAsync(concernId, SmallTrust.Reviewer, "InformalResolution", "Informal first.");
         (await App.AnswerNextAsync(concernId, SmallTrust.Reviewer, "NotResolved", "Behaviour repeated."))
-            .ConcernStatus.ShouldBe("AwaitingReview");
+            .ConcernStatus.ShouldBe(ConcernStatus.AwaitingReview);
 
         var back = await App.NextTaskAsync(concernId);
         back.ActivityId.ShouldBe((await App.QueryAsync(db => db.DecisionLog.FirstAsync(e => e.EventType == LogEventTypes.ReviewDecided))).ActivityId);
         var result = await App.CompleteAsync(back.TaskId, SmallTrust.OtherReviewer, "FormalInvestigation", "Repeated after informal resolution.", "Informal resolution was tried and failed.");
 
-        result.ConcernStatus.ShouldBe("FormalInvestigation");
+        result.ConcernStatus.ShouldBe(ConcernStatus.FormalInvestigation);
         var action = (await App.ConcernAsync(concernId)).Actions.Single();
-        action.Stage.ShouldBe("FormalInvestigation");
+        action.Stage.ShouldBe(ActionStage.FormalInvestigation);
         action.FormalInvestigationStartedAtUtc.ShouldNotBeNull().ShouldBe(App.Clock.UtcNow, TimeSpan.FromMilliseconds(1));
         var log = await App.QueryAsync(db => db.DecisionLog.Where(e => e.ConcernId == concernId).OrderBy(e => e.Sequence).Select(e => e.EventType).ToListAsync());
         log.ShouldBe([
@@ -117,8 +118,8 @@ public abstract class ChecklistAndRoutesTests : TriageTestBase
         await App.AnswerChecklistAsync(concernId, SmallTrust.LineManager, SmallTrust.PathTo('G'), actionOrdinal: 2);
 
         var concern = await App.ConcernAsync(concernId);
-        concern.Actions.Select(a => a.Outcome).ShouldBe(["D", "G"]);
-        concern.Status.ShouldBe("AwaitingReview");
+        concern.Actions.Select(a => a.Outcome).ShouldBe([ChecklistOutcome.D, ChecklistOutcome.G]);
+        concern.Status.ShouldBe(ConcernStatus.AwaitingReview);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using JustCulture.Domain.Concerns;
 using JustCulture.Application.Common;
 using JustCulture.Application.Concerns;
 using JustCulture.Application.Tasks;
@@ -127,7 +128,7 @@ public abstract class RejectionTests : TriageTestBase
 
         await RefusedAsync(() => App.CompleteAsync(review.TaskId, SmallTrust.Reviewer, "FormalInvestigation", "Serious."), UseCaseError.RuleViolated);
 
-        (await App.ConcernAsync(concernId)).Status.ShouldBe("AwaitingReview");
+        (await App.ConcernAsync(concernId)).Status.ShouldBe(ConcernStatus.AwaitingReview);
         (await App.QueryAsync(db => db.DecisionLog.AnyAsync(e => e.EventType == LogEventTypes.FormalInvestigationStarted))).ShouldBeFalse();
     }
 

@@ -1,3 +1,4 @@
+using JustCulture.Domain.Concerns;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -25,8 +26,8 @@ public class ApiTests(SqliteWebAppFixture app) : IClassFixture<SqliteWebAppFixtu
         concern.SubjectStaffRef.ShouldBe(subject);
         concern.RaisedByUserId.ShouldBe(DemoSeeder.LineManagerAccount);
         concern.Summary.ShouldBe("Controlled drugs register not countersigned");
-        concern.Status.ShouldBe("Checklist");
-        concern.Actions.ShouldHaveSingleItem().Stage.ShouldBe("Checklist");
+        concern.Status.ShouldBe(ConcernStatus.Checklist);
+        concern.Actions.ShouldHaveSingleItem().Stage.ShouldBe(ActionStage.Checklist);
     }
 
     [Fact]
@@ -56,8 +57,8 @@ public class ApiTests(SqliteWebAppFixture app) : IClassFixture<SqliteWebAppFixtu
 
         result.ConcernId.ShouldBe(id);
         var concern = await ConcernAsync(lineManager, id);
-        concern.Actions.ShouldHaveSingleItem().Outcome.ShouldBe("D");
-        concern.Actions.Single().Route.ShouldBe("SystemLearning");
+        concern.Actions.ShouldHaveSingleItem().Outcome.ShouldBe(ChecklistOutcome.D);
+        concern.Actions.Single().Route.ShouldBe(CaseRoute.SystemLearning);
         (await TasksAsync(reviewer)).ShouldNotContain(t => t.ConcernId == id);
     }
 
@@ -219,7 +220,7 @@ public class ApiTests(SqliteWebAppFixture app) : IClassFixture<SqliteWebAppFixtu
         using var response = await CompleteAsync(reviewer, review.TaskId, "FormalInvestigation", "Serious and repeated.");
 
         await response.ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity);
-        (await ConcernAsync(reviewer, id)).Status.ShouldBe("AwaitingReview");
+        (await ConcernAsync(reviewer, id)).Status.ShouldBe(ConcernStatus.AwaitingReview);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using JustCulture.Domain.Concerns;
 using System.Net;
 using JustCulture.Application.Demo;
 using JustCulture.Web.Tests.Hosting;
@@ -106,6 +107,6 @@ public class PerCaseAuthorizationTests(SqliteWebAppFixture app) : IClassFixture<
         (await TasksAsync(conflicted)).ShouldNotContain(t => t.ConcernId == id);
         using var view = await conflicted.GetAsync(new Uri($"/api/concerns/{id}", UriKind.Relative));
         view.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
-        (await ConcernAsync(lineManager, id)).Status.ShouldBe("AwaitingReview");
+        (await ConcernAsync(lineManager, id)).Status.ShouldBe(ConcernStatus.AwaitingReview);
     }
 }

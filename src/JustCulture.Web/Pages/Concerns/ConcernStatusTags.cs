@@ -1,4 +1,5 @@
 using JustCulture.Domain;
+using JustCulture.Domain.Concerns;
 
 namespace JustCulture.Web.Pages.Concerns;
 
@@ -19,4 +20,14 @@ public static class ConcernStatusTags
     };
 
     public static string RouteLabel(string? route) => Vocabulary.Route(route);
+
+    public static string Label(ActionStage stage) => Vocabulary.Stage(stage);
+
+    public static string Label(ConcernStatus status) => Vocabulary.Status(status);
+
+    public static string CssClass(ActionStage stage) => CssClass(stage.ToString());
+
+    public static string CssClass(ConcernStatus status) => CssClass(status.ToString());
+
+    public static string RouteLabel(CaseRoute? route) => Vocabulary.Route(route);
 }

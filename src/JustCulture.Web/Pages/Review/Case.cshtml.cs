@@ -59,7 +59,7 @@ public sealed class CaseModel(GetReviewCaseHandler cases, SimilarCasesHandler si
             return Handle(refused);
         }
 
-        var outcomes = Case.Actions.Where(a => a.Outcome is not null).Select(a => Enum.Parse<ChecklistOutcome>(a.Outcome!)).Distinct().ToList();
+        var outcomes = Case.Actions.Where(a => a.Outcome is not null).Select(a => a.Outcome!.Value).Distinct().ToList();
         var views = new List<SimilarCasesView>();
         foreach (var outcome in outcomes)
         {

@@ -1,5 +1,6 @@
 using JustCulture.Application.Review;
 using JustCulture.Domain;
+using JustCulture.Domain.Concerns;
 
 namespace JustCulture.Web.Pages.Review;
 
@@ -7,6 +8,10 @@ namespace JustCulture.Web.Pages.Review;
 public static class ReviewText
 {
     public static string Route(string? route) => Vocabulary.Route(route);
+
+    public static string Route(CaseRoute? route) => Vocabulary.Route(route);
+
+    public static string Outcome(ChecklistOutcome? outcome) => Vocabulary.Outcome(outcome);
 
     public static string RouteHint(string route) => route switch
     {
