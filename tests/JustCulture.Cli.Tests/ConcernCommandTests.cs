@@ -62,7 +62,7 @@ public sealed class ConcernCommandTests : IAsyncLifetime, IDisposable
         var text = await _cli.RunOkAsync("concern", "show", id.ToString());
 
         text.ShouldContain($"Concern {id} about S001, raised by {SmallTrust.LineManager}");
-        text.ShouldContain("action 1: Checklist; outcome -; route -");
+        text.ShouldContain("action 1: Checklist to answer; outcome Checklist not finished; route Not decided");
     }
 
     [Fact]

@@ -135,7 +135,8 @@ public sealed class ReportCommandTests : IAsyncLifetime, IDisposable
         var text = await _cli.RunOkAsync("report", "funnel", "--year", CurrentYear);
         text.ShouldContain("Formal investigation started:");
         text.ShouldContain("Formal investigations by directorate");
-        text.ShouldContain("Concerns raised, by raisingManagerDirectorate");
+        text.ShouldContain("Concerns raised, by raising manager's directorate");
+        text.ShouldNotContain("staffGroup");
 
         var csv = await _cli.RunOkAsync("report", "funnel", "--year", CurrentYear, "--format", "csv", "--publication");
         csv.ShouldContain($"{CurrentYear},stage,formal,,<5,5,<5,<5,0,<5,,,,,,");

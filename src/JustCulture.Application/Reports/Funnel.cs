@@ -46,6 +46,20 @@ public static class BreakdownStages
     public const string Raised = "raised";
 }
 
+/// <summary>The words for a breakdown's dimension key (the key stays in JSON and CSV; people read the words).</summary>
+public static class BreakdownDimensions
+{
+    public static string Label(string dimension) => dimension switch
+    {
+        "band" => "pay band",
+        "staffGroup" => "staff group",
+        "lengthOfService" => "length of service",
+        "directorate" => "directorate",
+        "raisingManagerDirectorate" => "raising manager's directorate",
+        _ => dimension,
+    };
+}
+
 public sealed record FunnelReport(string Year, string Source, IReadOnlyList<FunnelStage> Stages, IReadOnlyList<Breakdown> Breakdowns, IReadOnlyList<string> Warnings)
 {
     /// <summary>Notes about the data fit for publication: no staff refs and no counts.</summary>

@@ -71,11 +71,11 @@ internal static class ReportOutput
             text.AppendLine();
             if (b.Stage == BreakdownStages.Formal)
             {
-                text.AppendLine(Invariant, $"Formal investigations by {b.Dimension} (entering of headcount):");
+                text.AppendLine(Invariant, $"Formal investigations by {BreakdownDimensions.Label(b.Dimension)} (entering of headcount):");
             }
             else
             {
-                text.AppendLine(Invariant, $"Concerns raised, by {b.Dimension} (staff raised about, of that directorate's headcount):");
+                text.AppendLine(Invariant, $"Concerns raised, by {BreakdownDimensions.Label(b.Dimension)} (staff raised about, of that directorate's headcount):");
             }
 
             foreach (var r in b.Rows)

@@ -19,9 +19,7 @@ public static class ReportDisplay
     public static string Percent(double? rate) => rate is { } r ? (r * 100).ToString("0.00", Invariant) + "%" : "—";
 
     /// <summary>A breakdown's dimension as words ("staffGroup" reads "staff group").</summary>
-    public static string DimensionLabel(string dimension) => dimension == "raisingManagerDirectorate"
-        ? "raising manager's directorate"
-        : string.Concat(dimension.Select(c => char.IsUpper(c) ? " " + char.ToLowerInvariant(c) : c.ToString()));
+    public static string DimensionLabel(string dimension) => BreakdownDimensions.Label(dimension);
 
     public static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
