@@ -13,6 +13,11 @@ public sealed class CaseReader(JustCultureDbContext db, TriageWorkflow triage)
         db.ChangeTracker.Clear();
         var loaded = await CaseLoader.LoadAsync(db, target, actorUserId, cancellationToken) ?? throw CaseRefusals.NotFound(target);
         CaseAccessPolicy.Ensure(loaded.Actor, loaded.ActorStaff, loaded.Parties, access);
+        if (target.ActionOrdinal is { } ordinal && loaded.Instance is null)
+        {
+            throw UseCaseException.NotFound($"Concern {loaded.Concern.Id} has no action {ordinal}.");
+        }
+
         return loaded;
     }
 

@@ -21,6 +21,17 @@ public sealed class PreviewChecklistTests : IAsyncLifetime
         App.RunAsync<PreviewChecklistHandler, ChecklistPreview>(h => h.HandleAsync(new PreviewChecklistQuery(concernId, 1, user, draft)));
 
     [Fact]
+    public async Task RefusesAsNotFoundGivenActionTheConcernDoesNotHave()
+    {
+        var concernId = await App.OpenConcernAsync("S001", SmallTrust.LineManager);
+
+        var refusal = await Should.ThrowAsync<UseCaseException>(() => App.RunAsync<PreviewChecklistHandler, ChecklistPreview>(
+            h => h.HandleAsync(new PreviewChecklistQuery(concernId, 7, SmallTrust.LineManager, new Dictionary<string, string>()))));
+
+        refusal.Error.ShouldBe(UseCaseError.NotFound);
+    }
+
+    [Fact]
     public async Task AsksFirstQuestionWithHelpTextGivenEmptyDraft()
     {
         var concernId = await App.OpenConcernAsync("S001", SmallTrust.LineManager);
