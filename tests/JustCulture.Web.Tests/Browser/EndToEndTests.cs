@@ -104,6 +104,9 @@ public partial class EndToEndTests(BrowserFixture browser)
         casePage.ShouldContain(JustCulture.Domain.Concerns.CaseReference.Of(Guid.Parse(concernId)));
         casePage.ShouldNotContain(staffRef);
         casePage.ShouldContain(summary);
+        // Words, not enum names.
+        casePage.ShouldContain("Awaiting review");
+        casePage.ShouldNotContain("AwaitingReview");
         (await reviewer.Page.Locator("#subject-name").CountAsync()).ShouldBe(0, "the case is blinded by default");
         await reviewer.ScreenshotAsync("case");
         (await reviewer.SeriousAccessibilityViolationsAsync()).ShouldBeEmpty();
