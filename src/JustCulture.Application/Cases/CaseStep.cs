@@ -3,8 +3,6 @@ using JustCulture.Domain;
 using JustCulture.Persistence;
 using JustCulture.Persistence.DecisionLog;
 using JustCulture.Workflows;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace JustCulture.Application.Cases;
 
@@ -33,36 +31,18 @@ public sealed class CaseStep(JustCultureDbContext db, TriageWorkflow triage, Wor
         ArgumentNullException.ThrowIfNull(result);
         // A step starts from what is stored, never from entities an earlier use case left tracked in this context.
         db.ChangeTracker.Clear();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        try
+        // The shared transaction runner saves, commits, and turns a lost race or a broken rule into a refusal.
+        return await StepTransaction.RunAsync(db, async ct =>
         {
-            await DecisionLogStore.LockHeadAsync(db, cancellationToken);
-            var loaded = await CaseLoader.LoadAsync(db, request.Target, request.ActorUserId, cancellationToken)
+            await DecisionLogStore.LockHeadAsync(db, ct);
+            var loaded = await CaseLoader.LoadAsync(db, request.Target, request.ActorUserId, ct)
                 ?? throw CaseRefusals.NotFound(request.Target);
             var context = Admit(loaded, request);
             apply(context);
             context.Finish();
             DecisionLogStore.AppendAfterLockedHead(db, loaded.Head, context.Entries);
-            var outcome = result(context);
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            return outcome;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            await AbandonAsync(transaction);
-            throw UseCaseException.Conflict("This case has moved on since you loaded it. Reload it to see where it is now.");
-        }
-        catch (DomainRuleException rule)
-        {
-            await AbandonAsync(transaction);
-            throw UseCaseException.RuleViolated(rule.Message, rule.Field);
-        }
-        catch
-        {
-            await AbandonAsync(transaction);
-            throw;
-        }
+            return result(context);
+        }, cancellationToken);
     }
 
     /// <summary>The checks in the order that reveals least: who may act, then whether the task is open, then the version.</summary>
@@ -106,12 +86,5 @@ public sealed class CaseStep(JustCultureDbContext db, TriageWorkflow triage, Wor
         var definition = loaded.Instance is null ? null
             : triage.PinnedTo(loaded.Instance.DefinitionId, loaded.Instance.DefinitionVersion, loaded.Instance.DefinitionSha256);
         return new CaseStepContext(loaded, actor, action, task, definition, runner, clock.GetUtcNow().UtcDateTime);
-    }
-
-    private async Task AbandonAsync(IDbContextTransaction transaction)
-    {
-        await transaction.RollbackAsync(CancellationToken.None);
-        // Nothing of a refused step may leak into the next one through the change tracker.
-        db.ChangeTracker.Clear();
     }
 }

@@ -48,7 +48,7 @@ public sealed class PreviewChecklistHandler(CaseReader cases, WorkflowRunner run
     {
         ArgumentNullException.ThrowIfNull(query);
         var loaded = await cases.ReadAsync(CaseTarget.Action(query.ConcernId, query.ActionOrdinal), query.UserId, CaseAccess.AnswerChecklist, cancellationToken);
-        var action = ChecklistWalk.OpenAction(loaded.Concern, query.ActionOrdinal);
+        var action = ChecklistWalk.EnsureOpen(loaded.Concern.ActionForInstance(loaded.Instance!.Id));
         var actor = new Actor(loaded.Actor!.UserId, loaded.Actor.Role.ToString());
         var walk = ChecklistWalk.Run(runner, cases.DefinitionOf(loaded), WorkflowInstanceMapping.ToState(loaded.Instance!), query.DraftAnswers,
             actor, clock.GetUtcNow().UtcDateTime, strict: false);
@@ -76,10 +76,9 @@ internal static class ChecklistWalk
     public static ChecklistQuestionView View(ChecklistQuestionActivity question) =>
         new(question.Id, question.QuestionId, question.Question, question.HelpText, question.Answers);
 
-    /// <summary>The action, refused as moved on once its checklist has been submitted.</summary>
-    public static ConcernAction OpenAction(Concern concern, int actionOrdinal)
+    /// <summary>Refuses an action whose checklist has already been submitted as moved on.</summary>
+    public static ConcernAction EnsureOpen(ConcernAction action)
     {
-        var action = concern.Actions.Single(a => a.Ordinal == actionOrdinal);
         if (action.Stage != ActionStage.Checklist)
         {
             throw UseCaseException.Conflict($"The checklist for action {action.Ordinal} has already been submitted; this case has moved on.");

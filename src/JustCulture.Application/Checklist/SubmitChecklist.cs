@@ -32,7 +32,7 @@ public sealed class SubmitChecklistHandler(CaseStep step, WorkflowRunner runner)
             new CaseStepRequest(CaseTarget.Action(command.ConcernId, command.ActionOrdinal), command.UserId, CaseAccess.AnswerChecklist, command.ExpectedVersion),
             onCase =>
             {
-                ChecklistWalk.OpenAction(onCase.Concern, command.ActionOrdinal);
+                ChecklistWalk.EnsureOpen(onCase.Action!);
                 var actor = new Actor(onCase.Actor.UserId, onCase.Actor.Role.ToString());
                 var walk = ChecklistWalk.Run(runner, onCase.Definition!, onCase.State, command.Answers, actor, onCase.NowUtc, strict: true);
                 if (walk.Next is { } unanswered)
