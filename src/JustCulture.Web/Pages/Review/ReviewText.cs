@@ -46,7 +46,7 @@ public static class ReviewText
 
     public static string Days(int days) => days == 1 ? "1 day" : $"{days} days";
 
-    public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
+    public static string Date(DateOnly date) => UkDates.Date(date);
 
-    public static string Date(DateTime utc) => utc.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
+    public static string Date(DateTime utc) => UkDates.Date(utc);
 }
