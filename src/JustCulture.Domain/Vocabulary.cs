@@ -62,6 +62,16 @@ public static class Vocabulary
         _ => group.ToString(),
     };
 
+    public static string Conflict(ConflictOfInterest conflict) => conflict switch
+    {
+        ConflictOfInterest.None => "No conflict of interest",
+        ConflictOfInterest.Declared => "Conflict of interest declared",
+        _ => conflict.ToString(),
+    };
+
+    public static string Conflict(string? conflict) =>
+        Enum.TryParse<ConflictOfInterest>(conflict, out var c) && Enum.IsDefined(c) ? Conflict(c) : conflict ?? string.Empty;
+
     public static string Route(CaseRoute? route) => route is { } r ? Route(r) : "Not decided";
 
     public static string Outcome(ChecklistOutcome? outcome) => outcome is { } o ? Outcome(o) : "Checklist not finished";

@@ -113,7 +113,9 @@ public sealed class CliSession : IDisposable
     public async Task<string> AnswerNextAsync(Guid concernId, string userId, string answer, params string[] extra)
     {
         var task = await NextTaskAsync(concernId);
-        return await RunOkAsync(["task", "complete", task.TaskId.ToString(), "--as", userId, "--answer", answer, .. extra]);
+        // A review decision carries a conflict-of-interest declaration; "none" unless the test gives one.
+        string[] declaration = task.Role == "CommissioningManager" && !extra.Contains("--conflict") ? ["--conflict", "none"] : [];
+        return await RunOkAsync(["task", "complete", task.TaskId.ToString(), "--as", userId, "--answer", answer, .. declaration, .. extra]);
     }
 
     public async Task AnswerChecklistAsync(Guid concernId, IEnumerable<string> answers, string userId = SmallTrust.LineManager)

@@ -125,7 +125,7 @@ public sealed class TaskCompleteTests : IAsyncLifetime, IDisposable
         var concernId = await OpenToReviewAsync();
         var review = await _cli.NextTaskAsync(concernId);
 
-        await RefusedAsync(ExitCodes.RuleViolated, review.TaskId.ToString(), "--as", SmallTrust.Reviewer, "--answer", "FormalInvestigation", "--rationale", "Serious.");
+        await RefusedAsync(ExitCodes.RuleViolated, review.TaskId.ToString(), "--as", SmallTrust.Reviewer, "--answer", "FormalInvestigation", "--rationale", "Serious.", "--conflict", "none");
 
         (await _cli.ShowConcernAsync(concernId)).GetProperty("status").GetString().ShouldBe("AwaitingReview");
     }

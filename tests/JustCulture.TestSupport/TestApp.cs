@@ -5,6 +5,8 @@ using JustCulture.Application.Concerns;
 using JustCulture.Application.Staff;
 using JustCulture.Application.Tasks;
 using JustCulture.Application.Users;
+using JustCulture.Domain.Concerns;
+using JustCulture.Domain.Users;
 using JustCulture.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -143,8 +145,14 @@ public sealed class TestApp : IAsyncDisposable
     public async Task<TaskView> NextTaskAsync(Guid concernId, int actionOrdinal = 1) =>
         (await TasksAsync(concernId)).Single(t => t.ActionOrdinal == actionOrdinal);
 
-    public Task<CompleteTaskResult> CompleteAsync(Guid taskId, string userId, string answer, string? rationale = null, string? statement = null, int? expectedVersion = null) =>
-        RunAsync<CompleteTaskHandler, CompleteTaskResult>(h => h.HandleAsync(new CompleteTaskCommand(taskId, userId, answer, rationale, statement, expectedVersion)));
+    /// <summary>Answers a task. A commissioning manager's task carries a "no conflict of interest" declaration
+    /// unless the test says otherwise; tests of the declaration itself call the handler with their own.</summary>
+    public async Task<CompleteTaskResult> CompleteAsync(Guid taskId, string userId, string answer, string? rationale = null, string? statement = null, int? expectedVersion = null)
+    {
+        var role = await QueryAsync(db => db.Bookmarks.Where(b => b.Id == taskId).Select(b => b.Role).SingleOrDefaultAsync());
+        ConflictOfInterest? conflict = role == nameof(Role.CommissioningManager) ? ConflictOfInterest.None : null;
+        return await RunAsync<CompleteTaskHandler, CompleteTaskResult>(h => h.HandleAsync(new CompleteTaskCommand(taskId, userId, answer, rationale, statement, expectedVersion, conflict)));
+    }
 
     /// <summary>Answers the next task of an action, whatever it is.</summary>
     public async Task<CompleteTaskResult> AnswerNextAsync(Guid concernId, string userId, string answer, string? rationale = null, string? statement = null, int actionOrdinal = 1) =>

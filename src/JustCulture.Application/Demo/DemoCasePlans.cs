@@ -24,6 +24,15 @@ internal static class DemoCasePlans
         _ => [[.. NoToHealth, "Yes", "Yes", "Yes", "No", "No", "No", "No"]],
     };
 
+    /// <summary>
+    /// The reviewer's conflict-of-interest declaration in the demo: about one case in sixteen declares one,
+    /// chosen from the concern's id so the seeded random sequence (and every demo figure) stays as it was.
+    /// </summary>
+    public static (ConflictOfInterest? Conflict, string? Details) ConflictFor(Guid concernId) =>
+        concernId.ToByteArray()[0] % 16 == 0
+            ? (ConflictOfInterest.Declared, "I worked on the same ward as the person concerned until two years ago; no working relationship since. A second commissioning manager read the case before my decision.")
+            : (ConflictOfInterest.None, null);
+
     /// <summary>Weights of checklist outcomes among concerns that reach the checklist.</summary>
     public static readonly (ChecklistOutcome Outcome, int Weight)[] OutcomeWeights =
     [

@@ -187,9 +187,12 @@ public sealed class DemoSeeder(JustCultureDbContext db, TriageWorkflow triage, W
             plan.Dequeue();
             var tasks = await new ListTasksHandler(db, triage).HandleAsync(new ListTasksQuery(concernId), cancellationToken);
             var task = tasks.First(t => t.ActionOrdinal == ordinal);
-            var actor = task.Role == "LineManager" ? raiser : reviewer;
+            var byReviewer = task.Role != "LineManager";
+            var actor = byReviewer ? reviewer : raiser;
+            var (conflict, details) = byReviewer ? DemoCasePlans.ConflictFor(concernId) : (null, null);
             await new CompleteTaskHandler(new Cases.CaseStep(db, triage, runner, simulated)).HandleAsync(
-                new CompleteTaskCommand(task.TaskId, actor, next.Answer, next.Rationale, next.InformalNotAppropriate), cancellationToken);
+                new CompleteTaskCommand(task.TaskId, actor, next.Answer, next.Rationale, next.InformalNotAppropriate, Conflict: conflict, ConflictDetails: details),
+                cancellationToken);
             ScheduleNext(concernId, ordinal, plan, raiser, reviewer, at, simulated, now, queue, cancellationToken);
         }, at);
     }

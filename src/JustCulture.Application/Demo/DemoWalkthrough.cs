@@ -1,6 +1,7 @@
 using JustCulture.Application.Common;
 using JustCulture.Application.Concerns;
 using JustCulture.Application.Tasks;
+using JustCulture.Domain.Concerns;
 using JustCulture.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -58,8 +59,8 @@ public sealed class DemoWalkthrough(JustCultureDbContext db, OpenConcernHandler 
             foreach (var (answer, rationale, statement) in walk.Reviews)
             {
                 var task = await NextTaskAsync(concernId, cancellationToken);
-                var result = await complete.HandleAsync(new CompleteTaskCommand(task.TaskId, DemoSeeder.CommissioningAccount, answer, rationale, statement), cancellationToken);
-                await say($"  {DemoSeeder.CommissioningAccount} (commissioning manager), {task.Question} -> {Domain.Vocabulary.Route(answer)}: {rationale}");
+                var result = await complete.HandleAsync(new CompleteTaskCommand(task.TaskId, DemoSeeder.CommissioningAccount, answer, rationale, statement, Conflict: ConflictOfInterest.None), cancellationToken);
+                await say($"  {DemoSeeder.CommissioningAccount} (commissioning manager) declared no conflict of interest; {task.Question} -> {Domain.Vocabulary.Route(answer)}: {rationale}");
                 await say($"  case is now: {Domain.Vocabulary.Status(result.ConcernStatus)}");
             }
 

@@ -18,15 +18,18 @@ public static class AuditorView
         LogEventTypes.InformalResolutionRecorded,
         LogEventTypes.WorkflowFinished,
         LogEventTypes.UserAdded,
+        LogEventTypes.ConflictOfInterestDeclared,
     };
 
-    /// <summary>Events whose question is text from the workflow definition (a "User x added" question names a user).</summary>
+    /// <summary>Events whose question is text from the workflow definition or the product's own fixed text
+    /// (a "User x added" question names a user).</summary>
     private static readonly HashSet<string> EventsWithDefinitionQuestions = new(StringComparer.Ordinal)
     {
         LogEventTypes.QuestionAnswered,
         LogEventTypes.OutcomeRecorded,
         LogEventTypes.ReviewDecided,
         LogEventTypes.InformalResolutionRecorded,
+        LogEventTypes.ConflictOfInterestDeclared,
     };
 
     public static string? Answer(string eventType, string? answer) => EventsWithChoiceAnswers.Contains(eventType) ? answer : null;

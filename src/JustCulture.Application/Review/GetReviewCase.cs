@@ -84,7 +84,8 @@ public sealed class GetReviewCaseHandler(JustCultureDbContext db, CaseReader cas
             var entries = log.Where(e => e.WorkflowInstanceId == action.WorkflowInstanceId).ToList();
             var answers = entries.Where(e => e.EventType == LogEventTypes.QuestionAnswered)
                 .Select(e => new ChecklistAnswerView(e.Question ?? string.Empty, e.Answer ?? string.Empty)).ToList();
-            var decisions = entries.Where(e => e.EventType is LogEventTypes.ReviewDecided or LogEventTypes.InformalResolutionRecorded or LogEventTypes.InformalResolutionPlanRecorded)
+            var decisions = entries.Where(e => e.EventType is LogEventTypes.ReviewDecided or LogEventTypes.InformalResolutionRecorded or LogEventTypes.InformalResolutionPlanRecorded
+                    or LogEventTypes.ConflictOfInterestDeclared)
                 .Select(e => new ReviewDecisionView(e.EventType, e.Answer, e.Rationale, e.InformalNotAppropriate, e.OccurredAtUtc)).ToList();
             var instance = instances.Single(w => w.Id == action.WorkflowInstanceId);
             PendingReviewTask? pending = null;

@@ -49,11 +49,14 @@ internal static class TaskCommands
         var rationale = new Option<string?>("--rationale") { Description = "Why (required for commissioning reviews and informal-resolution results)" };
         var notAppropriate = new Option<string?>("--informal-not-appropriate") { Description = "Why informal resolution is not appropriate (required for FormalInvestigation)" };
         var ifVersion = new Option<int?>("--if-version") { Description = "Refuse if the task's action has moved on from this version (task list shows it)" };
-        var complete = new Command("complete", "Answer a task") { taskId, actor, answer, rationale, notAppropriate, ifVersion };
+        var conflict = new Option<ConflictOfInterest?>("--conflict") { Description = "With a review decision: your conflict-of-interest declaration, none or declared" };
+        var conflictDetails = new Option<string?>("--conflict-details") { Description = "With --conflict declared: the conflict and how it is mitigated" };
+        var complete = new Command("complete", "Answer a task") { taskId, actor, answer, rationale, notAppropriate, ifVersion, conflict, conflictDetails };
         complete.SetAction(CliRunner.Run(async (cli, ct) =>
         {
             var result = await cli.Get<CompleteTaskHandler>().HandleAsync(new CompleteTaskCommand(
-                cli.Value(taskId), cli.Value(actor), cli.Value(answer), cli.Value(rationale), cli.Value(notAppropriate), cli.Value(ifVersion)), ct);
+                cli.Value(taskId), cli.Value(actor), cli.Value(answer), cli.Value(rationale), cli.Value(notAppropriate), cli.Value(ifVersion),
+                cli.Value(conflict), cli.Value(conflictDetails)), ct);
             await cli.Out.WriteLineAsync($"Recorded. Concern {result.ConcernId} is now: {Vocabulary.Status(result.ConcernStatus)} (action {result.ActionOrdinal}, version {result.ActionVersion}).");
             foreach (var next in result.NextTaskIds)
             {

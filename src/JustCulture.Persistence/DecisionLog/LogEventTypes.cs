@@ -16,4 +16,5 @@ public static class LogEventTypes
     public const string HistoryImported = "HistoryImported";
     public const string CaseUnblinded = "CaseUnblinded";
     public const string InformalResolutionPlanRecorded = "InformalResolutionPlanRecorded";
+    public const string ConflictOfInterestDeclared = "ConflictOfInterestDeclared";
 }

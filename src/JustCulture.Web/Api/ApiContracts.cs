@@ -4,7 +4,10 @@ public sealed record RaiseConcernRequest(string SubjectStaffRef, string Summary,
 
 public sealed record ConcernCreated(Guid Id);
 
-public sealed record CompleteTaskRequest(string Answer, string? Rationale, string? InformalNotAppropriate, int? ExpectedVersion);
+/// <param name="ConflictOfInterest">Required with a review decision ("None" or "Declared"); absent for a checklist answer.</param>
+/// <param name="ConflictDetails">With "Declared": the conflict and how it is mitigated.</param>
+public sealed record CompleteTaskRequest(string Answer, string? Rationale, string? InformalNotAppropriate, int? ExpectedVersion,
+    JustCulture.Domain.Concerns.ConflictOfInterest? ConflictOfInterest = null, string? ConflictDetails = null);
 
 public sealed record LogVerificationResponse(bool Intact, long EntriesChecked, long LastSequence, string? HeadHash, long? FirstBadSequence, string? Problem);
 

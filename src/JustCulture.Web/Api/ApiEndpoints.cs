@@ -56,7 +56,8 @@ public static class ApiEndpoints
             .RequireAuthorization(Policies.CaseWorker).WithSummary("Pending tasks the caller may complete");
 
         api.MapPost("/tasks/{id:guid}/complete", async (Guid id, CompleteTaskRequest request, ClaimsPrincipal user, CompleteTaskHandler handler, CancellationToken ct) =>
-            TypedResults.Ok(await handler.HandleAsync(new CompleteTaskCommand(id, user.UserId(), request.Answer ?? string.Empty, request.Rationale, request.InformalNotAppropriate, request.ExpectedVersion), ct)))
+            TypedResults.Ok(await handler.HandleAsync(new CompleteTaskCommand(id, user.UserId(), request.Answer ?? string.Empty, request.Rationale, request.InformalNotAppropriate, request.ExpectedVersion,
+                request.ConflictOfInterest, request.ConflictDetails), ct)))
             .RequireAuthorization(Policies.CaseWorker).WithSummary("Answer a checklist question, review or informal-resolution task");
 
         api.MapPost("/staff/import", async ([FromQuery] string year, HttpRequest request, ClaimsPrincipal user, ImportStaffHandler handler, CancellationToken ct) =>

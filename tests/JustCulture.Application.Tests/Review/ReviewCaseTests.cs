@@ -42,7 +42,8 @@ public abstract class ReviewCaseTests : ReviewTestBase
         (await App.QueryAsync(db => db.DecisionLog.CountAsync(e => e.EventType == LogEventTypes.ReviewDecided))).ShouldBe(1);
         var decided = (await CaseAsync(concernId)).Actions.Single();
         decided.Route.ShouldBe(CaseRoute.Support);
-        decided.Decisions.ShouldHaveSingleItem().Rationale.ShouldBe("Training need.");
+        decided.Decisions.Single(d => d.EventType == LogEventTypes.ReviewDecided).Rationale.ShouldBe("Training need.");
+        decided.Decisions.Count(d => d.EventType == LogEventTypes.ConflictOfInterestDeclared).ShouldBe(1, "the refused resubmission declared nothing");
     }
 
     [Fact]

@@ -97,8 +97,10 @@ public abstract class ChecklistAndRoutesTests : TriageTestBase
         log.ShouldBe([
             LogEventTypes.ConcernOpened, LogEventTypes.ChecklistStarted,
             .. Enumerable.Repeat(LogEventTypes.QuestionAnswered, SmallTrust.PathTo('G').Count),
-            LogEventTypes.OutcomeRecorded, LogEventTypes.ReviewDecided, LogEventTypes.InformalResolutionRecorded,
-            LogEventTypes.ReviewDecided, LogEventTypes.FormalInvestigationStarted, LogEventTypes.WorkflowFinished,
+            LogEventTypes.OutcomeRecorded,
+            LogEventTypes.ConflictOfInterestDeclared, LogEventTypes.ReviewDecided,
+            LogEventTypes.ConflictOfInterestDeclared, LogEventTypes.InformalResolutionRecorded,
+            LogEventTypes.ConflictOfInterestDeclared, LogEventTypes.ReviewDecided, LogEventTypes.FormalInvestigationStarted, LogEventTypes.WorkflowFinished,
         ]);
         var started = await App.QueryAsync(db => db.DecisionLog.SingleAsync(e => e.EventType == LogEventTypes.FormalInvestigationStarted));
         started.SubjectStaffRef.ShouldBe("S001");

@@ -1,3 +1,4 @@
+using JustCulture.Domain.Concerns;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -57,16 +58,20 @@ public static class ApiDriver
     public static async Task<TaskView> NextTaskAsync(HttpClient client, Guid concernId) =>
         (await TasksAsync(client)).Single(t => t.ConcernId == concernId);
 
-    public static Task<HttpResponseMessage> CompleteAsync(HttpClient client, Guid taskId, string answer, string? rationale = null, string? informalNotAppropriate = null, int? expectedVersion = null)
+    public static Task<HttpResponseMessage> CompleteAsync(HttpClient client, Guid taskId, string answer, string? rationale = null, string? informalNotAppropriate = null,
+        int? expectedVersion = null, ConflictOfInterest? conflict = null, string? conflictDetails = null)
     {
         ArgumentNullException.ThrowIfNull(client);
         return client.PostAsJsonAsync(new Uri($"/api/tasks/{taskId}/complete", UriKind.Relative),
-            new CompleteTaskRequest(answer, rationale, informalNotAppropriate, expectedVersion));
+            new CompleteTaskRequest(answer, rationale, informalNotAppropriate, expectedVersion, conflict, conflictDetails));
     }
 
+    /// <summary>Answers a task and expects it recorded; a commissioning manager's task declares no conflict of interest.</summary>
     public static async Task<CompleteTaskResult> CompleteOkAsync(HttpClient client, Guid taskId, string answer, string? rationale = null)
     {
-        using var response = await CompleteAsync(client, taskId, answer, rationale);
+        var task = (await TasksAsync(client)).Single(t => t.TaskId == taskId);
+        ConflictOfInterest? conflict = task.Role == "CommissioningManager" ? ConflictOfInterest.None : null;
+        using var response = await CompleteAsync(client, taskId, answer, rationale, conflict: conflict);
         response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
         return (await response.Content.ReadFromJsonAsync<CompleteTaskResult>()).ShouldNotBeNull();
     }

@@ -217,7 +217,7 @@ public class ApiTests(SqliteWebAppFixture app) : IClassFixture<SqliteWebAppFixtu
         var id = await RaiseToReviewAsync(lineManager, await TeamMemberOfAsync(app, DemoSeeder.LineManagerAccount));
         var review = await NextTaskAsync(reviewer, id);
 
-        using var response = await CompleteAsync(reviewer, review.TaskId, "FormalInvestigation", "Serious and repeated.");
+        using var response = await CompleteAsync(reviewer, review.TaskId, "FormalInvestigation", "Serious and repeated.", conflict: ConflictOfInterest.None);
 
         await response.ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity);
         (await ConcernAsync(reviewer, id)).Status.ShouldBe(ConcernStatus.AwaitingReview);

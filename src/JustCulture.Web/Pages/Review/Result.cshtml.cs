@@ -28,6 +28,7 @@ public sealed class ResultModel(GetReviewCaseHandler cases, CompleteTaskHandler 
             ModelState.AddModelError(nameof(Result), "Select whether the concern was resolved");
         }
 
-        return await CompleteAsync(id, taskId, Result, Rationale, null, nameof(Result), "result", cancellationToken);
+        var conflict = DeclaredConflict();
+        return await CompleteAsync(id, taskId, Result, Rationale, null, conflict, nameof(Result), "result", cancellationToken);
     }
 }

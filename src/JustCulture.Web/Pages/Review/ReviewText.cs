@@ -29,7 +29,10 @@ public static class ReviewText
     {
         "ReviewDecided" => $"Route chosen: {Route(decision.Answer)}",
         "InformalResolutionRecorded" => decision.Answer == "Resolved" ? "Informal resolution: resolved" : "Informal resolution: not resolved",
-        "InformalResolutionPlanRecorded" => $"Informal-resolution plan recorded, review date {decision.Answer}",
+        "InformalResolutionPlanRecorded" => DateOnly.TryParseExact(decision.Answer, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var reviewDate)
+            ? $"Informal-resolution plan recorded, review date {Date(reviewDate)}"
+            : "Informal-resolution plan recorded",
+        "ConflictOfInterestDeclared" => Vocabulary.Conflict(decision.Answer),
         _ => decision.EventType,
     };
 
