@@ -3,7 +3,7 @@ using System.Xml.Linq;
 namespace JustCulture.Architecture.Tests;
 
 /// <summary>
-/// DESIGN §2: dependencies point inward. Domain and Workflows reference no infrastructure and no other
+/// docs/architecture.md: dependencies point inward. Domain and Workflows reference no infrastructure and no other
 /// JustCulture project; Persistence sits on them; Application on those; Cli and Web on Application and below.
 /// </summary>
 public static class LayerRules

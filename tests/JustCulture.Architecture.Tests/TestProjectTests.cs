@@ -3,7 +3,7 @@ using JustCulture.TestSupport;
 
 namespace JustCulture.Architecture.Tests;
 
-/// <summary>DESIGN §3: tests use real databases (SQLite file, PostgreSQL server), never EF InMemory.</summary>
+/// <summary>docs/architecture.md: tests use real databases (SQLite file, PostgreSQL server), never EF InMemory.</summary>
 public class TestProjectTests
 {
     private const string InMemory = "Microsoft.EntityFrameworkCore.InMemory";

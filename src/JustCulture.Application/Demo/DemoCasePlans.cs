@@ -6,7 +6,7 @@ namespace JustCulture.Application.Demo;
 internal sealed record PlannedAnswer(string Answer, TimeSpan After, string? Rationale = null, string? InformalNotAppropriate = null);
 
 /// <summary>
-/// The checklist answers that lead to each outcome (DESIGN §1.1), and the review decisions a
+/// The checklist answers that lead to each outcome (docs/domain/just-culture-checklist.md), and the review decisions a
 /// commissioning manager would plausibly take for it. Used only to build the synthetic demo trust.
 /// </summary>
 internal static class DemoCasePlans

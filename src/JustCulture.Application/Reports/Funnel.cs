@@ -67,7 +67,7 @@ public sealed record FunnelReport(string Year, string Source, IReadOnlyList<Funn
 }
 
 /// <summary>
-/// The disparity funnel and breakdowns (DESIGN §1.5) for one reporting year, from decision-log entries.
+/// The disparity funnel and breakdowns (docs/domain/beyond-the-indicator.md) for one reporting year, from decision-log entries.
 /// Every stage counts <b>distinct staff</b> (subject staff refs) whose stage event happened in the year
 /// (1 April – 31 March UK time); groups as for indicator 3 (the year's snapshot, else the staff record).
 /// <list type="number">

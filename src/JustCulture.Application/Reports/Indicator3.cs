@@ -81,7 +81,7 @@ public sealed record ReportNote(string Text, string? PublicText)
 
 /// <summary>
 /// WRES indicator 3 — the relative likelihood of BME staff entering a formal disciplinary investigation compared
-/// with white staff — computed from decision-log entries, never from counters kept elsewhere (DESIGN §1.3, §2.2).
+/// with white staff — computed from decision-log entries, never from counters kept elsewhere (docs/domain/wres-indicator-3.md, docs/decisions/0003-hash-chained-decision-log.md).
 /// A pure function of its inputs, so the live database and an offline export give identical figures.
 /// <list type="bullet">
 /// <item>Entering in a year: distinct <c>SubjectStaffRef</c>s of <c>FormalInvestigationStarted</c> entries whose

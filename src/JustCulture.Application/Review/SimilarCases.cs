@@ -22,7 +22,7 @@ public sealed record SimilarCasesView(ChecklistOutcome Outcome, string? Category
 }
 
 /// <summary>
-/// Consistency check for a reviewer (DESIGN §1.5): the routes taken for past actions with the same
+/// Consistency check for a reviewer (docs/domain/beyond-the-indicator.md): the routes taken for past actions with the same
 /// checklist outcome (and category, when asked), counted by ethnic group. Aggregates only — no staff
 /// refs, no names — so it can be shown on a blinded case.
 /// </summary>

@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace JustCulture.Domain.Concerns;
 
-/// <summary>Outcomes A–G of the just culture guide (DESIGN §1.1).</summary>
+/// <summary>Outcomes A–G of the just culture guide (docs/domain/just-culture-checklist.md).</summary>
 // Written by name wherever the product writes JSON, so a client reads "AwaitingReview", not 1.
 [JsonConverter(typeof(JsonStringEnumConverter<ChecklistOutcome>))]
 public enum ChecklistOutcome

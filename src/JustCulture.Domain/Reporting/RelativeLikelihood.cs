@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace JustCulture.Domain.Reporting;
 
-/// <summary>The four-fifths reading of a relative likelihood (DESIGN §1.3).</summary>
+/// <summary>The four-fifths reading of a relative likelihood (docs/domain/wres-indicator-3.md).</summary>
 public enum LikelihoodBand
 {
     /// <summary>No ratio could be computed (zero headcount, or no white staff entered).</summary>

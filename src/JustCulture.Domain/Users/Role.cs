@@ -1,6 +1,6 @@
 namespace JustCulture.Domain.Users;
 
-/// <summary>The four roles of DESIGN §2.4. Stored by name, so never renumber or rename casually.</summary>
+/// <summary>The four roles of docs/domain/roles.md. Stored by name, so never renumber or rename casually.</summary>
 public enum Role
 {
     LineManager,

@@ -2,7 +2,7 @@ namespace JustCulture.Persistence.DecisionLog;
 
 /// <summary>
 /// One append-only, hash-chained record of something that happened: who, in what role, when, which
-/// question, which answer and why (DESIGN §2.2). Rows are never updated or deleted; every report is
+/// question, which answer and why (docs/decisions/0003-hash-chained-decision-log.md). Rows are never updated or deleted; every report is
 /// recomputed from them.
 /// </summary>
 public sealed class DecisionLogEntry

@@ -39,7 +39,7 @@ public class Indicator3PublicationTests
 
         shown.ForPublication.ShouldBeFalse();
         shown.NotStated.Entering.ShouldBe(new ShownCount(1, "1"));
-        // DESIGN §1.3 vector: 9/750 vs 17/2,500 → 1.76 (0.79–3.94).
+        // docs/domain/wres-indicator-3.md vector: 9/750 vs 17/2,500 → 1.76 (0.79–3.94).
         shown.RelativeLikelihood.ShouldBe(1.76);
         shown.Ci95.ShouldBe(new Interval95(0.79, 3.94));
         shown.Warnings.ShouldBe(report.Warnings);
@@ -67,7 +67,7 @@ public class Indicator3PublicationTests
     [Fact]
     public void WithholdsRatioIntervalAndRateGivenBmeCountBelowFive()
     {
-        // DESIGN §1.3 vector 3/300 vs 5/1,200 → 2.40 (0.58–9.99) on screen; 3 BME would be revealed by the ratio.
+        // docs/domain/wres-indicator-3.md vector 3/300 vs 5/1,200 → 2.40 (0.58–9.99) on screen; 3 BME would be revealed by the ratio.
         var report = Report(1200, 300, 0, 5, 3, 0);
         report.RelativeLikelihood.ShouldBe(2.4);
         report.Ci95.ShouldBe(new Interval95(0.58, 9.99));
@@ -105,7 +105,7 @@ public class Indicator3PublicationTests
     }
 
     [Theory]
-    // DESIGN §1.3 test vectors through the whole calculator, not only the formula.
+    // docs/domain/wres-indicator-3.md test vectors through the whole calculator, not only the formula.
     [InlineData(2500, 750, 17, 9, 1.76, 0.79, 3.94)]
     [InlineData(1200, 300, 5, 3, 2.40, 0.58, 9.99)]
     [InlineData(90000, 30000, 300, 120, 1.20, 0.97, 1.48)]

@@ -2,7 +2,7 @@ using JustCulture.Domain.Users;
 
 namespace JustCulture.Domain.Tests.Builders;
 
-/// <summary>Users for the roles of DESIGN §2.4; by default the line manager "M1" of the default subject.</summary>
+/// <summary>Users for the roles of docs/domain/roles.md; by default the line manager "M1" of the default subject.</summary>
 public sealed class UserBuilder
 {
     private string _userId = "lm.one";

@@ -5,7 +5,7 @@ namespace JustCulture.Domain.Tests.Reporting;
 public class RelativeLikelihoodTests
 {
     [Theory]
-    // DESIGN §1.3 test vectors (BME entering/headcount vs white entering/headcount → RL (95% Katz interval)).
+    // docs/domain/wres-indicator-3.md test vectors (BME entering/headcount vs white entering/headcount → RL (95% Katz interval)).
     [InlineData(9, 750, 17, 2500, 1.76, 0.79, 3.94)]
     [InlineData(3, 300, 5, 1200, 2.40, 0.58, 9.99)]
     [InlineData(120, 30000, 300, 90000, 1.20, 0.97, 1.48)]

@@ -5,7 +5,7 @@ using JustCulture.TestSupport;
 namespace JustCulture.Persistence.Tests.Log;
 
 /// <summary>
-/// DESIGN §2.2/§2.3: the log stays one unbroken chain when several writers (app nodes sharing one database)
+/// docs/decisions/0003-hash-chained-decision-log.md, docs/decisions/0002-sqlite-and-postgresql-hand-written-migrations.md: the log stays one unbroken chain when several writers (app nodes sharing one database)
 /// append at once, each in its own context and transaction.
 /// </summary>
 [Collection(PostgresFixture.Collection)]

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace JustCulture.Persistence.Tests.Log;
 
 /// <summary>
-/// DESIGN §2.2: any edit, deletion, insertion or reordering of the stored log is detected, and the first bad
+/// docs/decisions/0003-hash-chained-decision-log.md: any edit, deletion, insertion or reordering of the stored log is detected, and the first bad
 /// entry is named. Ten entries are appended as the application appends them; then an attacker who can get
 /// past the database's own refusal (file access on SQLite, superuser on PostgreSQL) changes the rows directly.
 /// Each result is checked through <see cref="DecisionLogStore.VerifyAsync"/> and, on the same rows and head,

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace JustCulture.Persistence.Tests.Schema;
 
 /// <summary>
-/// DESIGN §2.3: the hand-written migrations must build exactly the schema EF Core's model describes. One fresh
+/// docs/decisions/0002-sqlite-and-postgresql-hand-written-migrations.md: the hand-written migrations must build exactly the schema EF Core's model describes. One fresh
 /// database is migrated, another is created straight from the model (EnsureCreated), and the two are compared
 /// by introspection.
 /// </summary>

@@ -50,7 +50,7 @@ public enum Outcome
 }
 
 /// <summary>
-/// Who may use what (DESIGN §2.4), declared once. Every endpoint the app maps must match a rule here, so a page or
+/// Who may use what (docs/domain/roles.md), declared once. Every endpoint the app maps must match a rule here, so a page or
 /// endpoint nobody classified fails the build's tests instead of shipping with whatever the fallback gives it.
 /// First matching rule wins.
 /// </summary>

@@ -8,7 +8,7 @@ using static JustCulture.Web.Tests.Api.ApiDriver;
 namespace JustCulture.Web.Tests.Authorization;
 
 /// <summary>
-/// DESIGN §2.4 rules that depend on the case, not just the role: a line manager sees only concerns they raised; a
+/// docs/domain/roles.md rules that depend on the case, not just the role: a line manager sees only concerns they raised; a
 /// commissioning manager may not review a case whose subject they manage (or that they raised).
 /// </summary>
 public class PerCaseAuthorizationTests(SqliteWebAppFixture app) : IClassFixture<SqliteWebAppFixture>
