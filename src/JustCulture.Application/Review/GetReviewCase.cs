@@ -46,9 +46,7 @@ public sealed record ReviewCaseView(
     int Version,
     ConcernStatus Status,
     string CaseReference,
-    string Band,
-    string StaffGroup,
-    int YearsOfService,
+    SubjectContextView Context,
     string Category,
     DateOnly? IncidentDate,
     string Summary,
@@ -57,8 +55,9 @@ public sealed record ReviewCaseView(
     UnblindedIdentity? Identity);
 
 /// <summary>
-/// A case as a commissioning manager reviews it: blinded unless this reviewer has unblinded it, and
-/// refused to a reviewer who is not independent of it.
+/// A case as a commissioning manager reviews it: blinded unless this reviewer has unblinded it (no name,
+/// ethnicity or staff ref, and the person's details withheld when they would identify them), and refused to
+/// a reviewer who is not independent of it.
 /// </summary>
 public sealed class GetReviewCaseHandler(JustCultureDbContext db, CaseReader cases, TriageWorkflow triage, TimeProvider clock)
 {
@@ -114,9 +113,9 @@ public sealed class GetReviewCaseHandler(JustCultureDbContext db, CaseReader cas
         var identity = loaded.UnblindedByActor
             ? new UnblindedIdentity(subject.StaffRef, subject.Name, subject.EthnicCode, subject.WresGroup.ToString())
             : null;
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        return new ReviewCaseView(concern.Id, concern.Version, concern.Status, Domain.Concerns.CaseReference.Of(concern.Id), subject.Band, subject.StaffGroup,
-            subject.YearsOfService(today), concern.Category, concern.IncidentDate, concern.Summary, concern.OpenedAtUtc, actions, identity);
+        var today = Domain.UkDates.UkDateOf(clock.GetUtcNow().UtcDateTime);
+        var context = await SubjectContext.ForAsync(db, subject, today, loaded.UnblindedByActor, cancellationToken);
+        return new ReviewCaseView(concern.Id, concern.Version, concern.Status, Domain.Concerns.CaseReference.Of(concern.Id), context, concern.Category, concern.IncidentDate, concern.Summary, concern.OpenedAtUtc, actions, identity);
     }
 
     private static string AnswerLabel(ReviewTaskKind kind, string answer) => kind == ReviewTaskKind.RouteDecision

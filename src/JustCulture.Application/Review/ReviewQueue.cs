@@ -7,9 +7,31 @@ using Microsoft.EntityFrameworkCore;
 
 namespace JustCulture.Application.Review;
 
-/// <param name="OverdueAfterDays">A review waiting longer than this is overdue.</param>
+/// <param name="OverdueAfterDays">A route decision waiting longer than this is overdue.</param>
 /// <param name="ReviewDateWarningDays">An informal-resolution review date this close (or past) is highlighted.</param>
-public sealed record ReviewQueueQuery(string ReviewerUserId, int OverdueAfterDays = 14, int ReviewDateWarningDays = 7);
+/// <param name="InformalPlanDueDays">An informal resolution with no agreed plan this long after it began is overdue.</param>
+public sealed record ReviewQueueQuery(string ReviewerUserId, int OverdueAfterDays = 14, int ReviewDateWarningDays = 7, int InformalPlanDueDays = 35)
+{
+    /// <summary>Only tasks of this kind; null for both.</summary>
+    public ReviewTaskKind? Kind { get; init; }
+
+    /// <summary>Only cases of this category (exact, as recorded); null for all.</summary>
+    public string? Category { get; init; }
+
+    public bool OverdueOnly { get; init; }
+
+    public ReviewQueueSort Sort { get; init; } = ReviewQueueSort.LongestWaiting;
+}
+
+public enum ReviewQueueSort
+{
+    /// <summary>Longest waiting first: the order work should be taken in.</summary>
+    LongestWaiting,
+    NewestFirst,
+    /// <summary>Overdue first, then longest waiting.</summary>
+    OverdueFirst,
+    CaseReference,
+}
 
 public enum ReviewTaskKind
 {
@@ -19,12 +41,25 @@ public enum ReviewTaskKind
     InformalResolutionResult,
 }
 
+/// <summary>Why a waiting task is overdue.</summary>
+public enum OverdueReason
+{
+    /// <summary>A route decision has waited longer than the trust's limit.</summary>
+    RouteDecisionWaiting,
+    /// <summary>An informal resolution has no agreed actions and review date long after it began.</summary>
+    NoInformalPlan,
+    /// <summary>The informal resolution's review date has passed without a result.</summary>
+    ReviewDatePassed,
+}
+
 /// <summary>
-/// One line of the review queue. Blinded by construction: it carries what a reviewer needs to weigh the
-/// case (band, staff group, length of service, outcome) and nothing that identifies or classifies the
-/// person — no name, no ethnicity, and no staff ref (a direct identifier): the case is named by its
-/// <see cref="Domain.Concerns.CaseReference"/>.
+/// One line of the review queue. Blinded by construction: it carries what a reviewer needs to pick up the
+/// case (category, checklist outcome, what is waiting and for how long) and nothing that identifies or
+/// classifies the person — no name, no ethnicity, no staff ref (a direct identifier: the case is named by
+/// its <see cref="Domain.Concerns.CaseReference"/>), and not the band, staff group or length of service,
+/// which in a small team can identify someone as surely as a name.
 /// </summary>
+/// <param name="ReturnedFromInformal">The action came back to review after an informal resolution did not resolve it.</param>
 /// <param name="Conflict">Why the signed-in reviewer may not review this case, or null when they may.</param>
 public sealed record ReviewQueueItem(
     Guid TaskId,
@@ -32,19 +67,21 @@ public sealed record ReviewQueueItem(
     int ActionOrdinal,
     ReviewTaskKind Kind,
     string CaseReference,
-    string Band,
-    string StaffGroup,
-    int YearsOfService,
     string Category,
     ChecklistOutcome? Outcome,
     int DaysWaiting,
-    bool IsOverdue,
+    OverdueReason? Overdue,
+    bool ReturnedFromInformal,
     DateOnly? ReviewDate,
     bool ReviewDateDue,
-    bool ReviewDatePassed,
-    string? Conflict);
+    string? Conflict)
+{
+    public bool IsOverdue => Overdue is not null;
 
-/// <summary>Cases with actions awaiting a commissioning review or an informal-resolution result, oldest first.</summary>
+    public bool ReviewDatePassed => Overdue == OverdueReason.ReviewDatePassed;
+}
+
+/// <summary>Cases with actions awaiting a commissioning review or an informal-resolution result, filtered and sorted as asked.</summary>
 public sealed class ReviewQueueHandler(JustCultureDbContext db, TriageWorkflow triage, TimeProvider clock)
 {
     public async Task<IReadOnlyList<ReviewQueueItem>> HandleAsync(ReviewQueueQuery query, CancellationToken cancellationToken = default)
@@ -89,19 +126,38 @@ public sealed class ReviewQueueHandler(JustCultureDbContext db, TriageWorkflow t
                 row.Action.Ordinal,
                 kind.Value,
                 Domain.Concerns.CaseReference.Of(row.Concern.Id),
-                row.Subject.Band,
-                row.Subject.StaffGroup,
-                row.Subject.YearsOfService(today),
                 row.Concern.Category,
                 row.Action.Outcome,
                 daysWaiting,
-                kind == ReviewTaskKind.RouteDecision && daysWaiting > query.OverdueAfterDays,
+                OverdueOf(kind.Value, daysWaiting, reviewDate, today, query),
+                kind == ReviewTaskKind.RouteDecision && row.Action.InformalAttempts > 0,
                 reviewDate,
                 reviewDate is { } due && due.DayNumber - today.DayNumber <= query.ReviewDateWarningDays,
-                reviewDate is { } passed && passed < today,
                 CaseAccessPolicy.ReviewerConflict(reviewer.User, reviewer.Staff, row.Concern.Parties(row.Subject, row.Raiser))));
         }
 
-        return items;
+        return Sorted(items.Where(i => Matches(i, query)), query.Sort);
     }
+
+    private static OverdueReason? OverdueOf(ReviewTaskKind kind, int daysWaiting, DateOnly? reviewDate, DateOnly today, ReviewQueueQuery query) => kind switch
+    {
+        ReviewTaskKind.RouteDecision when daysWaiting > query.OverdueAfterDays => OverdueReason.RouteDecisionWaiting,
+        ReviewTaskKind.InformalResolutionResult when reviewDate is null && daysWaiting > query.InformalPlanDueDays => OverdueReason.NoInformalPlan,
+        ReviewTaskKind.InformalResolutionResult when reviewDate is { } date && date < today => OverdueReason.ReviewDatePassed,
+        _ => null,
+    };
+
+    private static bool Matches(ReviewQueueItem item, ReviewQueueQuery query) =>
+        (query.Kind is null || item.Kind == query.Kind)
+        && (string.IsNullOrEmpty(query.Category) || string.Equals(item.Category, query.Category, StringComparison.Ordinal))
+        && (!query.OverdueOnly || item.IsOverdue);
+
+    private static List<ReviewQueueItem> Sorted(IEnumerable<ReviewQueueItem> items, ReviewQueueSort sort) => sort switch
+    {
+        ReviewQueueSort.NewestFirst => [.. items.OrderBy(i => i.DaysWaiting).ThenBy(i => i.CaseReference, StringComparer.Ordinal).ThenBy(i => i.ActionOrdinal)],
+        ReviewQueueSort.OverdueFirst => [.. items.OrderBy(i => i.IsOverdue ? 0 : 1).ThenByDescending(i => i.DaysWaiting).ThenBy(i => i.ActionOrdinal)],
+        ReviewQueueSort.CaseReference => [.. items.OrderBy(i => i.CaseReference, StringComparer.Ordinal).ThenBy(i => i.ActionOrdinal)],
+        // Stable: the rows arrive oldest task first.
+        _ => [.. items.OrderByDescending(i => i.DaysWaiting)],
+    };
 }

@@ -17,6 +17,9 @@ public sealed class JustCultureWebOptions
     /// <summary>Informal-resolution review dates this many days away or fewer are highlighted.</summary>
     public int ReviewDateWarningDays { get; set; } = 7;
 
+    /// <summary>An informal resolution with no agreed actions and review date this many days after it began is overdue.</summary>
+    public int InformalPlanDueDays { get; set; } = 35;
+
     /// <summary>Base64 key (at least 32 bytes) for the actor pseudonyms in the auditor's log; required in Production.</summary>
     public string? AuditPseudonymKey { get; set; }
 

@@ -58,14 +58,38 @@ public sealed class BrowserSession(IBrowserContext context, IPage page, string t
         return path;
     }
 
-    /// <summary>Runs axe-core on the page as it is now; returns the serious and critical violations, described.</summary>
+    /// <summary>The WCAG 2.2 AA rule set: every level A and AA rule of WCAG 2.0, 2.1 and 2.2.</summary>
+    public static readonly IReadOnlyList<string> WcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+
+    /// <summary>Runs axe-core (WCAG 2.2 AA rules) on the page as it is now; returns the serious and critical violations, described.</summary>
     public async Task<IReadOnlyList<string>> SeriousAccessibilityViolationsAsync()
     {
-        var result = await Page.RunAxe();
+        var result = await Page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = [.. WcagTags] } });
         return result.Violations
             .Where(v => Blocking.Contains(v.Impact, StringComparer.OrdinalIgnoreCase))
             .Select(v => $"{Page.Url}: {v.Impact} {v.Id} – {v.Help} at {string.Join("; ", v.Nodes.Select(n => $"{n.Target} {n.Html} ({string.Join(" ", (n.All ?? []).Concat(n.Any ?? []).Concat(n.None ?? []).Select(c => c.Message))})"))}")
             .ToList();
+    }
+
+    /// <summary>
+    /// At a <paramref name="width"/>-pixel viewport (left at that width): null when nothing overflows sideways,
+    /// else how far the page overflows and the outermost elements that stick out, to say what to fix.
+    /// </summary>
+    public async Task<string?> HorizontalOverflowAtAsync(int width)
+    {
+        await Page.SetViewportSizeAsync(width, 800);
+        return await Page.EvaluateAsync<string?>("""
+            () => {
+              const over = document.documentElement.scrollWidth - window.innerWidth;
+              if (over <= 0) return null;
+              const name = e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className && typeof e.className === 'string' ? '.' + e.className.trim().split(/\s+/).join('.') : '');
+              const wide = [...document.body.querySelectorAll('*')]
+                .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
+                .filter(e => !e.parentElement || e.parentElement.getBoundingClientRect().right <= window.innerWidth + 1)
+                .slice(0, 5).map(name);
+              return `${over}px too wide: ${wide.join(', ')}`;
+            }
+            """);
     }
 
     public async ValueTask DisposeAsync()

@@ -113,9 +113,10 @@ public partial class EndToEndTests(BrowserFixture browser)
         await reviewer.ClickAndWaitForPageAsync(reviewer.Page.Locator("#decide-1"));
         await reviewer.Page.GetByLabel("System learning", new() { Exact = true }).CheckAsync();
         await reviewer.Page.GetByLabel("Rationale for the route").FillAsync("No agreed protocol for late insulin on the ward: a system fix, not individual action.");
+        await reviewer.Page.GetByLabel("No, I have no conflict of interest").CheckAsync();
         await reviewer.ScreenshotAsync("decide");
         (await reviewer.SeriousAccessibilityViolationsAsync()).ShouldBeEmpty();
-        await SubmitAsync(reviewer, "Record the decision");
+        await SubmitAsync(reviewer, "Continue");
         reviewer.Page.Url.ShouldContain($"/Review/Case/{concernId}");
         (await reviewer.Page.Locator("#action-1").InnerTextAsync()).ShouldContain("System learning");
         await reviewer.ScreenshotAsync("routed");

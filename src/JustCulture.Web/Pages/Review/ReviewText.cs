@@ -45,6 +45,30 @@ public static class ReviewText
         _ => result.Label,
     };
 
+    /// <summary>Waiting for a route again because an informal resolution did not resolve it.</summary>
+    public static bool ReturnedFromInformal(ReviewActionView action) =>
+        action.PendingTask?.Kind == ReviewTaskKind.RouteDecision
+        && action.Decisions.Any(d => d.EventType == "InformalResolutionRecorded" && d.Answer == "NotResolved");
+
+    public static string Overdue(OverdueReason reason) => reason switch
+    {
+        OverdueReason.RouteDecisionWaiting => "Overdue",
+        OverdueReason.NoInformalPlan => "Overdue: no plan",
+        OverdueReason.ReviewDatePassed => "Overdue: review date passed",
+        _ => "Overdue",
+    };
+
+    public static string ServiceBand(string? band) => band switch
+    {
+        "<1" => "Less than 1 year",
+        "1–2" => "1 to 2 years",
+        "3–5" => "3 to 5 years",
+        "6–10" => "6 to 10 years",
+        ">10" => "More than 10 years",
+        null => "Not shown",
+        _ => band,
+    };
+
     public static string Years(int years) => years == 1 ? "1 year" : $"{years} years";
 
     public static string Days(int days) => days == 1 ? "1 day" : $"{days} days";
