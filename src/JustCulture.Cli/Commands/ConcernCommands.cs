@@ -51,7 +51,7 @@ internal static class ConcernCommands
                 return ExitCodes.Ok;
             }
 
-            await cli.Out.WriteLineAsync($"Concern {concern.Id} about {concern.SubjectStaffRef}, raised by {concern.RaisedByUserId} on {concern.OpenedAtUtc:yyyy-MM-dd}: {Vocabulary.Status(concern.Status)} (version {concern.Version})");
+            await cli.Out.WriteLineAsync($"Concern {concern.Id} about {concern.SubjectStaffRef}, raised by {concern.RaisedByUserId} on {UkDates.DateTime(concern.OpenedAtUtc)}: {Vocabulary.Status(concern.Status)} (version {concern.Version})");
             foreach (var action in concern.Actions)
             {
                 await cli.Out.WriteLineAsync($"  action {action.Ordinal}: {Vocabulary.Stage(action.Stage)}; outcome {Vocabulary.Outcome(action.Outcome)}; route {Vocabulary.Route(action.Route)}");
