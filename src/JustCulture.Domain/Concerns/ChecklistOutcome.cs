@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace JustCulture.Domain.Concerns;
 
 /// <summary>Outcomes A–G of the just culture guide (docs/domain/just-culture-checklist.md).</summary>
-// Written by name wherever the product writes JSON, so a client reads "AwaitingReview", not 1.
+// Written by name wherever the product writes JSON, so a client reads "G", not 6.
 [JsonConverter(typeof(JsonStringEnumConverter<ChecklistOutcome>))]
 public enum ChecklistOutcome
 {

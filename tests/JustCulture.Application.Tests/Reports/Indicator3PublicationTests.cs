@@ -109,7 +109,7 @@ public class Indicator3PublicationTests
     [InlineData(2500, 750, 17, 9, 1.76, 0.79, 3.94)]
     [InlineData(1200, 300, 5, 3, 2.40, 0.58, 9.99)]
     [InlineData(90000, 30000, 300, 120, 1.20, 0.97, 1.48)]
-    public void ReproducesDesignVectorsGivenLogEntries(int whiteHeadcount, int bmeHeadcount, int white, int bme, double rl, double lower, double upper)
+    public void ReproducesPublishedVectorsGivenLogEntries(int whiteHeadcount, int bmeHeadcount, int white, int bme, double rl, double lower, double upper)
     {
         var report = Report(whiteHeadcount, bmeHeadcount, 0, white, bme, 0);
 

@@ -9,7 +9,7 @@ public class RelativeLikelihoodTests
     [InlineData(9, 750, 17, 2500, 1.76, 0.79, 3.94)]
     [InlineData(3, 300, 5, 1200, 2.40, 0.58, 9.99)]
     [InlineData(120, 30000, 300, 90000, 1.20, 0.97, 1.48)]
-    public void ReproducesDesignTestVectorsGivenTheirCounts(int a, int n1, int b, int n2, double ratio, double lower, double upper)
+    public void ReproducesPublishedTestVectorsGivenTheirCounts(int a, int n1, int b, int n2, double ratio, double lower, double upper)
     {
         var estimate = RelativeLikelihood.Compute(a, n1, b, n2);
 
