@@ -59,9 +59,17 @@ public sealed class BrowserSession(IBrowserContext context, IPage page, string t
     }
 
     /// <summary>Runs axe-core on the page as it is now; returns the serious and critical violations, described.</summary>
-    public async Task<IReadOnlyList<string>> SeriousAccessibilityViolationsAsync()
+    public Task<IReadOnlyList<string>> SeriousAccessibilityViolationsAsync() => SeriousAccessibilityViolationsAsync(options: null);
+
+    /// <summary>The same, with axe limited to the WCAG 2.0–2.2 A and AA rules (its tags), as a WCAG 2.2 AA audit asks.</summary>
+    public Task<IReadOnlyList<string>> SeriousWcagViolationsAsync() => SeriousAccessibilityViolationsAsync(new AxeRunOptions
     {
-        var result = await Page.RunAxe();
+        RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
+    });
+
+    private async Task<IReadOnlyList<string>> SeriousAccessibilityViolationsAsync(AxeRunOptions? options)
+    {
+        var result = options is null ? await Page.RunAxe() : await Page.RunAxe(options);
         return result.Violations
             .Where(v => Blocking.Contains(v.Impact, StringComparer.OrdinalIgnoreCase))
             .Select(v => $"{Page.Url}: {v.Impact} {v.Id} – {v.Help} at {string.Join("; ", v.Nodes.Select(n => $"{n.Target} {n.Html} ({string.Join(" ", (n.All ?? []).Concat(n.Any ?? []).Concat(n.None ?? []).Select(c => c.Message))})"))}")
