@@ -61,6 +61,8 @@ public static class DependencyInjection
         services.AddScoped<ListMyConcernsHandler>();
         services.AddScoped<PreviewChecklistHandler>();
         services.AddScoped<SubmitChecklistHandler>();
+        services.AddScoped<ChecklistDraftHandler>();
+        services.AddScoped<ConcernTimelineHandler>();
         services.AddScoped<ListUsersHandler>();
         services.AddScoped<BrowseLogHandler>();
         // A host with a configured key registers its own (the web app does); otherwise pseudonyms last one process.

@@ -45,6 +45,21 @@ public static class Vocabulary
         _ => outcome.ToString(),
     };
 
+    /// <summary>What an outcome suggests should happen next, in the just culture guide's terms.</summary>
+    public static string OutcomeMeaning(ChecklistOutcome outcome) => outcome switch
+    {
+        ChecklistOutcome.A => "follow your organisation's guidance on deliberate harm; this may involve the regulator, the police, suspension or formal action",
+        ChecklistOutcome.B => "follow the substance-misuse guidance, and ask whether it could have been spotted earlier",
+        ChecklistOutcome.C => "follow the guidance on health affecting work, including a referral to occupational health",
+        ChecklistOutcome.D or ChecklistOutcome.E => "action singling out the individual is unlikely to be appropriate; learning and system actions",
+        ChecklistOutcome.F => "action against the individual may not be appropriate; take senior HR advice on the weight of the mitigation",
+        ChecklistOutcome.G => "graduated management action may be warranted, from training and supervision up to formal procedures",
+        _ => outcome.ToString(),
+    };
+
+    /// <summary>"D – system failure (protocols): action singling out the individual is unlikely to be appropriate; …".</summary>
+    public static string OutcomeWithMeaning(ChecklistOutcome outcome) => $"{Outcome(outcome)}: {OutcomeMeaning(outcome)}";
+
     public static string Role(Role role) => role switch
     {
         Users.Role.LineManager => "line manager",

@@ -2,6 +2,7 @@ using JustCulture.Domain.Concerns;
 using JustCulture.Domain.Reporting;
 using JustCulture.Domain.Staff;
 using JustCulture.Domain.Users;
+using JustCulture.Persistence.Checklist;
 using JustCulture.Persistence.DecisionLog;
 using JustCulture.Persistence.Workflows;
 using Microsoft.EntityFrameworkCore;
@@ -25,6 +26,7 @@ public abstract class JustCultureDbContext(DbContextOptions options) : DbContext
     public DbSet<DecisionLogEntry> DecisionLog => Set<DecisionLogEntry>();
     public DbSet<DecisionLogHead> DecisionLogHead => Set<DecisionLogHead>();
     public DbSet<WresHistoryEntry> WresHistory => Set<WresHistoryEntry>();
+    public DbSet<ChecklistDraftRecord> ChecklistDrafts => Set<ChecklistDraftRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

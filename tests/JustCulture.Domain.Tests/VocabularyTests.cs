@@ -58,6 +58,22 @@ public class VocabularyTests
     }
 
     [Fact]
+    public void SaysWhatEveryOutcomeMeansGivenAnyOutcome()
+    {
+        var meanings = Enum.GetValues<ChecklistOutcome>().ToDictionary(o => o, Vocabulary.OutcomeMeaning);
+
+        meanings.Values.ShouldAllBe(m => m.Contains(' '));
+        meanings[ChecklistOutcome.A].ShouldContain("police");
+        meanings[ChecklistOutcome.B].ShouldContain("substance-misuse");
+        meanings[ChecklistOutcome.C].ShouldContain("occupational health");
+        meanings[ChecklistOutcome.D].ShouldBe(meanings[ChecklistOutcome.E]);
+        meanings[ChecklistOutcome.F].ShouldContain("senior HR advice");
+        meanings[ChecklistOutcome.G].ShouldContain("training and supervision");
+        Vocabulary.OutcomeWithMeaning(ChecklistOutcome.D).ShouldBe(
+            "D – system failure (protocols): action singling out the individual is unlikely to be appropriate; learning and system actions");
+    }
+
+    [Fact]
     public void LeavesUnknownNamesAsGivenGivenTextNotInTheTable()
     {
         Vocabulary.Route("SomethingNew").ShouldBe("SomethingNew");

@@ -1,7 +1,9 @@
 using JustCulture.Domain.Concerns;
 using JustCulture.Application.Cases;
 using JustCulture.Application.Common;
+using JustCulture.Persistence;
 using JustCulture.Workflows;
+using Microsoft.EntityFrameworkCore;
 
 namespace JustCulture.Application.Checklist;
 
@@ -15,9 +17,10 @@ public sealed record SubmitChecklistResult(Guid ConcernId, int ActionOrdinal, st
 /// <summary>
 /// Records a whole checklist walk for one action at once, after the line manager has checked their answers:
 /// every answer is validated against the definition the case is pinned to, and each question is recorded
-/// through the case step exactly as a one-question answer would be — all of it or none of it.
+/// through the case step exactly as a one-question answer would be — all of it or none of it. The line
+/// manager's draft of these answers is deleted in the same transaction, so it goes only if the submit is stored.
 /// </summary>
-public sealed class SubmitChecklistHandler(CaseStep step, WorkflowRunner runner)
+public sealed class SubmitChecklistHandler(CaseStep step, WorkflowRunner runner, JustCultureDbContext db)
 {
     public async Task<SubmitChecklistResult> HandleAsync(SubmitChecklistCommand command, CancellationToken cancellationToken = default)
     {
@@ -46,6 +49,11 @@ public sealed class SubmitChecklistHandler(CaseStep step, WorkflowRunner runner)
                 {
                     onCase.Record(answered.Run, new GivenAnswer(answered.Answer, null, null));
                 }
+
+                // A submitted checklist can have no draft left. This runs inside the step's open transaction,
+                // so a submit that fails later rolls the delete back too.
+                var instanceId = onCase.Action!.WorkflowInstanceId;
+                db.ChecklistDrafts.Where(d => d.WorkflowInstanceId == instanceId).ExecuteDelete();
             },
             onCase => new SubmitChecklistResult(onCase.Concern.Id, command.ActionOrdinal, outcome!, onCase.Action!.Version, onCase.Concern.Status),
             cancellationToken);

@@ -3,16 +3,15 @@ using JustCulture.Application.Common;
 using JustCulture.Web.Api;
 using JustCulture.Web.Hosting;
 using JustCulture.Web.Pages.Shared;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace JustCulture.Web.Pages.Concerns;
 
-/// <summary>Check your answers, then submit the whole checklist for the action in one transaction.</summary>
-public sealed class CheckAnswersModel(PreviewChecklistHandler preview, SubmitChecklistHandler submit, IDataProtectionProvider protection) : FormPageModel
+/// <summary>Check your answers (the saved draft), then submit the whole checklist for the action in one
+/// transaction, which also deletes the draft.</summary>
+public sealed class CheckAnswersModel(ChecklistDraftHandler drafts, SubmitChecklistHandler submit) : FormPageModel
 {
-    private readonly ChecklistDraftStore _drafts = new(protection);
 
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -52,8 +51,7 @@ public sealed class CheckAnswersModel(PreviewChecklistHandler preview, SubmitChe
         try
         {
             var submitted = await submit.HandleAsync(new SubmitChecklistCommand(Id, ActionOrdinal, User.UserId(), Preview!.PathAnswers, ActionVersion), cancellationToken);
-            _drafts.Clear(HttpContext, Id, ActionOrdinal);
-            TempData["Confirmation"] = $"Checklist for action {submitted.ActionOrdinal} submitted: outcome {submitted.Outcome}. It now goes to an independent commissioning review.";
+            TempData["Confirmation"] = $"Checklist for action {submitted.ActionOrdinal} submitted: outcome {JustCulture.Domain.Vocabulary.Outcome(submitted.Outcome)}. It now goes to an independent commissioning review.";
             return RedirectToPage("/Concerns/Details", new { id = Id });
         }
         catch (UseCaseException refusal) when (refusal.Error is UseCaseError.Forbidden or UseCaseError.NotFound)
@@ -76,8 +74,14 @@ public sealed class CheckAnswersModel(PreviewChecklistHandler preview, SubmitChe
     {
         try
         {
-            var draft = _drafts.Read(HttpContext, User.UserId(), Id, ActionOrdinal);
-            Preview = await preview.HandleAsync(new PreviewChecklistQuery(Id, ActionOrdinal, User.UserId(), draft), cancellationToken);
+            var draft = await drafts.LoadAsync(new LoadChecklistDraftQuery(Id, ActionOrdinal, User.UserId()), cancellationToken);
+            if (draft.DiscardedMessage is not null)
+            {
+                TempData[ChecklistModel.DraftMessageKey] = draft.DiscardedMessage;
+                return RedirectToPage("/Concerns/Checklist", new { id = Id, ordinal = ActionOrdinal });
+            }
+
+            Preview = draft.Preview;
         }
         catch (UseCaseException refusal) when (refusal.Error is UseCaseError.Forbidden or UseCaseError.NotFound)
         {

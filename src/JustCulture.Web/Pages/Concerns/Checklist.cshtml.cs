@@ -2,16 +2,16 @@ using JustCulture.Application.Checklist;
 using JustCulture.Application.Common;
 using JustCulture.Web.Hosting;
 using JustCulture.Web.Pages.Shared;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc;
 
 namespace JustCulture.Web.Pages.Concerns;
 
-/// <summary>One checklist question per page (NHS.UK question page). Answers go into the draft only; the
-/// next question shown is the one the workflow definition leads to.</summary>
-public sealed class ChecklistModel(PreviewChecklistHandler preview, IDataProtectionProvider protection) : FormPageModel
+/// <summary>One checklist question per page (NHS.UK question page). Each answer, and each step back, is saved
+/// in the line manager's server-side draft, so the walk resumes where they were after signing out. The next
+/// question shown is the one the workflow definition leads to.</summary>
+public sealed class ChecklistModel(ChecklistDraftHandler drafts) : FormPageModel
 {
-    private readonly ChecklistDraftStore _drafts = new(protection);
+    internal const string DraftMessageKey = "ChecklistDraftMessage";
 
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -30,39 +30,56 @@ public sealed class ChecklistModel(PreviewChecklistHandler preview, IDataProtect
 
     public ChecklistQuestionView Current { get; private set; } = null!;
 
+    /// <summary>Why saved answers were cleared, when they could not be used.</summary>
+    public string? DraftMessage { get; private set; }
+
     /// <summary>Where the back link goes: the previous question on the path, or the concern.</summary>
     public string BackUrl { get; private set; } = "/Concerns";
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        var draft = _drafts.Read(HttpContext, User.UserId(), Id, ActionOrdinal);
-        var outcome = await LoadAsync(draft, cancellationToken);
-        if (outcome is not null)
+        var (draft, refused) = await LoadAsync(cancellationToken);
+        if (refused is not null)
         {
-            return outcome;
+            return refused;
         }
 
-        if (SelectQuestion() is null)
+        DraftMessage = draft!.DiscardedMessage ?? TempData[DraftMessageKey] as string;
+        if (SelectQuestion(Question ?? draft.CurrentQuestion) is null)
         {
             return RedirectToPage("/Concerns/CheckAnswers", new { id = Id, ordinal = ActionOrdinal });
         }
 
-        Answer = draft.GetValueOrDefault(Current.ActivityId);
+        // Going back (or following a change link) is a step too: remember it, so resuming opens here.
+        var position = Current.ActivityId == Preview.Next?.ActivityId ? null : Current.ActivityId;
+        if (Question is not null && !string.Equals(position, draft.CurrentQuestion, StringComparison.Ordinal))
+        {
+            await drafts.SaveAsync(new SaveChecklistDraftCommand(Id, ActionOrdinal, User.UserId(), draft.Answers, position), cancellationToken);
+        }
+
+        Answer = draft.Answers.GetValueOrDefault(Current.ActivityId);
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var draft = _drafts.Read(HttpContext, User.UserId(), Id, ActionOrdinal);
-        var outcome = await LoadAsync(draft, cancellationToken);
-        if (outcome is not null)
+        var (draft, refused) = await LoadAsync(cancellationToken);
+        if (refused is not null)
         {
-            return outcome;
+            return refused;
         }
 
-        if (SelectQuestion() is null)
+        if (draft!.DiscardedMessage is not null)
         {
-            return RedirectToPage("/Concerns/CheckAnswers", new { id = Id, ordinal = ActionOrdinal });
+            TempData[DraftMessageKey] = draft.DiscardedMessage;
+            return RedirectToPage("/Concerns/Checklist", new { id = Id, ordinal = ActionOrdinal });
+        }
+
+        // An answer belongs to the question it was given to; one no longer on the path (another tab changed
+        // an earlier answer) is not moved onto a different question.
+        if (SelectQuestion(Question) is null || !string.Equals(Current.ActivityId, Question, StringComparison.Ordinal))
+        {
+            return RedirectToPage("/Concerns/Checklist", new { id = Id, ordinal = ActionOrdinal });
         }
 
         if (string.IsNullOrWhiteSpace(Answer) || !Current.Answers.Contains(Answer, StringComparer.Ordinal))
@@ -72,33 +89,44 @@ public sealed class ChecklistModel(PreviewChecklistHandler preview, IDataProtect
             return Page();
         }
 
-        draft[Current.ActivityId] = Answer;
-        _drafts.Write(HttpContext, User.UserId(), Id, ActionOrdinal, draft);
+        var answers = new Dictionary<string, string>(draft.Answers, StringComparer.Ordinal) { [Current.ActivityId] = Answer };
+        try
+        {
+            await drafts.SaveAsync(new SaveChecklistDraftCommand(Id, ActionOrdinal, User.UserId(), answers, CurrentQuestion: null), cancellationToken);
+        }
+        catch (UseCaseException refusal) when (refusal.Error == UseCaseError.Invalid)
+        {
+            ModelState.AddModelError(nameof(Answer), refusal.Message);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
         // Without a question named, GET shows the next unanswered question on the path, or the check page.
         return RedirectToPage("/Concerns/Checklist", new { id = Id, ordinal = ActionOrdinal });
     }
 
-    private async Task<IActionResult?> LoadAsync(Dictionary<string, string> draft, CancellationToken cancellationToken)
+    private async Task<(ChecklistDraftView? Draft, IActionResult? Refused)> LoadAsync(CancellationToken cancellationToken)
     {
         try
         {
-            Preview = await preview.HandleAsync(new PreviewChecklistQuery(Id, ActionOrdinal, User.UserId(), draft), cancellationToken);
+            var draft = await drafts.LoadAsync(new LoadChecklistDraftQuery(Id, ActionOrdinal, User.UserId()), cancellationToken);
+            Preview = draft.Preview;
             BackUrl = $"/Concerns/Details/{Id}";
-            return null;
+            return (draft, null);
         }
         catch (UseCaseException refusal) when (refusal.Error is UseCaseError.Forbidden or UseCaseError.NotFound)
         {
             // Another manager's concern looks exactly like one that does not exist.
-            return NotFound();
+            return (null, NotFound());
         }
         catch (UseCaseException refusal) when (refusal.Error == UseCaseError.Conflict)
         {
-            return RedirectToPage("/Concerns/Details", new { id = Id });
+            return (null, RedirectToPage("/Concerns/Details", new { id = Id }));
         }
     }
 
     /// <summary>Picks the question to show: the one named (if it is on the current path), else the next one.</summary>
-    private ChecklistQuestionView? SelectQuestion()
+    private ChecklistQuestionView? SelectQuestion(string? wanted)
     {
         var onPath = Preview.Answered.Select(a => a.Question).ToList();
         if (Preview.Next is not null)
@@ -106,7 +134,7 @@ public sealed class ChecklistModel(PreviewChecklistHandler preview, IDataProtect
             onPath.Add(Preview.Next);
         }
 
-        var chosen = onPath.FirstOrDefault(q => string.Equals(q.ActivityId, Question, StringComparison.Ordinal))
+        var chosen = onPath.FirstOrDefault(q => string.Equals(q.ActivityId, wanted, StringComparison.Ordinal))
             ?? Preview.Next;
         if (chosen is null)
         {

@@ -1,3 +1,4 @@
+using JustCulture.Application.Checklist;
 using JustCulture.Application.Common;
 using JustCulture.Application.Concerns;
 using JustCulture.Web.Hosting;
@@ -6,13 +7,19 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace JustCulture.Web.Pages.Concerns;
 
-/// <summary>One concern the signed-in line manager raised. Anyone else's concern is a 404.</summary>
-public sealed class DetailsModel(GetConcernHandler concerns) : PageModel
+/// <summary>One concern the signed-in line manager raised: each action's outcome and what it means, and the
+/// decisions so far in plain words. Anyone else's concern is a 404.</summary>
+public sealed class DetailsModel(GetConcernHandler concerns, ConcernTimelineHandler timeline, ChecklistDraftHandler drafts) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
 
     public ConcernView Concern { get; private set; } = null!;
+
+    public IReadOnlyList<TimelineEntryView> Timeline { get; private set; } = [];
+
+    /// <summary>The actions whose checklist this user has started and saved.</summary>
+    public IReadOnlySet<int> ActionsWithDraft { get; private set; } = new HashSet<int>();
 
     public string? Confirmation { get; private set; }
 
@@ -21,12 +28,14 @@ public sealed class DetailsModel(GetConcernHandler concerns) : PageModel
         try
         {
             Concern = await concerns.HandleForAsync(Id, User.UserId(), cancellationToken);
+            Timeline = await timeline.HandleForAsync(Id, User.UserId(), cancellationToken);
         }
         catch (UseCaseException refusal) when (refusal.Error is UseCaseError.Forbidden or UseCaseError.NotFound)
         {
             return NotFound();
         }
 
+        ActionsWithDraft = await drafts.ActionsWithDraftAsync(Id, User.UserId(), cancellationToken);
         Confirmation = TempData["Confirmation"] as string;
         return Page();
     }

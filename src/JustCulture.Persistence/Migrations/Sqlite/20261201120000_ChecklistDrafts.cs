@@ -1,0 +1,13 @@
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+namespace JustCulture.Persistence.Migrations.Sqlite;
+
+[DbContext(typeof(SqliteJustCultureDbContext))]
+[Migration("20261201120000_ChecklistDrafts")]
+public sealed class ChecklistDrafts : Migration
+{
+    protected override void Up(MigrationBuilder migrationBuilder) => ChecklistDraftsSchema.Up(migrationBuilder, ColumnTypes.Sqlite);
+
+    protected override void Down(MigrationBuilder migrationBuilder) => ChecklistDraftsSchema.Down(migrationBuilder);
+}
