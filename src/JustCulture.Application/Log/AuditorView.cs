@@ -18,6 +18,7 @@ public static class AuditorView
         LogEventTypes.InformalResolutionRecorded,
         LogEventTypes.WorkflowFinished,
         LogEventTypes.UserAdded,
+        LogEventTypes.UserRoleChanged,
     };
 
     /// <summary>Events whose question is text from the workflow definition (a "User x added" question names a user).</summary>

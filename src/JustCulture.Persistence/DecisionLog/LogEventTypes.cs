@@ -16,4 +16,8 @@ public static class LogEventTypes
     public const string HistoryImported = "HistoryImported";
     public const string CaseUnblinded = "CaseUnblinded";
     public const string InformalResolutionPlanRecorded = "InformalResolutionPlanRecorded";
+    public const string UserRoleChanged = "UserRoleChanged";
+    public const string UserDeactivated = "UserDeactivated";
+    public const string UserReactivated = "UserReactivated";
+    public const string UserPasswordReset = "UserPasswordReset";
 }
