@@ -21,9 +21,10 @@ public static class UserEndpoints
         ArgumentNullException.ThrowIfNull(api);
         var users = api.MapGroup("/users").RequireAuthorization(Policies.Administrator);
 
-        users.MapGet("/", async (string? search, int? page, int? pageSize, ListUsersHandler list, CancellationToken ct) =>
+        // On the parent group: a group's own root would be "/api/users/", with a trailing slash.
+        api.MapGet("/users", async (string? search, int? page, int? pageSize, ListUsersHandler list, CancellationToken ct) =>
             TypedResults.Ok(await list.HandleAsync(new ListUsersQuery(search, page ?? 1, pageSize ?? ListUsersHandler.DefaultPageSize), ct)))
-            .WithSummary("Users, searched by user ID, name or role, a page at a time");
+            .RequireAuthorization(Policies.Administrator).WithSummary("Users, searched by user ID, name or role, a page at a time");
 
         users.MapPut("/{userId}/role", async (string userId, ChangeRoleRequest request, ClaimsPrincipal caller, ChangeUserRoleHandler handler, CancellationToken ct) =>
             TypedResults.Ok(UserView.Of(await handler.HandleAsync(new ChangeUserRoleCommand(userId, request.Role ?? string.Empty, Admin(caller)), ct))))

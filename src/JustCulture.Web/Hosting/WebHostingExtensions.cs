@@ -172,6 +172,7 @@ public static class WebHostingExtensions
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
+        app.UseRejectedSignIns();
         app.UseAuthorization();
         app.UseAntiforgery();
 
