@@ -64,6 +64,9 @@ public static class DependencyInjection
         services.AddScoped<ChecklistDraftHandler>();
         services.AddScoped<ConcernTimelineHandler>();
         services.AddScoped<ListUsersHandler>();
+        services.AddScoped<ChangeUserRoleHandler>();
+        services.AddScoped<SetUserActiveHandler>();
+        services.AddScoped<ResetUserPasswordHandler>();
         services.AddScoped<BrowseLogHandler>();
         // A host with a configured key registers its own (the web app does); otherwise pseudonyms last one process.
         services.TryAddSingleton(_ => ActorPseudonyms.WithEphemeralKey());

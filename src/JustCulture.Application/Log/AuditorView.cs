@@ -19,6 +19,7 @@ public static class AuditorView
         LogEventTypes.WorkflowFinished,
         LogEventTypes.UserAdded,
         LogEventTypes.ConflictOfInterestDeclared,
+        LogEventTypes.UserRoleChanged,
     };
 
     /// <summary>Events whose question is text from the workflow definition or the product's own fixed text

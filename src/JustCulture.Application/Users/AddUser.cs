@@ -22,6 +22,13 @@ public interface ISignInAccounts
 
     /// <summary>Creates the sign-in on the caller's connection, inside the caller's transaction.</summary>
     Task CreateAsync(string userId, string password, DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken);
+
+    /// <summary>Replaces the sign-in's password on the caller's connection and transaction, ends its sessions and
+    /// clears any lockout; <paramref name="mustChange"/> makes the user choose their own at next sign-in.</summary>
+    Task SetPasswordAsync(string userId, string password, bool mustChange, DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken);
+
+    /// <summary>Ends every session and refresh token of the sign-in (a new security stamp), if it has one.</summary>
+    Task EndSessionsAsync(string userId, CancellationToken cancellationToken);
 }
 
 /// <summary>Adds a user with a role (and, when a password is given, their sign-in) in one transaction.

@@ -14,6 +14,8 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         builder.Property(u => u.Name).HasMaxLength(200);
         builder.Property(u => u.Role).HasMaxLength(32);
         builder.Property(u => u.StaffRef).HasMaxLength(32);
+        builder.Property(u => u.DeactivatedAtUtc);
+        builder.Ignore(u => u.IsActive);
         builder.HasIndex(u => u.StaffRef);
     }
 }

@@ -17,4 +17,8 @@ public static class LogEventTypes
     public const string CaseUnblinded = "CaseUnblinded";
     public const string InformalResolutionPlanRecorded = "InformalResolutionPlanRecorded";
     public const string ConflictOfInterestDeclared = "ConflictOfInterestDeclared";
+    public const string UserRoleChanged = "UserRoleChanged";
+    public const string UserDeactivated = "UserDeactivated";
+    public const string UserReactivated = "UserReactivated";
+    public const string UserPasswordReset = "UserPasswordReset";
 }

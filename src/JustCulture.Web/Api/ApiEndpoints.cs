@@ -5,8 +5,6 @@ using JustCulture.Application.Log;
 using JustCulture.Application.Staff;
 using JustCulture.Application.Tasks;
 using JustCulture.Web.Hosting;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 
 namespace JustCulture.Web.Api;
@@ -18,28 +16,10 @@ public static class ApiEndpoints
     public static IEndpointRouteBuilder MapJustCultureApi(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var auth = app.MapGroup("/api/auth").WithTags("Authentication");
-        // Accounts are created by administrators only: the self-service parts of the Identity API are closed.
-        var identityApi = auth.MapIdentityApi<IdentityUser>();
-        // Signing in cannot require being signed in: everything outside /manage is exempt from the fallback
-        // policy (the filter below still closes the self-service parts); /manage keeps its own requirement.
-        identityApi.Add(endpoint =>
-        {
-            if (endpoint is RouteEndpointBuilder route && route.RoutePattern.RawText?.Contains("/manage/", StringComparison.OrdinalIgnoreCase) != true)
-            {
-                endpoint.Metadata.Add(new AllowAnonymousAttribute());
-            }
-        });
-        identityApi.AddEndpointFilter(async (context, next) =>
-        {
-            var path = context.HttpContext.Request.Path.Value ?? string.Empty;
-            // /manage/info is closed too: it fails for accounts without an e-mail address, which ours are.
-            return path.EndsWith("/login", StringComparison.OrdinalIgnoreCase) || path.EndsWith("/refresh", StringComparison.OrdinalIgnoreCase)
-                ? await DemoAccountGuard.CheckAsync(context, next)
-                : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: "Accounts are created by an administrator.");
-        });
+        app.MapAuthApi();
 
         var api = app.MapGroup("/api").AddEndpointFilter<UseCaseProblemFilter>().WithTags("JustCulture");
+        api.MapUserApi();
 
         api.MapPost("/concerns", async (RaiseConcernRequest request, ClaimsPrincipal user, OpenConcernHandler handler, CancellationToken ct) =>
         {

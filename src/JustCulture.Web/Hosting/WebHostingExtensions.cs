@@ -37,18 +37,28 @@ public static class WebHostingExtensions
                 identity.Lockout.MaxFailedAccessAttempts = 5;
                 identity.User.RequireUniqueEmail = false;
             })
-            .AddEntityFrameworkStores<IdentityStoreContext>();
+            .AddEntityFrameworkStores<IdentityStoreContext>()
+            .AddSignInManager<ActiveUserSignInManager>();
+        // Cookies are re-checked against the sign-in's security stamp every minute: a password reset ends sessions
+        // soon after (a deactivation at once, through DomainRoleClaims).
+        services.Configure<SecurityStampValidatorOptions>(stamp => stamp.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.AddScoped<PasswordChange>();
         services.AddTransient<IClaimsTransformation, DomainRoleClaims>();
         AddAuthenticationSchemes(services, builder.Configuration);
         AddAuthorizationPolicies(services);
 
         services.AddRazorPages(pages =>
         {
-            pages.Conventions.AllowAnonymousToFolder("/Account");
+            // Signing in and the error pages answer anyone; the rest of /Account (your own password) needs a sign-in.
+            pages.Conventions.AllowAnonymousToPage("/Account/SignIn");
+            pages.Conventions.AllowAnonymousToPage("/Account/SignOut");
+            pages.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
+            pages.Conventions.AllowAnonymousToPage("/Error");
             pages.Conventions.AuthorizeFolder("/Concerns", Policies.LineManager);
             pages.Conventions.AuthorizeFolder("/Review", Policies.CommissioningManager);
             pages.Conventions.AuthorizeFolder("/Audit", Policies.AuditorOrAdministrator);
             pages.Conventions.AuthorizeFolder("/Admin", Policies.Administrator);
+            pages.Conventions.ConfigureFilter(new MustChangePasswordFilter());
         });
         services.AddProblemDetails();
         // A malformed body or missing parameter is the caller's error: 400 problem details in every environment,
@@ -146,12 +156,7 @@ public static class WebHostingExtensions
     public static WebApplication UseJustCultureWeb(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.UseExceptionHandler(new ExceptionHandlerOptions
-        {
-            // A request the server refused while it was read (e.g. a body over the size limit, 413) keeps its status.
-            StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
-        });
-        app.UseStatusCodePages();
+        app.UseErrorPages();
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts();
@@ -167,6 +172,7 @@ public static class WebHostingExtensions
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
+        app.UseRejectedSignIns();
         app.UseAuthorization();
         app.UseAntiforgery();
 

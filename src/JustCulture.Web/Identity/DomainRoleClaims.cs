@@ -9,7 +9,8 @@ namespace JustCulture.Web.Identity;
 /// <summary>
 /// Adds the product's role to whoever signed in — by cookie, by Identity bearer token or by an external
 /// OpenID Connect token — from the product's own users table, on every request. Role changes therefore
-/// take effect at once, and a sign-in with no matching product user gets no role at all.
+/// take effect at once, and a sign-in with no matching product user gets no role at all. A deactivated
+/// user's cookie or token is turned into nobody, so their very next request is refused.
 /// </summary>
 public sealed class DomainRoleClaims(JustCultureDbContext db, IConfiguration configuration) : IClaimsTransformation
 {
@@ -32,6 +33,11 @@ public sealed class DomainRoleClaims(JustCultureDbContext db, IConfiguration con
         if (user is null)
         {
             return principal;
+        }
+
+        if (!user.IsActive)
+        {
+            return new ClaimsPrincipal(new ClaimsIdentity());
         }
 
         var identity = new ClaimsIdentity(

@@ -41,4 +41,34 @@ public sealed class IdentitySignInAccounts(UserManager<IdentityUser> users, Data
         store.Users.Add(account);
         await store.SaveChangesAsync(cancellationToken);
     }
+
+    public async Task SetPasswordAsync(string userId, string password, bool mustChange, DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        await using var store = IdentityStoreContext.Create(database, connection);
+        await store.Database.UseTransactionAsync(transaction, cancellationToken);
+        var normalized = users.NormalizeName(userId);
+        var account = await store.Users.SingleAsync(u => u.NormalizedUserName == normalized, cancellationToken);
+        account.PasswordHash = users.PasswordHasher.HashPassword(account, password);
+        // A new stamp ends the user's cookies and refresh tokens; an administrator's reset also lifts a lockout.
+        account.SecurityStamp = Guid.NewGuid().ToString("N");
+        account.ConcurrencyStamp = Guid.NewGuid().ToString("N");
+        account.AccessFailedCount = 0;
+        account.LockoutEnd = null;
+        var flags = await store.UserClaims.Where(c => c.UserId == account.Id && c.ClaimType == PasswordChange.MustChangeClaim).ToListAsync(cancellationToken);
+        store.UserClaims.RemoveRange(flags);
+        if (mustChange)
+        {
+            store.UserClaims.Add(new IdentityUserClaim<string> { UserId = account.Id, ClaimType = PasswordChange.MustChangeClaim, ClaimValue = "true" });
+        }
+
+        await store.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task EndSessionsAsync(string userId, CancellationToken cancellationToken)
+    {
+        if (await users.FindByNameAsync(userId) is { } account)
+        {
+            await users.UpdateSecurityStampAsync(account);
+        }
+    }
 }

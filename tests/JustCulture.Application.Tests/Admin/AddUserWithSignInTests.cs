@@ -78,5 +78,11 @@ public sealed class AddUserWithSignInTests : IAsyncLifetime
             Created.Add(userId);
             return Task.CompletedTask;
         }
+
+        public Task SetPasswordAsync(string userId, string password, bool mustChange, DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
+            throw new NotSupportedException("Adding a user never resets a password.");
+
+        public Task EndSessionsAsync(string userId, CancellationToken cancellationToken) =>
+            throw new NotSupportedException("Adding a user never ends sessions.");
     }
 }

@@ -12,16 +12,11 @@ public enum Access
 
     /// <summary>Signed-in callers holding one of <see cref="AccessRule.Roles"/>; everyone else is refused.</summary>
     Roles,
-
-    /// <summary>Mapped but closed to everyone (self-service account endpoints of the Identity API): refused with 404 (or
-    /// 400 when the request is too malformed to reach the refusal), never a success.</summary>
-    Closed,
 }
 
 /// <param name="Pattern">An endpoint key (<c>POST /api/concerns</c>, <c>page /Account/SignIn</c>), or a prefix ending in
 /// <c>*</c> (<c>page /Concerns/*</c>, <c>GET /api/reports/*</c>).</param>
-/// <param name="RequiresSignIn">For <see cref="Access.Closed"/>: whether an anonymous caller is challenged before the 404.</param>
-public sealed record AccessRule(string Pattern, Access Access, IReadOnlyList<Caller> Roles, bool RequiresSignIn = false)
+public sealed record AccessRule(string Pattern, Access Access, IReadOnlyList<Caller> Roles)
 {
     public bool Matches(string key) => Pattern.EndsWith('*')
         ? key.StartsWith(Pattern[..^1], StringComparison.Ordinal)
@@ -31,8 +26,6 @@ public sealed record AccessRule(string Pattern, Access Access, IReadOnlyList<Cal
     public Outcome ExpectedFor(Caller caller) => (Access, caller) switch
     {
         (Access.Public, _) => Outcome.Allowed,
-        (Access.Closed, Caller.Anonymous) => RequiresSignIn ? Outcome.Challenged : Outcome.NotFound,
-        (Access.Closed, _) => Outcome.NotFound,
         (_, Caller.Anonymous) => Outcome.Challenged,
         (Access.SignedIn, _) => Outcome.Allowed,
         _ => Roles.Contains(caller) ? Outcome.Allowed : Outcome.Forbidden,
@@ -68,6 +61,8 @@ public static class AccessTable
         Public("page /Account/SignIn"),
         Public("page /Account/SignOut"),
         Public("page /Account/AccessDenied"),
+        Public("page /Error"),
+        SignedIn("page /Account/Password"),
         SignedIn("page /Index"),
         Roles("page /Concerns/*", LineManager),
         Roles("page /Review/*", Commissioning),
@@ -83,19 +78,17 @@ public static class AccessTable
         Roles("GET /api/audit/log", AuditorsAndAdministrators),
         Roles("POST /api/audit/verify", AuditorsAndAdministrators),
         Roles("GET /api/reports/*", AuditorsAndAdministrators),
+        Roles("GET /api/users", Administrators),
+        Roles("PUT /api/users/{userId}/role", Administrators),
+        Roles("POST /api/users/{userId}/deactivate", Administrators),
+        Roles("POST /api/users/{userId}/reactivate", Administrators),
+        Roles("POST /api/users/{userId}/password", Administrators),
+        SignedIn("POST /api/account/password"),
 
-        // The Identity API: sign-in and token refresh are open; accounts are made by administrators, so the
-        // self-service endpoints answer 404 to everyone.
+        // Sign-in and token refresh are open. Accounts are made and reset by administrators: none of Identity's
+        // self-service endpoints is mapped.
         Public("POST /api/auth/login"),
         Public("POST /api/auth/refresh"),
-        Closed("POST /api/auth/register"),
-        Closed("GET /api/auth/confirmEmail"),
-        Closed("POST /api/auth/resendConfirmationEmail"),
-        Closed("POST /api/auth/forgotPassword"),
-        Closed("POST /api/auth/resetPassword"),
-        Closed("POST /api/auth/manage/2fa", requiresSignIn: true),
-        Closed("GET /api/auth/manage/info", requiresSignIn: true),
-        Closed("POST /api/auth/manage/info", requiresSignIn: true),
 
         // Operations.
         Public("GET /health"),
@@ -110,6 +103,4 @@ public static class AccessTable
     private static AccessRule SignedIn(string pattern) => new(pattern, Access.SignedIn, []);
 
     private static AccessRule Roles(string pattern, Caller[] roles) => new(pattern, Access.Roles, roles);
-
-    private static AccessRule Closed(string pattern, bool requiresSignIn = false) => new(pattern, Access.Closed, [], requiresSignIn);
 }

@@ -29,6 +29,7 @@ public class AuthorizationMatrixTests(SqliteWebAppFixture app, ITestOutputHelper
     [InlineData("DELETE /api/concerns/{id:guid}")]
     [InlineData("GET /api/staff")]
     [InlineData("GET /metrics")]
+    [InlineData("POST /api/auth/register")]
     public void LeavesEndpointUnclassifiedGivenNoMatchingRule(string key) =>
         AccessTable.RuleFor(key).ShouldBeNull();
 
@@ -39,8 +40,9 @@ public class AuthorizationMatrixTests(SqliteWebAppFixture app, ITestOutputHelper
     [InlineData("page /Audit/Log", Caller.Administrator, Outcome.Allowed)]
     [InlineData("page /Admin/Users", Caller.Auditor, Outcome.Forbidden)]
     [InlineData("GET /api/reports/indicator3", Caller.LineManager, Outcome.Forbidden)]
-    [InlineData("POST /api/auth/register", Caller.Anonymous, Outcome.NotFound)]
-    [InlineData("POST /api/auth/manage/2fa", Caller.Anonymous, Outcome.Challenged)]
+    [InlineData("POST /api/users/{userId}/deactivate", Caller.Auditor, Outcome.Forbidden)]
+    [InlineData("POST /api/account/password", Caller.LineManager, Outcome.Allowed)]
+    [InlineData("page /Account/Password", Caller.Anonymous, Outcome.Challenged)]
     public void ExpectsDeclaredOutcomeGivenRuleForFolder(string key, Caller caller, Outcome expected) =>
         AccessTable.RuleFor(key).ShouldNotBeNull().ExpectedFor(caller).ShouldBe(expected);
 

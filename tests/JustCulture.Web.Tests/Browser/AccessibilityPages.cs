@@ -39,13 +39,13 @@ public static partial class AccessibilityPages
         return !excluded.Any(prefix => path.Equals(prefix, StringComparison.OrdinalIgnoreCase) || path.StartsWith(prefix + "/", StringComparison.OrdinalIgnoreCase));
     }
 
-    /// <summary>Pages that differ only by an id (one case page per case) are one page to check.</summary>
+    /// <summary>Pages that differ only by an id (one case page per case, one manage page per user) are one page to check.</summary>
     public static string Shape(Uri link)
     {
         ArgumentNullException.ThrowIfNull(link);
         return IdLike().Replace(link.PathAndQuery, "{id}");
     }
 
-    [GeneratedRegex(@"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|(?<=[/=])\d+(?=$|[/&?])", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|(?<=[/=])\d+(?=$|[/&?])|(?<=[?&]user=)[^&]+", RegexOptions.CultureInvariant)]
     private static partial Regex IdLike();
 }

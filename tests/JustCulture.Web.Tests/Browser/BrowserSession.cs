@@ -21,11 +21,17 @@ public sealed class BrowserSession(IBrowserContext context, IPage page, string t
 
     public async Task SignInAsync(Caller caller)
     {
-        await GotoAsync("/Account/SignIn");
-        await Page.GetByLabel("User ID").FillAsync(caller.DemoAccount());
-        await Page.GetByLabel("Password").FillAsync(WebAppFixture.DemoPassword);
-        await ClickAndWaitForPageAsync(Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }));
+        await SubmitSignInAsync(caller.DemoAccount(), WebAppFixture.DemoPassword);
         Page.Url.ShouldNotContain("/Account/SignIn", Case.Insensitive, $"signing in as {caller} failed");
+    }
+
+    /// <summary>Fills in and submits the sign-in form; the caller checks where it led.</summary>
+    public async Task SubmitSignInAsync(string userId, string password)
+    {
+        await GotoAsync("/Account/SignIn");
+        await Page.GetByLabel("User ID").FillAsync(userId);
+        await Page.GetByLabel("Password").FillAsync(password);
+        await ClickAndWaitForPageAsync(Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }));
     }
 
     /// <summary>Goes to a path of the app and returns the HTTP status of the page.</summary>

@@ -13,7 +13,8 @@ namespace JustCulture.Web.Pages.Admin;
 
 /// <summary>
 /// Users and roles. Adding a user creates the product user (role, staff link — logged) and their sign-in
-/// with the initial password the administrator gives them to pass on.
+/// with the initial password the administrator gives them to pass on. The list is searched and paged in the
+/// database; each user's role, status and password are managed on their own page.
 /// </summary>
 public sealed class UsersModel(ListUsersHandler list, AddUserHandler add, UserManager<IdentityUser> signIns) : FormPageModel
 {
@@ -29,7 +30,19 @@ public sealed class UsersModel(ListUsersHandler list, AddUserHandler add, UserMa
     [BindProperty]
     public NewUserInput Input { get; set; } = new();
 
-    public IReadOnlyList<UserView> Users { get; private set; } = [];
+    /// <summary>Part of a user ID, a name or a role, from the search form.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Search { get; set; }
+
+    /// <summary>Not "page": Razor Pages keeps that name for the page's own route value.</summary>
+    [BindProperty(SupportsGet = true)]
+    public int PageNumber { get; set; } = 1;
+
+    public UsersPage Results { get; private set; } = new([], 1, 1, 0, null);
+
+    public string ResultsSummary => Results.Total == 0
+        ? (Results.Search is null ? "There are no users yet." : $"No users match \u201c{Results.Search}\u201d.")
+        : $"{Results.Total} {(Results.Total == 1 ? "user" : "users")}{(Results.Search is null ? "" : $" matching \u201c{Results.Search}\u201d")}, page {Results.Page} of {Results.PageCount}.";
 
     /// <summary>Users who have a password sign-in (others sign in through the external identity provider, if configured).</summary>
     public IReadOnlySet<string> WithSignIn { get; private set; } = new HashSet<string>();
@@ -87,7 +100,8 @@ public sealed class UsersModel(ListUsersHandler list, AddUserHandler add, UserMa
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        Users = await list.HandleAsync(cancellationToken);
-        WithSignIn = (await signIns.Users.Select(u => u.UserName!).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        Results = await list.HandleAsync(new ListUsersQuery(Search, PageNumber), cancellationToken);
+        var shown = Results.Users.Select(u => u.UserId).ToList();
+        WithSignIn = (await signIns.Users.Where(u => shown.Contains(u.UserName!)).Select(u => u.UserName!).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
     }
 }
