@@ -1,6 +1,6 @@
 namespace JustCulture.Domain.Ethnicity;
 
-/// <summary>The WRES grouping derived from the recorded ethnic code (DESIGN §1.4).</summary>
+/// <summary>The WRES grouping derived from the recorded ethnic code.</summary>
 public enum WresGroup
 {
     White,
