@@ -47,6 +47,8 @@ public static class DependencyInjection
         services.AddScoped<CompleteTaskHandler>();
         services.AddScoped<ListTasksHandler>();
         services.AddScoped<ImportStaffHandler>();
+        services.AddScoped<PreviewStaffImportHandler>();
+        services.AddScoped<SnapshotHistoryHandler>();
         services.AddScoped<AddUserHandler>();
         services.AddScoped<VerifyLogHandler>();
         services.AddScoped<ExportLogHandler>();

@@ -1,5 +1,6 @@
 using JustCulture.Domain.Concerns;
 using JustCulture.Domain.Ethnicity;
+using JustCulture.Domain.Staff;
 using JustCulture.Domain.Users;
 
 namespace JustCulture.Domain;
@@ -86,6 +87,18 @@ public static class Vocabulary
 
     public static string Conflict(string? conflict) =>
         Enum.TryParse<ConflictOfInterest>(conflict, out var c) && Enum.IsDefined(c) ? Conflict(c) : conflict ?? string.Empty;
+
+    public static string Field(StaffRecordField field) => field switch
+    {
+        StaffRecordField.Name => "Name",
+        StaffRecordField.EthnicCode => "Ethnic code",
+        StaffRecordField.Band => "Band",
+        StaffRecordField.StaffGroup => "Staff group",
+        StaffRecordField.Directorate => "Directorate",
+        StaffRecordField.StartDate => "Start date",
+        StaffRecordField.LineManager => "Line manager",
+        _ => field.ToString(),
+    };
 
     public static string Route(CaseRoute? route) => route is { } r ? Route(r) : "Not decided";
 

@@ -18,6 +18,9 @@ public abstract class JustCultureDbContext(DbContextOptions options) : DbContext
 {
     public DbSet<StaffMember> Staff => Set<StaffMember>();
     public DbSet<HeadcountSnapshotEntry> HeadcountSnapshots => Set<HeadcountSnapshotEntry>();
+    /// <summary>Every headcount snapshot imported per year, current and replaced (<see cref="HeadcountSnapshots"/> holds the current one's people).</summary>
+    public DbSet<HeadcountSnapshot> HeadcountSnapshotHistory => Set<HeadcountSnapshot>();
+    public DbSet<ArchivedHeadcountEntry> ArchivedHeadcountEntries => Set<ArchivedHeadcountEntry>();
     public DbSet<User> Users => Set<User>();
     public DbSet<Concern> Concerns => Set<Concern>();
     public DbSet<ConcernAction> ConcernActions => Set<ConcernAction>();

@@ -85,4 +85,62 @@ public sealed class StaffImportTests : IAsyncLifetime, IDisposable
         result.ExitCode.ShouldBe(ExitCodes.Invalid, result.ToString());
         result.Stderr.ShouldContain("'2024' is not a reporting year");
     }
+
+    private string PartialFile() => _cli.WriteFile("partial.csv", string.Join('\n', SmallTrust.Csv.Split('\n').Take(5)));
+
+    [Fact]
+    public async Task PrintsPreviewAndWritesNothingGivenDryRun()
+    {
+        var file = _cli.WriteFile("staff.csv", SmallTrust.Csv);
+        await _cli.RunOkAsync("staff", "import", file, "--year", "2024-25");
+        var log = await _cli.RunOkAsync("log", "verify");
+
+        var result = await _cli.RunAsync("staff", "import", PartialFile(), "--year", "2024-25", "--dry-run");
+
+        result.ExitCode.ShouldBe(ExitCodes.Ok, result.ToString());
+        result.Stdout.ShouldContain("Preview of partial.csv for 2024-25: nothing has been written.");
+        result.Stdout.ShouldContain("4 people in the file: 0 new, 0 changed, 4 unchanged.");
+        result.Stdout.ShouldContain("Leavers (in the current snapshot, not in this file): 7.");
+        result.Stdout.ShouldContain("  White             5 ->       3");
+        result.Stdout.ShouldContain("Warning: the headcount drops by 64%. Importing it needs --confirm-drop");
+        (await _cli.RunOkAsync("log", "verify")).ShouldBe(log, "a dry run adds nothing to the log");
+        var again = await _cli.RunAsync("staff", "import", file, "--year", "2024-25", "--dry-run");
+        again.Stdout.ShouldContain("11 people in the file: 0 new, 0 changed, 11 unchanged.", customMessage: "the dry run stored nothing of the partial file");
+    }
+
+    [Fact]
+    public async Task RefusesBigDropWithRuleExitCodeAndWritesNothingGivenNoConfirmDrop()
+    {
+        var file = _cli.WriteFile("staff.csv", SmallTrust.Csv);
+        await _cli.RunOkAsync("staff", "import", file, "--year", "2024-25");
+
+        var result = await _cli.RunAsync("staff", "import", PartialFile(), "--year", "2024-25");
+
+        result.ExitCode.ShouldBe(ExitCodes.RuleViolated, result.ToString());
+        result.Stderr.ShouldContain("error: The file has 4 people, 64% fewer than the 11 in the current 2024-25 snapshot.");
+        result.Stderr.ShouldContain("run again with --confirm-drop");
+        (await _cli.RunAsync("staff", "import", file, "--year", "2024-25", "--dry-run")).Stdout.ShouldContain("Leavers (in the current snapshot, not in this file): 0.");
+    }
+
+    [Fact]
+    public async Task ImportsAndKeepsOldSnapshotGivenConfirmDrop()
+    {
+        var file = _cli.WriteFile("staff.csv", SmallTrust.Csv);
+        await _cli.RunOkAsync("staff", "import", file, "--year", "2024-25");
+
+        var result = await _cli.RunAsync("staff", "import", PartialFile(), "--year", "2024-25", "--confirm-drop");
+
+        result.ExitCode.ShouldBe(ExitCodes.Ok, result.ToString());
+        result.Stdout.ShouldContain("Imported 4 staff for 2024-25 (0 new, 4 updated)");
+        result.Stdout.ShouldContain("The 2024-25 snapshot it replaces is kept in the snapshot history.");
+    }
+
+    [Fact]
+    public async Task ImportsEsrExportGivenSampleInEsrHeadings()
+    {
+        var result = await _cli.RunAsync("staff", "import", StaffSamples.EsrExportPath, "--year", "2024-25");
+
+        result.ExitCode.ShouldBe(ExitCodes.Ok, result.ToString());
+        result.Stdout.Trim().ShouldBe($"Imported {StaffSamples.People} staff for 2024-25 ({StaffSamples.People} new, 0 updated): {StaffSamples.White} White, {StaffSamples.Bme} BME, {StaffSamples.NotStated} not stated.");
+    }
 }

@@ -17,6 +17,9 @@ public sealed record CsvImportRow(int Line, IReadOnlyList<string> Fields);
 /// <summary>The well-shaped data rows of a file and every problem found in its shape.</summary>
 public sealed record CsvImportFile(IReadOnlyList<CsvImportRow> Rows, IReadOnlyList<CsvError> Errors);
 
+/// <summary>A file's header as written, its well-shaped data rows and every problem found in its shape.</summary>
+public sealed record CsvImportTable(IReadOnlyList<string> Header, int HeaderLine, IReadOnlyList<CsvImportRow> Rows, IReadOnlyList<CsvError> Errors);
+
 /// <summary>
 /// The one reader of the files the product imports (staff, history), on CsvHelper: RFC 4180, comma separated,
 /// fields optionally in double quotes (a doubled quote inside is a quote; commas and line breaks inside are
@@ -64,6 +67,40 @@ public static class CsvImportReader
             return new CsvImportFile([], Ordered(errors));
         }
 
+        return new CsvImportFile(DataRows(records, last, header, columns.Count, sourceName, errors), Ordered(errors));
+    }
+
+    /// <summary>
+    /// Reads a file whose columns are found by name rather than position (the staff file, which also accepts ESR's
+    /// headings, in any order, among other columns): the header is returned as written for the caller to resolve,
+    /// and every data row is checked to have one value per header column. Blank lines and quoting are checked as
+    /// in <see cref="Read"/>.
+    /// </summary>
+    public static CsvImportTable ReadTable(TextReader reader, string sourceName)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        ArgumentNullException.ThrowIfNull(sourceName);
+        var errors = new List<CsvError>();
+        var records = ReadRecords(reader, sourceName, errors);
+        var last = records.Count - 1;
+        while (last >= 0 && IsBlank(records[last]))
+        {
+            last--;
+        }
+
+        if (last < 0)
+        {
+            errors.Add(new CsvError(sourceName, 1, string.Empty, "the file is empty; expected a header line naming the columns"));
+            return new CsvImportTable([], 1, [], errors);
+        }
+
+        var header = records[0];
+        var rows = DataRows(records, last, string.Join(',', header.Fields), header.Fields.Count, sourceName, errors);
+        return new CsvImportTable(header.Fields, header.Line, rows, Ordered(errors));
+    }
+
+    private static List<CsvImportRow> DataRows(List<CsvImportRow> records, int last, string header, int columnCount, string sourceName, List<CsvError> errors)
+    {
         var rows = new List<CsvImportRow>();
         for (var i = 1; i <= last; i++)
         {
@@ -72,10 +109,10 @@ public static class CsvImportReader
             {
                 errors.Add(new CsvError(sourceName, record.Line, string.Empty, "the line is blank; remove it or fill in the row"));
             }
-            else if (record.Fields.Count != columns.Count)
+            else if (record.Fields.Count != columnCount)
             {
                 errors.Add(new CsvError(sourceName, record.Line, string.Empty, string.Create(CultureInfo.InvariantCulture,
-                    $"has {record.Fields.Count} fields but the header has {columns.Count} ({header}); check for an unquoted comma")));
+                    $"has {record.Fields.Count} fields but the header has {columnCount} ({header}); check for an unquoted comma")));
             }
             else
             {
@@ -83,7 +120,7 @@ public static class CsvImportReader
             }
         }
 
-        return new CsvImportFile(rows, Ordered(errors));
+        return rows;
     }
 
     private static bool IsBlank(CsvImportRow record) => record.Fields.Count == 1 && record.Fields[0].Length == 0;

@@ -1,7 +1,5 @@
+using System.Globalization;
 using JustCulture.Application.Common;
-using JustCulture.Application.Csv;
-using JustCulture.Application.Reports;
-using JustCulture.Domain.Reporting;
 using JustCulture.Domain.Staff;
 using JustCulture.Persistence;
 using JustCulture.Persistence.DecisionLog;
@@ -9,47 +7,52 @@ using Microsoft.EntityFrameworkCore;
 
 namespace JustCulture.Application.Staff;
 
-public sealed record ImportStaffCommand(TextReader Csv, string SourceName, string Year, Actor Actor);
+/// <summary>What a confirmed import was shown: it must still be true when the import runs.</summary>
+/// <param name="FileHash"><see cref="StaffImportPreview.FileHash"/> of the previewed file.</param>
+/// <param name="CurrentSnapshotId">The year's current snapshot the preview compared with; null when there was none.</param>
+public sealed record PreviewedImport(string FileHash, Guid? CurrentSnapshotId)
+{
+    public static PreviewedImport Of(StaffImportPreview preview)
+    {
+        ArgumentNullException.ThrowIfNull(preview);
+        return new(preview.FileHash, preview.Replaces?.Id);
+    }
+}
 
-public sealed record ImportStaffResult(string Year, int Imported, int Added, int Updated, int White, int Bme, int NotStated);
+/// <param name="WholeWorkforceConfirmed">The person says the file is the whole workforce, which a headcount drop of
+/// more than <see cref="StaffImportPreview.MaxDropPercentWithoutConfirmation"/>% needs.</param>
+/// <param name="Previewed">When set, the import is refused unless the file and the year's current snapshot are the previewed ones.</param>
+public sealed record ImportStaffCommand(TextReader Csv, string SourceName, string Year, Actor Actor, bool WholeWorkforceConfirmed = false, PreviewedImport? Previewed = null);
+
+public sealed record ImportStaffResult(string Year, int Imported, int Added, int Updated, int White, int Bme, int NotStated, Guid SnapshotId, Guid? ReplacedSnapshotId);
 
 /// <summary>
-/// Imports the workforce file for a reporting year: updates staff records and replaces that year's
-/// headcount snapshot (the 31 March position). All or nothing: one bad row and nothing is imported,
-/// with every bad row listed.
+/// Imports the workforce file for a reporting year: updates staff records and makes the file that year's current
+/// headcount snapshot (the 31 March position). The snapshot it replaces is kept, people and all, in the year's
+/// history. All or nothing: one bad row and nothing is imported, with every bad row listed; a headcount drop of
+/// more than a fifth is refused unless the file is confirmed as the whole workforce.
 /// </summary>
 public sealed class ImportStaffHandler(JustCultureDbContext db, TimeProvider clock)
 {
     public async Task<ImportStaffResult> HandleAsync(ImportStaffCommand command, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(command);
-        var year = ReportingYearInput.Parse(command.Year);
-
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var parsed = StaffCsvParser.Parse(command.Csv, command.SourceName, today);
-        var errors = parsed.Errors.Select(e => e.ToString()).ToList();
-        if (errors.Count == 0)
-        {
-            errors.AddRange(await UnknownLineManagersAsync(parsed, command.SourceName, cancellationToken));
-        }
-
-        if (errors.Count > 0)
-        {
-            throw FileRefused($"{command.SourceName}: {errors.Count} problem(s); nothing was imported.", errors);
-        }
-
-        if (parsed.Rows.Count == 0)
-        {
-            throw FileRefused($"{command.SourceName}: the file has no staff rows; nothing was imported.", []);
-        }
+        var csv = await command.Csv.ReadToEndAsync(cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
 
         return await StepTransaction.RunAsync(db, async ct =>
         {
-            var refs = parsed.Rows.Select(r => r.StaffRef).ToList();
-            var existing = await db.Staff.Where(s => refs.Contains(s.StaffRef)).ToDictionaryAsync(s => s.StaffRef, StringComparer.Ordinal, ct);
-            foreach (var row in parsed.Rows)
+            var review = await StaffFileReview.ReviewAsync(db, csv, command.SourceName, command.Year, DateOnly.FromDateTime(now), trackExisting: true, ct);
+            var preview = review.Preview;
+            RefuseUnlessAsPreviewed(command.Previewed, preview);
+            if (preview.IsBigDrop && !command.WholeWorkforceConfirmed)
             {
-                if (existing.TryGetValue(row.StaffRef, out var member))
+                throw UseCaseException.RuleViolated(BigDropMessage(preview), nameof(ImportStaffCommand.WholeWorkforceConfirmed));
+            }
+
+            foreach (var row in review.Parsed.Rows)
+            {
+                if (review.Existing.TryGetValue(row.StaffRef, out var member))
                 {
                     member.Update(row);
                 }
@@ -60,47 +63,77 @@ public sealed class ImportStaffHandler(JustCultureDbContext db, TimeProvider clo
             }
 
             await ManagerChains.RecomputeAsync(db, ct);
-            var yearText = year.ToString();
-            await db.HeadcountSnapshots.Where(h => h.Year == yearText).ExecuteDeleteAsync(ct);
-            db.HeadcountSnapshots.AddRange(parsed.Rows.Select(r => HeadcountSnapshotEntry.From(yearText, r)));
+            var year = preview.Year;
+            if (review.Current is { } replaced)
+            {
+                // Keep the replaced snapshot's people before its rows make way for the new file's.
+                var people = await db.HeadcountSnapshots.AsNoTracking().Where(h => h.Year == year).ToListAsync(ct);
+                db.ArchivedHeadcountEntries.AddRange(people.Select(p => ArchivedHeadcountEntry.Of(replaced.Id, p)));
+                replaced.ReplacedAt(now);
+            }
 
-            var result = new ImportStaffResult(yearText, parsed.Rows.Count, parsed.Rows.Count - existing.Count, existing.Count,
-                parsed.Rows.Count(r => r.EthnicCode.WresGroup == Domain.Ethnicity.WresGroup.White),
-                parsed.Rows.Count(r => r.EthnicCode.WresGroup == Domain.Ethnicity.WresGroup.Bme),
-                parsed.Rows.Count(r => r.EthnicCode.WresGroup == Domain.Ethnicity.WresGroup.NotStated));
+            await db.HeadcountSnapshots.Where(h => h.Year == year).ExecuteDeleteAsync(ct);
+            db.HeadcountSnapshots.AddRange(review.Parsed.Rows.Select(r => HeadcountSnapshotEntry.From(year, r)));
+            var after = preview.After;
+            var snapshot = HeadcountSnapshot.Record(year, now, command.Actor.UserId, command.SourceName, after.White, after.Bme, after.NotStated);
+            db.HeadcountSnapshotHistory.Add(snapshot);
+
             await DecisionLogStore.AppendAsync(db, [new DecisionLogEntry
             {
                 EventType = LogEventTypes.StaffImported,
-                Question = $"Headcount snapshot {yearText} (as at {year.SnapshotDate:yyyy-MM-dd})",
-                Answer = $"{result.Imported} staff: {result.White} White, {result.Bme} BME, {result.NotStated} not stated",
+                Question = $"Headcount snapshot {year} (as at {review.Year.SnapshotDate:yyyy-MM-dd})",
+                Answer = LogAnswer(preview, command.WholeWorkforceConfirmed),
                 ActorId = command.Actor.UserId,
                 ActorRole = command.Actor.Role,
-                OccurredAtUtc = clock.GetUtcNow().UtcDateTime,
+                OccurredAtUtc = now,
             }], ct);
-            return result;
+            return new ImportStaffResult(year, preview.Rows, preview.NewPeople, preview.Rows - preview.NewPeople,
+                after.White, after.Bme, after.NotStated, snapshot.Id, review.Current?.Id);
         }, cancellationToken);
     }
 
-    /// <summary>
-    /// A refusal of the file, keyed to the input it is about (<see cref="ImportStaffCommand.Csv"/>, as a bad year is
-    /// keyed to <see cref="ImportStaffCommand.Year"/>) so a form places it without reading the text: the summary
-    /// first, then every bad row with its line and field.
-    /// </summary>
-    private static UseCaseException FileRefused(string summary, IEnumerable<string> rows) => UseCaseException.InvalidFields(
-        [new FieldProblem(nameof(ImportStaffCommand.Csv), summary), .. rows.Select(r => new FieldProblem(nameof(ImportStaffCommand.Csv), r))]);
-
-    /// <summary>A line manager must be someone in this file or already known.</summary>
-    private async Task<IEnumerable<string>> UnknownLineManagersAsync(StaffCsvParseResult parsed, string sourceName, CancellationToken cancellationToken)
+    public static string BigDropMessage(StaffImportPreview preview)
     {
-        var inFile = parsed.Rows.Select(r => r.StaffRef).ToHashSet(StringComparer.Ordinal);
-        var wanted = parsed.Rows.Where(r => r.LineManagerRef is not null && !inFile.Contains(r.LineManagerRef))
-            .Select(r => r.LineManagerRef!).Distinct().ToList();
-        var known = wanted.Count == 0
-            ? []
-            : (await db.Staff.Where(s => wanted.Contains(s.StaffRef)).Select(s => s.StaffRef).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
-        return parsed.Rows
-            .Select((row, index) => (row, line: parsed.LineOf(index)))
-            .Where(x => x.row.LineManagerRef is not null && !inFile.Contains(x.row.LineManagerRef) && !known.Contains(x.row.LineManagerRef))
-            .Select(x => new CsvError(sourceName, x.line, "LineManagerRef", $"'{x.row.LineManagerRef}' is not a staff ref in this file or already imported").ToString());
+        ArgumentNullException.ThrowIfNull(preview);
+        return string.Create(CultureInfo.InvariantCulture,
+            $"The file has {preview.After.Total} people, {preview.DropPercent}% fewer than the {preview.Before.Total} in the current {preview.Year} snapshot. "
+            + $"Confirm that this file is the whole workforce, or upload the complete file.");
+    }
+
+    private static void RefuseUnlessAsPreviewed(PreviewedImport? previewed, StaffImportPreview now)
+    {
+        if (previewed is null)
+        {
+            return;
+        }
+
+        if (!string.Equals(previewed.FileHash, now.FileHash, StringComparison.Ordinal))
+        {
+            throw UseCaseException.Conflict("This is not the file that was previewed; nothing was imported. Upload the file again to see its preview.");
+        }
+
+        if (previewed.CurrentSnapshotId != now.Replaces?.Id)
+        {
+            throw UseCaseException.Conflict($"Another staff file was imported for {now.Year} after this preview; nothing was imported. Upload the file again to see what it changes now.");
+        }
+    }
+
+    /// <summary>The log's record of the import: the counts, and what it replaced (no names: the log is read by auditors).</summary>
+    private static string LogAnswer(StaffImportPreview preview, bool wholeWorkforceConfirmed)
+    {
+        var answer = string.Create(CultureInfo.InvariantCulture,
+            $"{preview.Rows} staff: {preview.After.White} White, {preview.After.Bme} BME, {preview.After.NotStated} not stated");
+        if (preview.Replaces is { } old)
+        {
+            answer += string.Create(CultureInfo.InvariantCulture,
+                $"; replaces the snapshot imported {old.ImportedAtUtc:yyyy-MM-dd HH:mm}Z ({old.Rows} staff: {old.Groups.White} White, {old.Groups.Bme} BME, {old.Groups.NotStated} not stated), kept in the snapshot history");
+        }
+
+        if (preview.IsBigDrop && wholeWorkforceConfirmed)
+        {
+            answer += string.Create(CultureInfo.InvariantCulture, $"; headcount drop of {preview.DropPercent}% confirmed as the whole workforce");
+        }
+
+        return answer;
     }
 }

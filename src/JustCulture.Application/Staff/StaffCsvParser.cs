@@ -12,12 +12,16 @@ public sealed class StaffCsvParseResult
 {
     private readonly IReadOnlyList<int> _lines;
 
-    internal StaffCsvParseResult(IReadOnlyList<StaffDetails> rows, IReadOnlyList<int> lines, IReadOnlyList<CsvError> errors)
+    internal StaffCsvParseResult(IReadOnlyList<StaffDetails> rows, IReadOnlyList<int> lines, IReadOnlyList<CsvError> errors, StaffFileHeader? header)
     {
         Rows = rows;
         _lines = lines;
         Errors = errors;
+        Header = header;
     }
+
+    /// <summary>Where each column was found; null when the header itself was refused.</summary>
+    public StaffFileHeader? Header { get; }
 
     public IReadOnlyList<StaffDetails> Rows { get; }
 
@@ -30,10 +34,11 @@ public sealed class StaffCsvParseResult
 }
 
 /// <summary>
-/// Reads the workforce import file through the shared <see cref="CsvImportReader"/> (RFC 4180, exact header
-/// <c>StaffRef,Name,EthnicCode,Band,StaffGroup,Directorate,StartDate,LineManagerRef</c>, one value per column).
-/// Every row and every field is checked and every problem reported, because the import is all or nothing
-/// and a person fixing the file wants the whole list at once.
+/// Reads the workforce import file through the shared <see cref="CsvImportReader"/> (RFC 4180, one value per
+/// column). Columns are found by heading — ours (<c>StaffRef,Name,EthnicCode,Band,StaffGroup,Directorate,StartDate,LineManagerRef</c>)
+/// or ESR's (<see cref="StaffFileColumns"/>), in any order, other columns ignored. Every row and every field is
+/// checked and every problem reported, named by the file's own heading, because the import is all or nothing and
+/// a person fixing the file wants the whole list at once.
 /// </summary>
 public static class StaffCsvParser
 {
@@ -41,12 +46,12 @@ public static class StaffCsvParser
     public const int NameMaxLength = 200;
     public const int OtherMaxLength = 100;
 
-    public static IReadOnlyList<string> Columns { get; } =
-        ["StaffRef", "Name", "EthnicCode", "Band", "StaffGroup", "Directorate", "StartDate", "LineManagerRef"];
+    public static IReadOnlyList<string> Columns { get; } = [.. StaffFileColumns.All.Select(c => c.Name)];
 
     public static string Header { get; } = string.Join(',', Columns);
 
-    private static readonly string[] DateFormats = ["yyyy-MM-dd", "dd/MM/yyyy"];
+    /// <summary>ISO, UK day-first with or without leading zeros (as spreadsheets write it), and ESR's "02-Sep-2019".</summary>
+    public static IReadOnlyList<string> DateFormats { get; } = ["yyyy-MM-dd", "dd/MM/yyyy", "d/M/yyyy", "dd-MMM-yyyy", "d-MMM-yyyy", "d MMM yyyy"];
 
     /// <param name="reader">The file's text.</param>
     /// <param name="sourceName">Shown in every error, e.g. "staff.csv".</param>
@@ -60,11 +65,17 @@ public static class StaffCsvParser
         var rows = new List<StaffDetails>();
         var lines = new List<int>();
 
-        var file = CsvImportReader.Read(reader, sourceName, Columns, StringComparer.Ordinal);
+        var file = CsvImportReader.ReadTable(reader, sourceName);
+        var header = file.Header.Count == 0 ? null : StaffFileColumns.Resolve(file.Header, file.HeaderLine, sourceName, errors);
+        if (header is null)
+        {
+            return new StaffCsvParseResult([], [], [.. file.Errors.Concat(errors).OrderBy(e => e.Line)], null);
+        }
+
         var firstLineOfRef = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var record in file.Rows)
         {
-            var row = new RowValidator(sourceName, record.Line, record.Fields, errors);
+            var row = new RowValidator(sourceName, record.Line, header, record.Fields, errors);
             var details = row.Validate(limit);
             if (details is null)
             {
@@ -73,7 +84,7 @@ public static class StaffCsvParser
 
             if (firstLineOfRef.TryGetValue(details.StaffRef, out var firstLine))
             {
-                errors.Add(new CsvError(sourceName, record.Line, "StaffRef", string.Create(CultureInfo.InvariantCulture,
+                errors.Add(new CsvError(sourceName, record.Line, header.HeadingOf(StaffFileColumns.StaffRef), string.Create(CultureInfo.InvariantCulture,
                     $"'{details.StaffRef}' appears more than once (first on line {firstLine})")));
                 continue;
             }
@@ -89,27 +100,27 @@ public static class StaffCsvParser
         }
 
         // The file's shape problems and the rows' value problems, in line order (a line's shape problem first).
-        return new StaffCsvParseResult(rows, lines, [.. file.Errors.Concat(errors).OrderBy(e => e.Line)]);
+        return new StaffCsvParseResult(rows, lines, [.. file.Errors.Concat(errors).OrderBy(e => e.Line)], header);
     }
 
     /// <summary>Checks one row's fields, adding an error per bad field.</summary>
-    private sealed class RowValidator(string sourceName, int line, IReadOnlyList<string> fields, List<CsvError> errors)
+    private sealed class RowValidator(string sourceName, int line, StaffFileHeader header, IReadOnlyList<string> fields, List<CsvError> errors)
     {
         public bool HasErrors { get; private set; }
 
         public StaffDetails? Validate(DateOnly today)
         {
-            var staffRef = Required("StaffRef", 0, StaffRefMaxLength);
-            var name = Required("Name", 1, NameMaxLength);
+            var staffRef = Required(StaffFileColumns.StaffRef, StaffRefMaxLength);
+            var name = Required(StaffFileColumns.Name, NameMaxLength);
             var ethnicCode = Ethnicity();
-            var band = Required("Band", 3, OtherMaxLength);
-            var staffGroup = Required("StaffGroup", 4, OtherMaxLength);
-            var directorate = Required("Directorate", 5, OtherMaxLength);
+            var band = Required(StaffFileColumns.Band, OtherMaxLength);
+            var staffGroup = Required(StaffFileColumns.StaffGroup, OtherMaxLength);
+            var directorate = Required(StaffFileColumns.Directorate, OtherMaxLength);
             var startDate = StartDate(today);
-            var lineManager = Optional("LineManagerRef", 7, StaffRefMaxLength);
+            var lineManager = Optional(StaffFileColumns.LineManagerRef, StaffRefMaxLength);
             if (lineManager is not null && staffRef is not null && string.Equals(lineManager, staffRef, StringComparison.Ordinal))
             {
-                Error("LineManagerRef", $"'{lineManager}' is this person's own StaffRef; nobody manages themselves");
+                Error(StaffFileColumns.LineManagerRef, $"'{lineManager}' is this person's own {header.HeadingOf(StaffFileColumns.StaffRef)}; nobody manages themselves");
             }
 
             // A row whose StaffRef is readable is returned even with other errors so duplicates are still detected.
@@ -119,25 +130,27 @@ public static class StaffCsvParser
                     staffGroup ?? string.Empty, directorate ?? string.Empty, startDate ?? default, lineManager);
         }
 
-        private string? Required(string field, int index, int maxLength)
+        private string Value(StaffFileColumn column) => header.ValueOf(column, fields).Trim();
+
+        private string? Required(StaffFileColumn column, int maxLength)
         {
-            var value = fields[index].Trim();
+            var value = Value(column);
             if (value.Length == 0)
             {
-                Error(field, "is required but blank");
+                Error(column, "is required but blank");
                 return null;
             }
 
-            return Bounded(field, value, maxLength);
+            return Bounded(column, value, maxLength);
         }
 
-        private string? Optional(string field, int index, int maxLength)
+        private string? Optional(StaffFileColumn column, int maxLength)
         {
-            var value = fields[index].Trim();
-            return value.Length == 0 ? null : Bounded(field, value, maxLength);
+            var value = Value(column);
+            return value.Length == 0 ? null : Bounded(column, value, maxLength);
         }
 
-        private string? Bounded(string field, string value, int maxLength)
+        private string? Bounded(StaffFileColumn field, string value, int maxLength)
         {
             if (value.Length > maxLength)
             {
@@ -157,11 +170,11 @@ public static class StaffCsvParser
 
         private EthnicCode? Ethnicity()
         {
-            var text = Optional("EthnicCode", 2, OtherMaxLength);
+            var text = Optional(StaffFileColumns.EthnicCode, OtherMaxLength);
             if (text is null)
             {
                 // Blank is allowed: "not recorded", which WRES counts as not stated.
-                return fields[2].Trim().Length == 0 ? EthnicCode.NotRecorded : null;
+                return Value(StaffFileColumns.EthnicCode).Length == 0 ? EthnicCode.NotRecorded : null;
             }
 
             if (EthnicCode.TryParse(text, out var code, out var error))
@@ -169,28 +182,28 @@ public static class StaffCsvParser
                 return code;
             }
 
-            Error("EthnicCode", error ?? $"'{text}' is not an NHS ethnic category code");
+            Error(StaffFileColumns.EthnicCode, error ?? $"'{text}' is not an NHS ethnic category code");
             return null;
         }
 
         private DateOnly? StartDate(DateOnly today)
         {
-            var text = fields[6].Trim();
+            var text = Value(StaffFileColumns.StartDate);
             if (text.Length == 0)
             {
-                Error("StartDate", "is required but blank (write it as yyyy-MM-dd, e.g. 2019-09-02)");
+                Error(StaffFileColumns.StartDate, "is required but blank (write it as yyyy-MM-dd, e.g. 2019-09-02)");
                 return null;
             }
 
-            if (!DateOnly.TryParseExact(text, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            if (!DateOnly.TryParseExact(text, [.. DateFormats], CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
             {
-                Error("StartDate", $"'{text}' is not a date; write it as yyyy-MM-dd (e.g. 2019-09-02) or dd/MM/yyyy");
+                Error(StaffFileColumns.StartDate, $"'{text}' is not a date; write it as yyyy-MM-dd (e.g. 2019-09-02), dd/MM/yyyy or dd-MMM-yyyy (02-Sep-2019)");
                 return null;
             }
 
             if (date > today)
             {
-                Error("StartDate", string.Create(CultureInfo.InvariantCulture,
+                Error(StaffFileColumns.StartDate, string.Create(CultureInfo.InvariantCulture,
                     $"{date:yyyy-MM-dd} is in the future (today is {today:yyyy-MM-dd}); only current staff are imported"));
                 return null;
             }
@@ -198,10 +211,10 @@ public static class StaffCsvParser
             return date;
         }
 
-        private void Error(string field, string message)
+        private void Error(StaffFileColumn column, string message)
         {
             HasErrors = true;
-            errors.Add(new CsvError(sourceName, line, field, message));
+            errors.Add(new CsvError(sourceName, line, header.HeadingOf(column), message));
         }
     }
 }

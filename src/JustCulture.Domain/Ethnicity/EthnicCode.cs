@@ -5,32 +5,48 @@ namespace JustCulture.Domain.Ethnicity;
 
 /// <summary>
 /// An NHS Data Dictionary ethnic category (2001 census codes) exactly as recorded, with the WRES group
-/// derived from it. Unknown codes are rejected rather than guessed: a wrong group silently moves a person
-/// between the numerator and the excluded count of indicator 3.
+/// derived from it. A value is one of:
+/// <list type="bullet">
+/// <item>a national code — A, B, C (White), D–H, J–N, P, R, S (BME), Z (not stated) — or 99 (not known);</item>
+/// <item>a local sub-code, as ESR writes them: two characters, the national code then a local letter or digit
+/// ("C3", "A1", "M9", "LF", "Z1"); its group is its national category's, the first character;</item>
+/// <item>either of those followed by a description after a space, dash or colon ("A - White British",
+/// "M9: Black - other"); the description is kept but never read for the group.</item>
+/// </list>
+/// Anything else is rejected rather than guessed — "T", "Q1", "C33", "White" — because a wrong group silently
+/// moves a person between the numerator and the excluded count of indicator 3.
 /// </summary>
 public sealed record EthnicCode
 {
-    private static readonly Dictionary<string, string> Descriptions = new(StringComparer.Ordinal)
+    private const string NotKnownCode = "99";
+
+    /// <summary>The national categories and their Data Dictionary descriptions.</summary>
+    private static readonly Dictionary<char, (string Description, WresGroup Group)> National = new()
     {
-        ["A"] = "White - British",
-        ["B"] = "White - Irish",
-        ["C"] = "White - Any other White background",
-        ["D"] = "Mixed - White and Black Caribbean",
-        ["E"] = "Mixed - White and Black African",
-        ["F"] = "Mixed - White and Asian",
-        ["G"] = "Mixed - Any other mixed background",
-        ["H"] = "Asian or Asian British - Indian",
-        ["J"] = "Asian or Asian British - Pakistani",
-        ["K"] = "Asian or Asian British - Bangladeshi",
-        ["L"] = "Asian or Asian British - Any other Asian background",
-        ["M"] = "Black or Black British - Caribbean",
-        ["N"] = "Black or Black British - African",
-        ["P"] = "Black or Black British - Any other Black background",
-        ["R"] = "Other Ethnic Groups - Chinese",
-        ["S"] = "Other Ethnic Groups - Any other ethnic group",
-        ["Z"] = "Not stated",
-        ["99"] = "Not known",
+        ['A'] = ("White - British", WresGroup.White),
+        ['B'] = ("White - Irish", WresGroup.White),
+        ['C'] = ("White - Any other White background", WresGroup.White),
+        ['D'] = ("Mixed - White and Black Caribbean", WresGroup.Bme),
+        ['E'] = ("Mixed - White and Black African", WresGroup.Bme),
+        ['F'] = ("Mixed - White and Asian", WresGroup.Bme),
+        ['G'] = ("Mixed - Any other mixed background", WresGroup.Bme),
+        ['H'] = ("Asian or Asian British - Indian", WresGroup.Bme),
+        ['J'] = ("Asian or Asian British - Pakistani", WresGroup.Bme),
+        ['K'] = ("Asian or Asian British - Bangladeshi", WresGroup.Bme),
+        ['L'] = ("Asian or Asian British - Any other Asian background", WresGroup.Bme),
+        ['M'] = ("Black or Black British - Caribbean", WresGroup.Bme),
+        ['N'] = ("Black or Black British - African", WresGroup.Bme),
+        ['P'] = ("Black or Black British - Any other Black background", WresGroup.Bme),
+        ['R'] = ("Other Ethnic Groups - Chinese", WresGroup.Bme),
+        ['S'] = ("Other Ethnic Groups - Any other ethnic group", WresGroup.Bme),
+        ['Z'] = ("Not stated", WresGroup.NotStated),
     };
+
+    /// <summary>What may stand between the code and its description: "A White", "A - White", "A: White", "A – White".</summary>
+    private static readonly char[] Separators = [' ', '\t', '-', '–', '—', ':'];
+
+    private const string Expected =
+        "expected a national code A-H, J-N, P, R, S or Z, 99 for not known, or a two-character local sub-code starting with a national code such as C3, optionally followed by its description";
 
     private EthnicCode(string code, string description, WresGroup group)
     {
@@ -39,16 +55,21 @@ public sealed record EthnicCode
         WresGroup = group;
     }
 
-    /// <summary>The code as recorded ("A", "C2", "N", "Z", "99"; empty when the field was blank).</summary>
+    /// <summary>The code as recorded, upper case ("A", "C3", "N", "Z", "99"; empty when the field was blank).</summary>
     public string Code { get; }
 
     public string Description { get; }
 
     public WresGroup WresGroup { get; }
 
+    /// <summary>The national category: the first character of a code (a sub-code's parent), or "99".</summary>
+    public string NationalCode => Code.Length == 0 || Code == NotKnownCode ? Code : Code[..1];
+
+    public bool IsLocalSubCode => Code.Length == 2 && Code != NotKnownCode;
+
     public static EthnicCode NotRecorded { get; } = new(string.Empty, "Not recorded", WresGroup.NotStated);
 
-    /// <summary>Parses "N", "N Black or Black British - African", "C2", "99" or blank.</summary>
+    /// <summary>Parses "N", "C3", "99", "N Black or Black British - African", "A - White British", "M9: Black - other" or blank.</summary>
     public static bool TryParse(string? value, [NotNullWhen(true)] out EthnicCode? result, out string? error)
     {
         result = null;
@@ -60,21 +81,36 @@ public sealed record EthnicCode
             return true;
         }
 
-        var space = text.IndexOf(' ', StringComparison.Ordinal);
-        var code = (space < 0 ? text : text[..space]).ToUpperInvariant();
-        var recordedDescription = space < 0 ? null : text[(space + 1)..].Trim();
-
-        var group = GroupOf(code);
-        if (group is null)
+        var codeLength = 0;
+        while (codeLength < text.Length && char.IsAsciiLetterOrDigit(text[codeLength]))
         {
-            error = $"'{code}' is not an NHS ethnic category code (expected A-S, Z or 99, optionally followed by its description)";
+            codeLength++;
+        }
+
+        var code = text[..codeLength].ToUpperInvariant();
+        var rest = text[codeLength..];
+        if (code.Length == 0 || (rest.Length > 0 && !Separators.Contains(rest[0])))
+        {
+            error = $"'{text}' is not an NHS ethnic category code ({Expected})";
             return false;
         }
 
-        var description = string.IsNullOrEmpty(recordedDescription)
-            ? Descriptions.GetValueOrDefault(code) ?? Descriptions[code[..1]] // C sub-codes take C's description
-            : recordedDescription;
-        result = new EthnicCode(code, description, group.Value);
+        var recordedDescription = rest.TrimStart(Separators).Trim();
+        if (rest.Length > 0 && !recordedDescription.Any(char.IsLetter))
+        {
+            // "C-1" or "C 3": not a code followed by a description, and reading it as "C" would be a guess.
+            error = $"'{text}' is not an NHS ethnic category code ({Expected})";
+            return false;
+        }
+
+        if (Classify(code) is not { } national)
+        {
+            error = $"'{code}' is not an NHS ethnic category code ({Expected})";
+            return false;
+        }
+
+        var description = recordedDescription.Length > 0 ? recordedDescription : national.Description;
+        result = new EthnicCode(code, description, national.Group);
         return true;
     }
 
@@ -84,30 +120,21 @@ public sealed record EthnicCode
     /// <summary>Rebuilds a code already validated and stored.</summary>
     public static EthnicCode FromStored(string code) => Parse(code);
 
-    private static WresGroup? GroupOf(string code)
+    /// <summary>The national category's description and group for a code, or null when it is not one.</summary>
+    private static (string Description, WresGroup Group)? Classify(string code)
     {
-        if (code is "Z" or "99")
+        if (code == NotKnownCode)
         {
-            return WresGroup.NotStated;
+            return ("Not known", WresGroup.NotStated);
         }
 
-        if (code is "A" or "B" or "C")
+        // A national code, or a national code and one local letter or digit; nothing longer.
+        if (code.Length is < 1 or > 2 || !National.TryGetValue(code[0], out var national))
         {
-            return WresGroup.White;
+            return null;
         }
 
-        // "C" and its two-character local sub-codes (C2, C3, CP …) are all "any other White background".
-        if (code[0] == 'C' && code.Length == 2 && char.IsAsciiLetterOrDigit(code[1]))
-        {
-            return WresGroup.White;
-        }
-
-        if (code.Length == 1 && "DEFGHJKLMNPRS".Contains(code[0], StringComparison.Ordinal))
-        {
-            return WresGroup.Bme;
-        }
-
-        return null;
+        return national;
     }
 
     public override string ToString() => Code.Length == 0 ? Description : string.Create(CultureInfo.InvariantCulture, $"{Code} {Description}");

@@ -59,6 +59,33 @@ public sealed class StaffMember
         LineManagerRef = details.LineManagerRef;
     }
 
+    /// <summary>What an import of <paramref name="details"/> would change on this record (nothing when it is the same).</summary>
+    public IReadOnlyList<StaffRecordField> ChangesFrom(StaffDetails details)
+    {
+        ArgumentNullException.ThrowIfNull(details);
+        var changes = new List<StaffRecordField>();
+        void Compare(StaffRecordField field, string? now, string? then)
+        {
+            if (!string.Equals(now, then, StringComparison.Ordinal))
+            {
+                changes.Add(field);
+            }
+        }
+
+        Compare(StaffRecordField.Name, Name, details.Name);
+        Compare(StaffRecordField.EthnicCode, EthnicCode, details.EthnicCode.Code);
+        Compare(StaffRecordField.Band, Band, details.Band);
+        Compare(StaffRecordField.StaffGroup, StaffGroup, details.StaffGroup);
+        Compare(StaffRecordField.Directorate, Directorate, details.Directorate);
+        if (StartDate != details.StartDate)
+        {
+            changes.Add(StaffRecordField.StartDate);
+        }
+
+        Compare(StaffRecordField.LineManager, LineManagerRef, details.LineManagerRef);
+        return changes;
+    }
+
     /// <summary>Whole years of service on <paramref name="asAt"/>.</summary>
     public int YearsOfService(DateOnly asAt)
     {

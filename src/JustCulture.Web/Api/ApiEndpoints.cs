@@ -40,15 +40,15 @@ public static class ApiEndpoints
                 request.ConflictOfInterest, request.ConflictDetails), ct)))
             .RequireAuthorization(Policies.CaseWorker).WithSummary("Answer a checklist question, review or informal-resolution task");
 
-        api.MapPost("/staff/import", async ([FromQuery] string year, HttpRequest request, ClaimsPrincipal user, ImportStaffHandler handler, CancellationToken ct) =>
+        api.MapPost("/staff/import", async ([FromQuery] string year, [FromQuery] bool? wholeWorkforce, HttpRequest request, ClaimsPrincipal user, ImportStaffHandler handler, CancellationToken ct) =>
         {
             // The parser reads synchronously, which servers forbid on the request stream: read the (size-limited) body first.
             using var body = new StreamReader(request.Body);
             using var reader = new StringReader(await body.ReadToEndAsync(ct));
-            var result = await handler.HandleAsync(new ImportStaffCommand(reader, "upload.csv", year, new Actor(user.UserId(), Policies.Administrator)), ct);
+            var result = await handler.HandleAsync(new ImportStaffCommand(reader, "upload.csv", year, new Actor(user.UserId(), Policies.Administrator), wholeWorkforce ?? false), ct);
             return TypedResults.Ok(result);
         }).RequireAuthorization(Policies.Administrator).Accepts<string>("text/csv").DisableAntiforgery()
-            .WithSummary("Import the staff CSV (body, text/csv) for a reporting year; all or nothing");
+            .WithSummary("Import the staff CSV (body, text/csv) for a reporting year; all or nothing; a headcount drop of more than 20% needs wholeWorkforce=true");
 
         api.MapGet("/audit/log", async (long? after, int? take, BrowseLogHandler browse, CancellationToken ct) =>
             AuditLogPage.From(await browse.HandleAsync(new BrowseLogQuery(take ?? 100, After: after ?? 0), ct)))

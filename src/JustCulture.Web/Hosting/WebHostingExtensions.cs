@@ -29,6 +29,7 @@ public static class WebHostingExtensions
         services.AddSingleton(PseudonymKeySetting.Resolve(options.AuditPseudonymKey, builder.Environment));
         services.AddJustCultureApplication(database);
         services.AddScoped(_ => IdentityStoreContext.Create(database));
+        services.AddSingleton<JustCulture.Web.Pages.Admin.PendingStaffUploads>();
         services.AddScoped<JustCulture.Application.Users.ISignInAccounts, IdentitySignInAccounts>();
         services.AddIdentityApiEndpoints<IdentityUser>(identity =>
             {

@@ -14,10 +14,10 @@ public sealed class ImportStaffTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
-    private Task<ImportStaffResult> ImportAsync(string csv, string year = "2024-25")
+    private Task<ImportStaffResult> ImportAsync(string csv, string year = "2024-25", bool wholeWorkforce = false)
     {
         var reader = new StringReader(csv);
-        return _app.RunAsync<ImportStaffHandler, ImportStaffResult>(h => h.HandleAsync(new ImportStaffCommand(reader, "staff.csv", year, new Actor("ops", "Operator"))));
+        return _app.RunAsync<ImportStaffHandler, ImportStaffResult>(h => h.HandleAsync(new ImportStaffCommand(reader, "staff.csv", year, new Actor("ops", "Operator"), wholeWorkforce)));
     }
 
     [Fact]
@@ -76,7 +76,7 @@ public sealed class ImportStaffTests : IAsyncLifetime
         await ImportAsync(SmallTrust.Csv, "2024-25");
         var smaller = string.Join('\n', SmallTrust.Csv.Split('\n').Take(4));
 
-        await ImportAsync(smaller, "2024-25");
+        await ImportAsync(smaller, "2024-25", wholeWorkforce: true);
 
         (await _app.QueryAsync(db => db.HeadcountSnapshots.CountAsync(h => h.Year == "2024-25"))).ShouldBe(3);
         (await _app.QueryAsync(db => db.HeadcountSnapshots.CountAsync(h => h.Year == "2023-24"))).ShouldBe(11);

@@ -123,23 +123,34 @@ public class StaffCsvParserTests
     }
 
     [Fact]
-    public void ReportsMissingAndUnexpectedColumnsOnLineOneGivenWrongHeader()
+    public void ReportsEveryMissingColumnWithItsOtherNamesOnLineOneGivenWrongHeader()
     {
-        var result = Parse("StaffRef,Name,Ethnicity,Band,StaffGroup,Directorate,StartDate\nE1,Ada,A,Band 5,Admin,Corporate,2010-04-01\n");
+        var result = Parse("StaffRef,Name,Ethnic,Band,StaffGroup,Directorate,StartDate\nE1,Ada,A,Band 5,Admin,Corporate,2010-04-01\n");
 
         var error = result.Errors.ShouldHaveSingleItem();
-        error.Line.ShouldBe(1);
-        error.Message.ShouldContain("missing column(s) EthnicCode, LineManagerRef");
-        error.Message.ShouldContain("unexpected column(s) Ethnicity");
+        (error.Line, error.Field).ShouldBe((1, "(header)"));
+        error.Message.ShouldContain("no EthnicCode column (the recorded NHS ethnic category; also read from \"Ethnic Origin\"");
+        error.Message.ShouldContain("; no LineManagerRef column (the line manager's StaffRef; also read from \"Line Manager Ref\", \"Supervisor Employee Number\"");
         result.Rows.ShouldBeEmpty();
     }
 
     [Fact]
-    public void ReportsOrderGivenRightColumnsInWrongOrder()
+    public void ReadsColumnsByHeadingGivenRightColumnsInAnotherOrder()
     {
-        var result = Parse("Name,StaffRef,EthnicCode,Band,StaffGroup,Directorate,StartDate,LineManagerRef\n");
+        var result = Parse("Name,StaffRef,LineManagerRef,EthnicCode,Band,StaffGroup,Directorate,StartDate\nAda Lovelace,E1,,C3,Band 5,Admin,Corporate,2010-04-01\n");
 
-        result.Errors.ShouldHaveSingleItem().Message.ShouldContain("wrong order");
+        result.Errors.ShouldBeEmpty();
+        var row = result.Rows.ShouldHaveSingleItem();
+        (row.StaffRef, row.Name, row.EthnicCode.Code, row.LineManagerRef).ShouldBe(("E1", "Ada Lovelace", "C3", (string?)null));
+        result.Header.ShouldNotBeNull().IsOurTemplate.ShouldBeTrue();
+    }
+
+    [Fact]
+    public void RefusesHeaderGivenColumnRepeated()
+    {
+        var result = Parse(Header + ",Band\n");
+
+        result.Errors.ShouldHaveSingleItem().Message.ShouldBe("the column Band appears 2 times; keep one");
     }
 
     [Fact]
@@ -147,8 +158,7 @@ public class StaffCsvParserTests
     {
         var result = Parse(string.Empty);
 
-        result.Errors.ShouldHaveSingleItem().ToString().ShouldBe(
-            "staff.csv line 1: the file is empty; expected the header " + Header);
+        result.Errors.ShouldHaveSingleItem().ToString().ShouldBe("staff.csv line 1: the file is empty; expected a header line naming the columns");
     }
 
     [Fact]
@@ -291,19 +301,21 @@ public class StaffCsvParserTests
         var result = Parse("StaffRef,Name,EthnicCode,Band,StaffGroup,StartDate,LineManagerRef\nE1,Ada,A,Band 5,Admin,2010-04-01,\n");
 
         var error = result.Errors.ShouldHaveSingleItem();
-        error.ToString().ShouldBe("staff.csv line 1, field (header): the header must be exactly " + Header + " (missing column(s) Directorate)");
+        error.ToString().ShouldBe("staff.csv line 1, field (header): no Directorate column (directorate or service; also read from "
+            + "\"Directorate Name\", \"Division\", \"Organisation\", \"Organisation Name\")");
         result.Rows.ShouldBeEmpty();
     }
 
     [Fact]
-    public void RefusesWholeFileGivenHeaderWithExtraColumn()
+    public void IgnoresAndNamesExtraColumnGivenHeaderWithNotes()
     {
-        // Extra columns are refused, not ignored: a column the import does not know usually means a different export,
-        // and the values under the known headings cannot be trusted either.
+        // Columns are found by heading, so another column (ESR exports carry dozens) cannot be read as ours: it is
+        // ignored, and the preview names it.
         var result = Parse(Header + ",Notes\nE1,Ada,A,Band 5,Administrative and Clerical,Corporate,2010-04-01,,likes tea\n");
 
-        result.Errors.ShouldHaveSingleItem().Message.ShouldBe($"the header must be exactly {Header} (unexpected column(s) Notes)");
-        result.Rows.ShouldBeEmpty();
+        result.Errors.ShouldBeEmpty();
+        result.Rows.ShouldHaveSingleItem().Name.ShouldBe("Ada");
+        result.Header.ShouldNotBeNull().Ignored.ShouldBe(["Notes"]);
     }
 
     [Fact]

@@ -138,7 +138,17 @@ public class EthnicCodeTests
     [InlineData("CABC")]
     [InlineData("Cat")]
     [InlineData("C-1")]
-    [InlineData("AA")]
+    [InlineData("C 3")]
+    [InlineData("Q1")]
+    [InlineData("T1")]
+    [InlineData("C33")]
+    [InlineData("AB1")]
+    [InlineData("99X")]
+    [InlineData("9Z")]
+    [InlineData("Not stated")]
+    [InlineData("- White British")]
+    [InlineData("A/White")]
+    [InlineData("C3(White)")]
     public void RejectsWithoutGuessingGivenUnknownCode(string value)
     {
         EthnicCode.TryParse(value, out var parsed, out var error).ShouldBeFalse();
@@ -149,10 +159,69 @@ public class EthnicCodeTests
     }
 
     [Fact]
-    public void NamesOffendingCodeGivenX()
+    public void NamesOffendingCodeAndWhatIsExpectedGivenX()
     {
         EthnicCode.TryParse("X", out _, out var error);
 
-        error.ShouldBe("'X' is not an NHS ethnic category code (expected A-S, Z or 99, optionally followed by its description)");
+        error.ShouldBe("'X' is not an NHS ethnic category code (expected a national code A-H, J-N, P, R, S or Z, 99 for not known, "
+            + "or a two-character local sub-code starting with a national code such as C3, optionally followed by its description)");
+    }
+
+    [Theory]
+    [InlineData("A", WresGroup.White)]
+    [InlineData("B", WresGroup.White)]
+    [InlineData("C", WresGroup.White)]
+    [InlineData("D", WresGroup.Bme)]
+    [InlineData("E", WresGroup.Bme)]
+    [InlineData("F", WresGroup.Bme)]
+    [InlineData("G", WresGroup.Bme)]
+    [InlineData("H", WresGroup.Bme)]
+    [InlineData("J", WresGroup.Bme)]
+    [InlineData("K", WresGroup.Bme)]
+    [InlineData("L", WresGroup.Bme)]
+    [InlineData("M", WresGroup.Bme)]
+    [InlineData("N", WresGroup.Bme)]
+    [InlineData("P", WresGroup.Bme)]
+    [InlineData("R", WresGroup.Bme)]
+    [InlineData("S", WresGroup.Bme)]
+    [InlineData("Z", WresGroup.NotStated)]
+    public void GivesSubCodesTheirNationalCategorysGroupGivenEveryNationalCode(string national, WresGroup group)
+    {
+        foreach (var local in new[] { "1", "9", "A", "F", "Z" })
+        {
+            var parsed = EthnicCode.Parse(national + local);
+
+            parsed.Code.ShouldBe(national + local);
+            parsed.NationalCode.ShouldBe(national);
+            parsed.IsLocalSubCode.ShouldBeTrue();
+            parsed.WresGroup.ShouldBe(group, $"{national}{local}");
+            parsed.Description.ShouldBe(EthnicCode.Parse(national).Description, "a sub-code without a description takes its national category's");
+        }
+
+        EthnicCode.Parse(national).IsLocalSubCode.ShouldBeFalse();
+    }
+
+    [Theory]
+    [InlineData("C3 any other White background, unspecified", "C3", "any other White background, unspecified", WresGroup.White)]
+    [InlineData("A - White British", "A", "White British", WresGroup.White)]
+    [InlineData("A-White British", "A", "White British", WresGroup.White)]
+    [InlineData("M9: Black - other", "M9", "Black - other", WresGroup.Bme)]
+    [InlineData("LF Asian Tamil", "LF", "Asian Tamil", WresGroup.Bme)]
+    [InlineData("a1 white welsh", "A1", "white welsh", WresGroup.White)]
+    [InlineData("99 Not known", "99", "Not known", WresGroup.NotStated)]
+    [InlineData("Z – Not stated", "Z", "Not stated", WresGroup.NotStated)]
+    [InlineData("ZA Prefer not to say", "ZA", "Prefer not to say", WresGroup.NotStated)]
+    public void KeepsCodePartAndDescriptionGivenEsrWriting(string value, string code, string description, WresGroup group)
+    {
+        var parsed = EthnicCode.Parse(value);
+
+        (parsed.Code, parsed.Description, parsed.WresGroup).ShouldBe((code, description, group));
+        EthnicCode.FromStored(parsed.Code).WresGroup.ShouldBe(group, "the stored code alone gives the same group");
+    }
+
+    [Fact]
+    public void ReadsGroupFromCodeNeverDescriptionGivenContradictingDescription()
+    {
+        EthnicCode.Parse("N White - British").WresGroup.ShouldBe(WresGroup.Bme);
     }
 }

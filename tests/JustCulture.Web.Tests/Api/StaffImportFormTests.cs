@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using JustCulture.Web.Tests.Hosting;
+using Microsoft.EntityFrameworkCore;
 
 namespace JustCulture.Web.Tests.Api;
 
@@ -51,5 +52,77 @@ public sealed class StaffImportFormTests(SqliteWebAppFixture app) : IClassFixtur
         html.ShouldContain("<a href=\"#CsvFile\">upload-test.csv: 2 problem(s); nothing was imported.</a>");
         html.ShouldContain("<a href=\"#CsvFile\">upload-test.csv line 2, field EthnicCode: ");
         html.ShouldContain("<a href=\"#CsvFile\">upload-test.csv line 3, field StartDate: ");
+    }
+}
+
+/// <summary>Upload then confirm over HTTP: the upload writes nothing, and a confirm of anything but the previewed file is refused.</summary>
+public sealed class StaffImportConfirmTests(SqliteWebAppFixture app) : IClassFixture<SqliteWebAppFixture>
+{
+    private const string Csv = "StaffRef,Name,EthnicCode,Band,StaffGroup,Directorate,StartDate,LineManagerRef\n"
+        + "T910001,Test Lead,C3,Band 8a,Nursing and Midwifery Registered,Medicine,2015-04-01,\n"
+        + "T910002,Test Nurse,M9: Black - other,Band 5,Nursing and Midwifery Registered,Medicine,2020-04-01,T910001\n";
+
+    private async Task<(HttpClient Admin, string PreviewPath)> UploadAsync(string year)
+    {
+        var admin = await app.CookieClientAsync(Caller.Administrator);
+        var token = await WebAppFixture.AntiforgeryTokenAsync(admin, "/Admin/StaffImport");
+        using var form = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" }, { new StringContent(year), "Year" } };
+        form.Add(new ByteArrayContent(Encoding.UTF8.GetBytes(Csv)), "CsvFile", "confirm-test.csv");
+        using var response = await admin.PostAsync(new Uri("/Admin/StaffImport", UriKind.Relative), form);
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync());
+        return (admin, response.Headers.Location!.OriginalString);
+    }
+
+    private async Task<HttpResponseMessage> ConfirmAsync(HttpClient admin, string previewPath, Func<string, string> fileHash)
+    {
+        var html = await admin.GetStringAsync(new Uri(previewPath, UriKind.Relative));
+        string Hidden(string name) => System.Text.RegularExpressions.Regex.Match(html, $"name=\"{name}\" value=\"(?<v>[^\"]*)\"").Groups["v"].Value;
+        var token = await WebAppFixture.AntiforgeryTokenAsync(admin, previewPath);
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token,
+            ["Token"] = Hidden("Token"),
+            ["FileHash"] = fileHash(Hidden("FileHash")),
+            ["BasedOn"] = Hidden("BasedOn"),
+        });
+        return await admin.PostAsync(new Uri(previewPath, UriKind.Relative), form);
+    }
+
+    [Fact]
+    public async Task WritesNothingUntilConfirmedGivenUpload()
+    {
+        var (admin, previewPath) = await UploadAsync("2034-35");
+
+        previewPath.ShouldStartWith("/Admin/StaffImportPreview?token=");
+        (await app.QueryAsync(db => db.HeadcountSnapshotHistory.CountAsync(h => h.Year == "2034-35"))).ShouldBe(0);
+        (await app.QueryAsync(db => db.Staff.CountAsync(s => s.StaffRef == "T910001"))).ShouldBe(0);
+
+        using var confirmed = await ConfirmAsync(admin, previewPath, hash => hash);
+
+        confirmed.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await app.QueryAsync(db => db.HeadcountSnapshots.Where(h => h.Year == "2034-35").OrderBy(h => h.StaffRef).Select(h => h.EthnicCode).ToListAsync())).ShouldBe(["C3", "M9"]);
+    }
+
+    [Fact]
+    public async Task RefusesWithConflictAndWritesNothingGivenHashOfAnotherFile()
+    {
+        var (admin, previewPath) = await UploadAsync("2035-36");
+
+        using var refused = await ConfirmAsync(admin, previewPath, _ => new string('0', 64));
+
+        refused.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await refused.Content.ReadAsStringAsync()).ShouldContain("This is not the file that was previewed; nothing was imported.");
+        (await app.QueryAsync(db => db.HeadcountSnapshotHistory.CountAsync(h => h.Year == "2035-36"))).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task ShowsNotFoundGivenUnknownToken()
+    {
+        var admin = await app.CookieClientAsync(Caller.Administrator);
+
+        using var response = await admin.GetAsync(new Uri("/Admin/StaffImportPreview?token=0123456789abcdef0123456789abcdef", UriKind.Relative));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await response.Content.ReadAsStringAsync()).ShouldContain("Upload not found");
     }
 }

@@ -1,3 +1,4 @@
+using System.Text;
 using JustCulture.Application.Common;
 using JustCulture.Application.Staff;
 using JustCulture.Web.Api;
@@ -7,10 +8,11 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace JustCulture.Web.Pages.Admin;
 
-/// <summary>Staff CSV upload: the same import as the CLI, all or nothing, every bad row listed.
-/// The file limit sits below the app-wide 5 MB request limit so an oversized file gets a clear message
-/// here rather than a bare refusal from the server.</summary>
-public sealed class StaffImportModel(ImportStaffHandler import) : FormPageModel
+/// <summary>Staff CSV upload, the first of two steps: the file is checked (all or nothing, every bad row listed) and
+/// kept for its preview, where it is confirmed; nothing is imported here. The page also shows every snapshot imported.
+/// The file limit sits below the app-wide 5 MB request limit so an oversized file gets a clear message here rather
+/// than a bare refusal from the server.</summary>
+public sealed class StaffImportModel(PreviewStaffImportHandler preview, SnapshotHistoryHandler history, PendingStaffUploads uploads) : FormPageModel
 {
     public const int MaxFileBytes = 4 * 1024 * 1024;
 
@@ -23,18 +25,25 @@ public sealed class StaffImportModel(ImportStaffHandler import) : FormPageModel
     [BindProperty]
     public IFormFile? CsvFile { get; set; }
 
-    public ImportStaffResult? Result { get; private set; }
+    /// <summary>The snapshot just imported, after a confirmed preview.</summary>
+    [BindProperty(SupportsGet = true)]
+    public Guid? Imported { get; set; }
 
-    public string? SourceName { get; private set; }
+    public SnapshotSummary? ImportedSnapshot { get; private set; }
+
+    public IReadOnlyList<SnapshotSummary> History { get; private set; } = [];
 
     public int HiddenErrors { get; private set; }
 
-    public void OnGet()
+    public async Task OnGetAsync(CancellationToken cancellationToken)
     {
+        History = await history.HandleAsync(cancellationToken);
+        ImportedSnapshot = History.FirstOrDefault(s => s.Id == Imported);
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
+        Imported = null;
         if (string.IsNullOrWhiteSpace(Year))
         {
             ModelState.AddModelError(nameof(Year), "Enter the reporting year, for example 2024-25");
@@ -51,22 +60,26 @@ public sealed class StaffImportModel(ImportStaffHandler import) : FormPageModel
 
         if (!ModelState.IsValid)
         {
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
+            return await RefusedAsync(StatusCodes.Status400BadRequest, cancellationToken);
         }
 
-        SourceName = Path.GetFileName(CsvFile!.FileName);
-        if (string.IsNullOrWhiteSpace(SourceName))
+        var sourceName = Path.GetFileName(CsvFile!.FileName);
+        if (string.IsNullOrWhiteSpace(sourceName))
         {
-            SourceName = "upload.csv";
+            sourceName = "upload.csv";
+        }
+
+        string csv;
+        await using (var stream = CsvFile.OpenReadStream())
+        using (var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true))
+        {
+            csv = await reader.ReadToEndAsync(cancellationToken);
         }
 
         try
         {
-            await using var stream = CsvFile.OpenReadStream();
-            using var reader = new StreamReader(stream);
-            Result = await import.HandleAsync(new ImportStaffCommand(reader, SourceName, Year!.Trim(), new Actor(User.UserId(), Policies.Administrator)), cancellationToken);
-            return Page();
+            // Checked now so a bad file is fixed from this page; the preview page works the comparison out again.
+            await preview.HandleAsync(new PreviewStaffImportQuery(csv, sourceName, Year!.Trim()), cancellationToken);
         }
         catch (UseCaseException refusal)
         {
@@ -86,8 +99,17 @@ public sealed class StaffImportModel(ImportStaffHandler import) : FormPageModel
                 ModelState.AddModelError(key, problem.Message);
             }
 
-            Response.StatusCode = UseCaseProblems.StatusOf(refusal.Error);
-            return Page();
+            return await RefusedAsync(UseCaseProblems.StatusOf(refusal.Error), cancellationToken);
         }
+
+        var token = uploads.Keep(User.UserId(), sourceName, Year!.Trim(), csv);
+        return RedirectToPage("StaffImportPreview", new { token });
+    }
+
+    private async Task<IActionResult> RefusedAsync(int status, CancellationToken cancellationToken)
+    {
+        History = await history.HandleAsync(cancellationToken);
+        Response.StatusCode = status;
+        return Page();
     }
 }

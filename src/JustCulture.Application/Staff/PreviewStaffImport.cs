@@ -1,0 +1,18 @@
+using JustCulture.Persistence;
+
+namespace JustCulture.Application.Staff;
+
+/// <param name="Csv">The file's whole text (kept by the caller, so the confirmed import can be the same text).</param>
+public sealed record PreviewStaffImportQuery(string Csv, string SourceName, string Year);
+
+/// <summary>What importing a staff file would do, for a person to confirm; reads only.</summary>
+public sealed class PreviewStaffImportHandler(JustCultureDbContext db, TimeProvider clock)
+{
+    public async Task<StaffImportPreview> HandleAsync(PreviewStaffImportQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var review = await StaffFileReview.ReviewAsync(db, query.Csv, query.SourceName, query.Year, today, trackExisting: false, cancellationToken);
+        return review.Preview;
+    }
+}
