@@ -69,6 +69,8 @@
   var printCopy = {
     id: 'jcPrintCopy',
     afterRender: function (chart) {
+      // While printing the canvas is hidden and may be redrawn at no size: keep the copy made on screen.
+      if (chart.canvas.offsetParent === null || chart.canvas.clientHeight === 0) { return; }
       var holder = chart.canvas.parentNode;
       var image = holder.querySelector('img.jc-chart__print');
       if (!image) {
