@@ -25,6 +25,10 @@ public static class UkDates
     public static DateTime ToUk(DateTime utc) =>
         TimeZoneInfo.ConvertTimeFromUtc(System.DateTime.SpecifyKind(utc, DateTimeKind.Utc), London);
 
+    /// <summary>The instant a UK calendar day begins (00:00 UK time), as UTC: where a range of UK dates starts.</summary>
+    public static DateTime StartUtc(DateOnly ukDate) =>
+        TimeZoneInfo.ConvertTimeToUtc(ukDate.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), London);
+
     /// <summary>The UK calendar date of a UTC instant.</summary>
     public static DateOnly UkDateOf(DateTime utc) => DateOnly.FromDateTime(ToUk(utc));
 }

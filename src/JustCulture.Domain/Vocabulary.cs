@@ -100,6 +100,30 @@ public static class Vocabulary
         _ => field.ToString(),
     };
 
+    /// <summary>A decision-log event type (stored as its name, e.g. "ReviewDecided") in words.</summary>
+    public static string Event(string? eventType) => eventType switch
+    {
+        "ConcernOpened" => "Concern raised",
+        "ChecklistStarted" => "Checklist started",
+        "QuestionAnswered" => "Checklist question answered",
+        "OutcomeRecorded" => "Checklist outcome recorded",
+        "ReviewDecided" => "Review decided",
+        "InformalResolutionRecorded" => "Informal resolution recorded",
+        "InformalResolutionPlanRecorded" => "Informal resolution plan recorded",
+        "FormalInvestigationStarted" => "Formal investigation started",
+        "WorkflowFinished" => "Action closed",
+        "StaffImported" => "Staff file imported",
+        "UserAdded" => "User added",
+        "HistoryImported" => "Indicator-3 history imported",
+        "CaseUnblinded" => "Case unblinded",
+        "ConflictOfInterestDeclared" => "Conflict-of-interest declaration",
+        "UserRoleChanged" => "User's role changed",
+        "UserDeactivated" => "User deactivated",
+        "UserReactivated" => "User reactivated",
+        "UserPasswordReset" => "User's password reset",
+        _ => eventType ?? string.Empty,
+    };
+
     public static string Route(CaseRoute? route) => route is { } r ? Route(r) : "Not decided";
 
     public static string Outcome(ChecklistOutcome? outcome) => outcome is { } o ? Outcome(o) : "Checklist not finished";

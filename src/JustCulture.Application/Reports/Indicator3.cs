@@ -71,8 +71,8 @@ public sealed record Indicator3Report(
 }
 
 /// <summary>
-/// A note about the data behind a figure. <see cref="Text"/> is for auditors and may name staff refs and exact
-/// counts; <see cref="PublicText"/> says the same without them, or is null when there is nothing to publish.
+/// A note about the data behind a figure. <see cref="Text"/> is for auditors and may quote exact counts, never
+/// who (no staff refs: auditors see figures, not people); <see cref="PublicText"/> says the same without them, or is null when there is nothing to publish.
 /// </summary>
 public sealed record ReportNote(string Text, string? PublicText)
 {
@@ -227,14 +227,14 @@ public static class Indicator3Calculator
         if (fromRecord.Count > 0)
         {
             warnings.Add(new(string.Create(CultureInfo.InvariantCulture,
-                $"{year}: {fromRecord.Count} person(s) who {what} are not in the {year} headcount snapshot ({string.Join(", ", fromRecord)}); their group is taken from their staff record instead, and they are not in the headcount."),
+                $"{year}: {fromRecord.Count} person(s) who {what} are not in the {year} headcount snapshot; their group is taken from their staff record instead, and they are not in the headcount."),
                 $"{year}: some staff who {what} are not in the 31 March headcount snapshot (for example, they left during the year); their group is taken from their staff record."));
         }
 
         if (unknown.Count > 0)
         {
             warnings.Add(new(string.Create(CultureInfo.InvariantCulture,
-                $"{year}: {unknown.Count} person(s) who {what} are in no staff record ({string.Join(", ", unknown)}); they are counted as not stated rather than guessed."),
+                $"{year}: {unknown.Count} person(s) who {what} are in no staff record; they are counted as not stated rather than guessed."),
                 $"{year}: some staff who {what} are in no staff record; they are counted as not stated rather than guessed."));
         }
 

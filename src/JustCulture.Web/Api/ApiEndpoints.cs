@@ -50,9 +50,12 @@ public static class ApiEndpoints
         }).RequireAuthorization(Policies.Administrator).Accepts<string>("text/csv").DisableAntiforgery()
             .WithSummary("Import the staff CSV (body, text/csv) for a reporting year; all or nothing; a headcount drop of more than 20% needs wholeWorkforce=true");
 
-        api.MapGet("/audit/log", async (long? after, int? take, BrowseLogHandler browse, CancellationToken ct) =>
-            AuditLogPage.From(await browse.HandleAsync(new BrowseLogQuery(take ?? 100, After: after ?? 0), ct)))
-            .RequireAuthorization(Policies.AuditorOrAdministrator).WithSummary("The pseudonymised decision log, in sequence order");
+        api.MapGet("/audit/log", async (long? after, int? take, [FromQuery(Name = "case")] string? caseReference, [FromQuery(Name = "event")] string? eventType,
+                string? from, string? to, BrowseLogHandler browse, CancellationToken ct) =>
+            AuditLogPage.From(await browse.HandleAsync(new BrowseLogQuery(take ?? 100, After: after ?? 0, Filter: AuditLogFilter.Parse(caseReference, eventType, from, to)), ct)))
+            .RequireAuthorization(Policies.AuditorOrAdministrator).WithSummary("The pseudonymised decision log, in sequence order")
+            .WithDescription("Filters, all optional: case (a case reference, JC-1A2B3C4D), event (an event type, e.g. ReviewDecided), from and to (UK dates, YYYY-MM-DD, both included). Page with after (the nextAfter of the previous page) and take.")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
 
         api.MapPost("/audit/verify", async (VerifyLogHandler handler, CancellationToken ct) =>
         {

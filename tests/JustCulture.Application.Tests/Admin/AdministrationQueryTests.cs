@@ -109,6 +109,58 @@ public sealed class AdministrationQueryTests : IAsyncLifetime
         last.NextAfter.ShouldBeNull();
     }
 
+    [Fact]
+    public async Task ShowsNewestFirstGivenNewestFirstPage()
+    {
+        var total = await App.QueryAsync(db => db.DecisionLog.LongCountAsync());
+
+        var page = await App.RunAsync<BrowseLogHandler, PseudonymisedLogPage>(h => h.HandleAsync(new BrowseLogQuery(3, Page: 1, NewestFirst: true)));
+
+        page.Entries.Select(e => e.Sequence).ShouldBe([total, total - 1, total - 2]);
+    }
+
+    [Fact]
+    public async Task ShowsOnlyThatCaseAndEventGivenCaseReferenceAndEventFilter()
+    {
+        var concernId = await App.OpenConcernAsync("S001", SmallTrust.LineManager);
+        await App.OpenConcernAsync("S002", SmallTrust.LineManager);
+        var reference = JustCulture.Domain.Concerns.CaseReference.Of(concernId);
+
+        var ofCase = await App.RunAsync<BrowseLogHandler, PseudonymisedLogPage>(h => h.HandleAsync(new BrowseLogQuery(100, Page: 1, Filter: new LogFilter(reference.ToLowerInvariant()))));
+        var opened = await App.RunAsync<BrowseLogHandler, PseudonymisedLogPage>(h => h.HandleAsync(new BrowseLogQuery(100, Page: 1, Filter: new LogFilter(EventType: LogEventTypes.ConcernOpened))));
+
+        ofCase.Entries.ShouldNotBeEmpty();
+        ofCase.Entries.ShouldAllBe(e => e.CaseRef == concernId);
+        opened.Entries.Count.ShouldBe(2);
+        opened.TotalEntries.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task ShowsOnlyEntriesOnThoseUkDatesGivenDateRange()
+    {
+        // 23:30 UTC on 1 June is 00:30 on 2 June in the UK (BST).
+        App.Clock.UtcNow = new DateTime(2025, 6, 1, 23, 30, 0, DateTimeKind.Utc);
+        await App.OpenConcernAsync("S001", SmallTrust.LineManager);
+
+        var firstJune = await App.RunAsync<BrowseLogHandler, PseudonymisedLogPage>(h => h.HandleAsync(new BrowseLogQuery(100, Page: 1,
+            Filter: new LogFilter(EventType: LogEventTypes.ConcernOpened, From: new DateOnly(2025, 6, 1), To: new DateOnly(2025, 6, 1)))));
+        var secondJune = await App.RunAsync<BrowseLogHandler, PseudonymisedLogPage>(h => h.HandleAsync(new BrowseLogQuery(100, Page: 1,
+            Filter: new LogFilter(EventType: LogEventTypes.ConcernOpened, From: new DateOnly(2025, 6, 2), To: new DateOnly(2025, 6, 2)))));
+
+        firstJune.Entries.ShouldBeEmpty();
+        secondJune.Entries.ShouldHaveSingleItem();
+    }
+
+    [Fact]
+    public async Task RefusesEveryBadFilterByFieldGivenBadReferenceEventAndDates()
+    {
+        var refusal = await Should.ThrowAsync<JustCulture.Application.Common.UseCaseException>(() => App.RunAsync<BrowseLogHandler, PseudonymisedLogPage>(h =>
+            h.HandleAsync(new BrowseLogQuery(10, Page: 1, Filter: new LogFilter("S001", "Nonsense", new DateOnly(2025, 6, 2), new DateOnly(2025, 6, 1))))));
+
+        refusal.Error.ShouldBe(JustCulture.Application.Common.UseCaseError.Invalid);
+        refusal.FieldProblems.Select(p => p.Field).ShouldBe(["CaseReference", "EventType", "To"]);
+    }
+
     [Theory]
     [InlineData(0, 1)]
     [InlineData(-5, 1)]

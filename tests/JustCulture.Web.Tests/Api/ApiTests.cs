@@ -320,6 +320,34 @@ public class ApiTests(SqliteWebAppFixture app) : IClassFixture<SqliteWebAppFixtu
     }
 
     [Fact]
+    public async Task RefusesBadLogFiltersKeyedByFieldGivenAuditor()
+    {
+        var auditor = await app.BearerClientAsync(Caller.Auditor);
+
+        using var response = await auditor.GetAsync(new Uri("/api/audit/log?case=E00001&event=Nonsense&from=15/01/2027&to=2027-01-15", UriKind.Relative));
+
+        var problem = await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        problem.GetProperty("errors").EnumerateObject().Select(p => p.Name).ShouldBe(["From"]);
+        using var second = await auditor.GetAsync(new Uri("/api/audit/log?case=E00001&event=Nonsense", UriKind.Relative));
+        var keyed = await second.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        keyed.GetProperty("errors").EnumerateObject().Select(p => p.Name).ShouldBe(["CaseReference", "EventType"]);
+    }
+
+    [Fact]
+    public async Task ShowsOnlyThatEventInDateRangeGivenLogFilters()
+    {
+        var auditor = await app.BearerClientAsync(Caller.Auditor);
+
+        using var response = await auditor.GetAsync(new Uri("/api/audit/log?event=ReviewDecided&from=2025-04-01&to=2026-03-31&take=500", UriKind.Relative));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var entries = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("entries").EnumerateArray().ToList();
+        entries.ShouldNotBeEmpty();
+        entries.ShouldAllBe(e => e.GetProperty("eventType").GetString() == "ReviewDecided");
+        entries.Select(e => e.GetProperty("occurredAtUtc").GetDateTime()).ShouldAllBe(t => t >= new DateTime(2025, 3, 31, 23, 0, 0, DateTimeKind.Utc) && t < new DateTime(2026, 4, 1, 0, 0, 0, DateTimeKind.Utc));
+    }
+
+    [Fact]
     public async Task VerifiesIntactLogGivenAdministrator()
     {
         var admin = await app.BearerClientAsync(Caller.Administrator);

@@ -14,7 +14,9 @@ public sealed class ReportChartsTests(BrowserFixture browser)
         () => Array.from(document.querySelectorAll('canvas[data-chart-kind]')).map(canvas => {
             const chart = window.Chart ? window.Chart.getChart(canvas) : undefined;
             let table = canvas.closest('.jc-chart');
-            while (table && table.tagName !== 'TABLE') { table = table.nextElementSibling; }
+            // The next table after the chart (a wide table sits inside its scrolling box).
+            while (table && table.tagName !== 'TABLE' && !table.querySelector('table')) { table = table.nextElementSibling; }
+            if (table && table.tagName !== 'TABLE') { table = table.querySelector('table'); }
             return {
                 kind: canvas.getAttribute('data-chart-kind'),
                 drawn: chart !== undefined,
