@@ -2,7 +2,7 @@ using System.Reflection;
 using JustCulture.Domain;
 using JustCulture.Persistence.DecisionLog;
 
-namespace JustCulture.Application.Tests.Log;
+namespace JustCulture.Application.Tests.Admin;
 
 /// <summary>Every decision-log event a person can see on the log page has words of its own, so a new event cannot reach a page as its stored name.</summary>
 public class EventWordsTests
