@@ -21,6 +21,7 @@ public static class ExitCodes
         UseCaseError.Forbidden => Forbidden,
         UseCaseError.Conflict => Conflict,
         UseCaseError.RuleViolated => RuleViolated,
+        UseCaseError.LogBroken => Failed,
         _ => Failed,
     };
 }

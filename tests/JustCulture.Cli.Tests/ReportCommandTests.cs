@@ -1,6 +1,7 @@
 using System.Text.Json;
 using JustCulture.Domain.Reporting;
 using JustCulture.TestSupport;
+using Microsoft.Data.Sqlite;
 
 namespace JustCulture.Cli.Tests;
 
@@ -34,6 +35,33 @@ public sealed class ReportCommandTests : IAsyncLifetime, IDisposable
     public Task DisposeAsync() => Task.CompletedTask;
 
     public void Dispose() => _cli.Dispose();
+
+    [Fact]
+    public async Task RefusesEveryLiveReportWithExitOneGivenLogEditedUnderTheApp()
+    {
+        await using (var connection = new SqliteConnection(_cli.SqliteConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            // An insider with database rights turns a formal investigation into a support route.
+            command.CommandText = "DROP TRIGGER decision_log_no_update; UPDATE decision_log SET answer = 'Support' WHERE event_type = 'ReviewDecided' AND answer = 'FormalInvestigation' AND sequence = (SELECT min(sequence) FROM decision_log WHERE answer = 'FormalInvestigation');";
+            (await command.ExecuteNonQueryAsync()).ShouldBe(1);
+        }
+
+        foreach (var args in new[]
+        {
+            new[] { "report", "indicator3", "--year", CurrentYear },
+            ["report", "indicator3", "--year", CurrentYear, "--format", "json"],
+            ["report", "funnel", "--year", CurrentYear],
+        })
+        {
+            var result = await _cli.RunAsync(args);
+
+            result.ExitCode.ShouldBe(ExitCodes.Failed, result.ToString());
+            result.Stdout.ShouldBeEmpty("no figure may be printed from a log that fails verification");
+            result.Stderr.ShouldContain("fails verification: entry ");
+        }
+    }
 
     [Fact]
     public async Task PrintsTheAgreedJsonShapeGivenFormatJson()

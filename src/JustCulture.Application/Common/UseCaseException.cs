@@ -14,6 +14,8 @@ public enum UseCaseError
     Conflict,
     /// <summary>A business rule was broken (422).</summary>
     RuleViolated,
+    /// <summary>The decision log failed verification, so nothing computed from it can be trusted (409; the command's exit 1).</summary>
+    LogBroken,
 }
 
 /// <summary>A problem with one input of a command, named by the command's property (e.g. "ReviewDate").</summary>

@@ -18,9 +18,14 @@ public sealed class ReportDataLoader(JustCultureDbContext db)
     public static readonly IReadOnlyList<string> CountedEvents =
         [LogEventTypes.ConcernOpened, LogEventTypes.OutcomeRecorded, LogEventTypes.ReviewDecided, LogEventTypes.FormalInvestigationStarted];
 
+    /// <summary>
+    /// The inputs of every live report, read only from a log that verifies end to end: a figure computed from
+    /// a log that has been edited, cut or reordered is worse than none, because it looks trustworthy.
+    /// </summary>
     public async Task<ReportInputs> LoadAsync(IReadOnlyCollection<ReportingYear> years, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(years);
+        await RequireIntactLogAsync(db, cancellationToken);
         var log = await db.DecisionLog.AsNoTracking()
             .Where(e => CountedEvents.Contains(e.EventType))
             .OrderBy(e => e.Sequence)
@@ -34,6 +39,18 @@ public sealed class ReportDataLoader(JustCultureDbContext db)
         var userStaffRefs = await db.Users.AsNoTracking().Where(u => u.StaffRef != null)
             .ToDictionaryAsync(u => u.UserId, u => u.StaffRef!, StringComparer.Ordinal, cancellationToken);
         return new ReportInputs(log, new StaffPopulation(snapshots, records), history, FigureSources.Live, userStaffRefs);
+    }
+
+    /// <summary>Refuses, with the first bad entry and why, when the decision log fails verification.</summary>
+    public static async Task RequireIntactLogAsync(JustCultureDbContext db, CancellationToken cancellationToken)
+    {
+        var verification = await DecisionLogStore.VerifyAsync(db, cancellationToken);
+        if (!verification.IsIntact)
+        {
+            throw new UseCaseException(UseCaseError.LogBroken,
+                $"No report is computed from a decision log that fails verification: entry {verification.FirstBadSequence}: {verification.Problem}. " +
+                "Run the log check (log verify) and restore the log from a trusted copy before reporting.");
+        }
     }
 }
 

@@ -10,7 +10,7 @@ public static class UseCaseProblems
         UseCaseError.Invalid => StatusCodes.Status400BadRequest,
         UseCaseError.Forbidden => StatusCodes.Status403Forbidden,
         UseCaseError.NotFound => StatusCodes.Status404NotFound,
-        UseCaseError.Conflict => StatusCodes.Status409Conflict,
+        UseCaseError.Conflict or UseCaseError.LogBroken => StatusCodes.Status409Conflict,
         _ => StatusCodes.Status422UnprocessableEntity,
     };
 
@@ -21,6 +21,7 @@ public static class UseCaseProblems
         UseCaseError.Forbidden => "urn:justculture:problem:forbidden",
         UseCaseError.NotFound => "urn:justculture:problem:not-found",
         UseCaseError.Conflict => "urn:justculture:problem:conflict",
+        UseCaseError.LogBroken => "urn:justculture:problem:log-broken",
         _ => "urn:justculture:problem:rule-violated",
     };
 
@@ -61,6 +62,7 @@ public static class UseCaseProblems
         UseCaseError.Forbidden => "You may not do this",
         UseCaseError.NotFound => "Not found",
         UseCaseError.Conflict => "The case has moved on",
+        UseCaseError.LogBroken => "The decision log failed verification",
         _ => "A rule of the process was broken",
     };
 }

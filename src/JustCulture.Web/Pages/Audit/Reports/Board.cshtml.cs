@@ -18,6 +18,9 @@ public sealed class BoardModel(ReportSetLoader loader, TimeProvider clock) : Pag
 
     public DateTimeOffset Produced { get; private set; }
 
+    /// <summary>Why no figures are shown: the decision log fails verification.</summary>
+    public string? LogBroken { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         try
@@ -27,6 +30,12 @@ public sealed class BoardModel(ReportSetLoader loader, TimeProvider clock) : Pag
         catch (UseCaseException refusal) when (refusal.Error == UseCaseError.Invalid)
         {
             return ReportProblems.BadRequest(refusal.Message);
+        }
+        catch (UseCaseException refusal) when (refusal.Error == UseCaseError.LogBroken)
+        {
+            LogBroken = refusal.Message;
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return Page();
         }
 
         Produced = clock.GetUtcNow();

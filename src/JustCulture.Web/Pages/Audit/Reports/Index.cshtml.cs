@@ -19,6 +19,9 @@ public sealed class IndexModel(ReportSetLoader loader) : PageModel
 
     public string? Error { get; private set; }
 
+    /// <summary>Why no figures are shown: the decision log fails verification.</summary>
+    public string? LogBroken { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(Year) && (await loader.YearsAsync(cancellationToken)).Count == 0)
@@ -37,6 +40,12 @@ public sealed class IndexModel(ReportSetLoader loader) : PageModel
             Error = refusal.Message;
             Years = await loader.YearsAsync(cancellationToken);
             Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
+        catch (UseCaseException refusal) when (refusal.Error == UseCaseError.LogBroken)
+        {
+            LogBroken = refusal.Message;
+            Years = await loader.YearsAsync(cancellationToken);
+            Response.StatusCode = StatusCodes.Status409Conflict;
         }
 
         return Page();

@@ -23,12 +23,29 @@ public sealed class Indicator3CsvModel(Indicator3ReportHandler handler) : PageMo
         {
             return ReportProblems.BadRequest(refusal.Message);
         }
+        catch (UseCaseException refusal) when (refusal.Error == UseCaseError.LogBroken)
+        {
+            return ReportProblems.LogBroken(refusal.Message);
+        }
     }
 }
 
 /// <summary>Bad report arguments on a download or print page: a 400 problem details response.</summary>
 internal static class ReportProblems
 {
+    /// <summary>A download refused because the log it would be computed from fails verification.</summary>
+    public static ObjectResult LogBroken(string detail) => new(new ProblemDetails
+    {
+        Status = StatusCodes.Status409Conflict,
+        Type = "urn:justculture:problem:log-broken",
+        Title = "The decision log failed verification",
+        Detail = detail,
+    })
+    {
+        StatusCode = StatusCodes.Status409Conflict,
+        ContentTypes = { "application/problem+json" },
+    };
+
     public static ObjectResult BadRequest(string detail) => new(new ProblemDetails
     {
         Status = StatusCodes.Status400BadRequest,
