@@ -14,6 +14,8 @@ public sealed record FunnelQuery(string Year);
 /// <summary>Reads what the reports compute from out of the live database; all counting is left to the pure calculators.</summary>
 public sealed class ReportDataLoader(JustCultureDbContext db)
 {
+    private bool _verified;
+
     /// <summary>The case events the reports count, from the whole log (the calculators pick each year's).</summary>
     public static readonly IReadOnlyList<string> CountedEvents =
         [LogEventTypes.ConcernOpened, LogEventTypes.OutcomeRecorded, LogEventTypes.ReviewDecided, LogEventTypes.FormalInvestigationStarted];
@@ -25,7 +27,12 @@ public sealed class ReportDataLoader(JustCultureDbContext db)
     public async Task<ReportInputs> LoadAsync(IReadOnlyCollection<ReportingYear> years, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(years);
-        await RequireIntactLogAsync(db, cancellationToken);
+        if (!_verified)
+        {
+            // Once per scope: a page computes several reports from one request's view of the log.
+            await RequireIntactLogAsync(db, cancellationToken);
+            _verified = true;
+        }
         var log = await db.DecisionLog.AsNoTracking()
             .Where(e => CountedEvents.Contains(e.EventType))
             .OrderBy(e => e.Sequence)
