@@ -23,6 +23,13 @@ public sealed partial class SeedDemoTests(SeededDemoDatabase database) : IClassF
         seed.Stdout.ShouldContain("actions by route:");
         seed.Stdout.ShouldContain("linemanager");
         seed.Stdout.ShouldContain("commissioning");
+        // Words, not the enums' stored names.
+        seed.Stdout.ShouldContain("Formal investigation ");
+        seed.Stdout.ShouldContain("commissioning manager");
+        foreach (var name in new[] { "AwaitingReview", "FormalInvestigation", "CommissioningManager", "LineManager", "NoFurtherAction" })
+        {
+            seed.Stdout.ShouldNotContain(name, Case.Sensitive);
+        }
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using JustCulture.Domain;
 using System.CommandLine;
 using JustCulture.Application.Common;
 using JustCulture.Application.Demo;
@@ -54,12 +55,13 @@ internal static class DemoCommands
     private static async Task PrintSeedAsync(TextWriter output, DemoSeedResult result)
     {
         await output.WriteLineAsync($"Seeded {result.Staff} staff, {result.Users} users, {result.Concerns} concerns.");
-        await output.WriteLineAsync($"  concerns by status: {string.Join(", ", result.ConcernsByStatus.OrderBy(p => p.Key).Select(p => $"{p.Key} {p.Value}"))}");
-        await output.WriteLineAsync($"  actions by route:   {string.Join(", ", result.ActionsByRoute.OrderBy(p => p.Key).Select(p => $"{p.Key} {p.Value}"))}");
+        // The counts arrive keyed by stored names; people read the vocabulary's words.
+        await output.WriteLineAsync($"  concerns by status: {string.Join(", ", result.ConcernsByStatus.OrderBy(p => p.Key).Select(p => $"{Vocabulary.Stage(p.Key)} {p.Value}"))}");
+        await output.WriteLineAsync($"  actions by route:   {string.Join(", ", result.ActionsByRoute.OrderBy(p => p.Key).Select(p => $"{Vocabulary.Route(p.Key)} {p.Value}"))}");
         await output.WriteLineAsync("  demo accounts:");
         foreach (var account in result.Accounts)
         {
-            await output.WriteLineAsync($"    {account.UserId,-14} {account.Role}");
+            await output.WriteLineAsync($"    {account.UserId,-14} {Vocabulary.Role(account.Role)}");
         }
     }
 }
