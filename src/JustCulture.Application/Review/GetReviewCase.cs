@@ -36,7 +36,8 @@ public sealed record ReviewActionView(
     IReadOnlyList<ReviewDecisionView> Decisions,
     string? InformalAgreedActions,
     DateOnly? InformalReviewDate,
-    PendingReviewTask? PendingTask);
+    PendingReviewTask? PendingTask,
+    bool ReturnedFromInformalResolution);
 
 /// <summary>Who the case is about, present only once this reviewer has unblinded this case.</summary>
 public sealed record UnblindedIdentity(string StaffRef, string Name, string EthnicCode, string WresGroup);
@@ -107,7 +108,7 @@ public sealed class GetReviewCaseHandler(JustCultureDbContext db, CaseReader cas
             }
 
             actions.Add(new ReviewActionView(action.Ordinal, action.Version, action.Description, action.Stage, action.Outcome, action.Route,
-                answers, decisions, action.InformalAgreedActions, action.InformalReviewDate, pending));
+                answers, decisions, action.InformalAgreedActions, action.InformalReviewDate, pending, action.ReturnedFromInformalResolution));
         }
 
         var identity = loaded.UnblindedByActor

@@ -130,7 +130,7 @@ public sealed class ReviewQueueHandler(JustCultureDbContext db, TriageWorkflow t
                 row.Action.Outcome,
                 daysWaiting,
                 OverdueOf(kind.Value, daysWaiting, reviewDate, today, query),
-                kind == ReviewTaskKind.RouteDecision && row.Action.InformalAttempts > 0,
+                row.Action.ReturnedFromInformalResolution,
                 reviewDate,
                 reviewDate is { } due && due.DayNumber - today.DayNumber <= query.ReviewDateWarningDays,
                 CaseAccessPolicy.ReviewerConflict(reviewer.User, reviewer.Staff, row.Concern.Parties(row.Subject, row.Raiser))));

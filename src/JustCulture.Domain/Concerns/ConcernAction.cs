@@ -22,6 +22,9 @@ public sealed class ConcernAction
     public DateTime? FormalInvestigationStartedAtUtc { get; private set; }
     public int InformalAttempts { get; private set; }
 
+    /// <summary>Waiting for a route again because an informal resolution did not resolve it.</summary>
+    public bool ReturnedFromInformalResolution => Stage == ActionStage.AwaitingReview && InformalAttempts > 0;
+
     /// <summary>Bumped by every step on this action. A form carries the version it was built from, so a
     /// stale form is refused while steps on the concern's other actions never get in its way.</summary>
     public int Version { get; private set; }

@@ -45,11 +45,6 @@ public static class ReviewText
         _ => result.Label,
     };
 
-    /// <summary>Waiting for a route again because an informal resolution did not resolve it.</summary>
-    public static bool ReturnedFromInformal(ReviewActionView action) =>
-        action.PendingTask?.Kind == ReviewTaskKind.RouteDecision
-        && action.Decisions.Any(d => d.EventType == "InformalResolutionRecorded" && d.Answer == "NotResolved");
-
     public static string Overdue(OverdueReason reason) => reason switch
     {
         OverdueReason.RouteDecisionWaiting => "Overdue",
