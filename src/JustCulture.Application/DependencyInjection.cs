@@ -12,6 +12,7 @@ using JustCulture.Application.Tasks;
 using JustCulture.Application.Users;
 using JustCulture.Application.Workflows;
 using JustCulture.Persistence;
+using JustCulture.Persistence.DecisionLog;
 using JustCulture.Workflows;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -25,12 +26,19 @@ public static class DependencyInjection
     /// <summary>The workflow definitions shipped beside the program (copied from the repository's workflows/).</summary>
     public static string DefaultWorkflowsDirectory => Path.Combine(AppContext.BaseDirectory, "workflows");
 
-    /// <summary>Registers the database, the workflow catalog and every use case.</summary>
-    public static IServiceCollection AddJustCultureApplication(this IServiceCollection services, DatabaseLocation database, string? workflowsDirectory = null)
+    /// <summary>Registers the database, the decision log's keys and sequencer, the workflow catalog and every use case.</summary>
+    /// <param name="log">Where the log's signing key and checkpoints live; by default beside a SQLite file (a server
+    /// database must say — the error comes at the log's first use).</param>
+    public static IServiceCollection AddJustCultureApplication(this IServiceCollection services, DatabaseLocation database, string? workflowsDirectory = null,
+        DecisionLogSettings? log = null)
     {
         ArgumentNullException.ThrowIfNull(database);
         var directory = workflowsDirectory ?? DefaultWorkflowsDirectory;
         services.AddSingleton(database);
+        services.AddSingleton(_ => log ?? DecisionLogSettings.Resolve(database));
+        services.AddSingleton<DecisionLogTrust>();
+        services.AddSingleton<DecisionLogWriter>();
+        services.AddSingleton<DecisionLogSequencer>();
         // Interceptors registered by the host (diagnostics, fault injection in tests) apply to every context.
         services.AddScoped(sp => database.CreateContext(options => options.AddInterceptors(sp.GetServices<IInterceptor>())));
         // Loaded once, at first use: a definition that fails validation stops the program with the file
@@ -52,6 +60,10 @@ public static class DependencyInjection
         services.AddScoped<AddUserHandler>();
         services.AddScoped<VerifyLogHandler>();
         services.AddScoped<ExportLogHandler>();
+        services.AddScoped<CheckpointLogHandler>();
+        services.AddScoped<ProveEntryHandler>();
+        services.AddScoped<ProveConsistencyHandler>();
+        services.AddScoped<WitnessCheckpointHandler>();
         services.AddScoped<ReportDataLoader>();
         services.AddScoped<Indicator3ReportHandler>();
         services.AddScoped<FunnelReportHandler>();

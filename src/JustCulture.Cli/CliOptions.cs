@@ -13,6 +13,27 @@ internal static class CliOptions
         DefaultValueFactory = _ => Environment.GetEnvironmentVariable("JUSTCULTURE_DATABASE") ?? DatabaseLocation.Default,
     };
 
+    public static readonly Option<string?> SigningKey = new("--signing-key")
+    {
+        Description = "The decision log's signing key, a PEM file outside the database (default beside a SQLite file; env JUSTCULTURE_SIGNING_KEY)",
+        Recursive = true,
+        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("JUSTCULTURE_SIGNING_KEY"),
+    };
+
+    public static readonly Option<string?> Checkpoints = new("--checkpoints")
+    {
+        Description = "The folder of signed checkpoints, outside the database (default beside a SQLite file; env JUSTCULTURE_CHECKPOINTS)",
+        Recursive = true,
+        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("JUSTCULTURE_CHECKPOINTS"),
+    };
+
+    public static readonly Option<string[]> Witnesses = new("--witness")
+    {
+        Description = "NAME=public-key.pem of a witness whose cosignature verification requires (repeatable; env JUSTCULTURE_WITNESSES, ';'-separated)",
+        Recursive = true,
+        DefaultValueFactory = _ => (Environment.GetEnvironmentVariable("JUSTCULTURE_WITNESSES") ?? string.Empty).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+    };
+
     public static readonly Option<string?> Workflows = new("--workflows")
     {
         Description = "Folder of workflow definitions (default: the definitions shipped with the program)",

@@ -3,6 +3,7 @@ using JustCulture.Application;
 using JustCulture.Application.Common;
 using JustCulture.Domain;
 using JustCulture.Persistence;
+using JustCulture.Persistence.DecisionLog;
 using JustCulture.Workflows;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -33,12 +34,20 @@ internal static class CliRunner
             {
                 var database = DatabaseLocation.Parse(parseResult.GetValue(CliOptions.Database));
                 var services = new ServiceCollection()
-                    .AddJustCultureApplication(database, parseResult.GetValue(CliOptions.Workflows))
+                    .AddJustCultureApplication(database, parseResult.GetValue(CliOptions.Workflows), LogSettings(parseResult, database))
                     .BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
                 await using (services)
                 {
                     await using var scope = services.CreateAsyncScope();
-                    return await body(new CliContext(scope.ServiceProvider, parseResult.InvocationConfiguration.Output, error, parseResult), cancellationToken);
+                    var exit = await body(new CliContext(scope.ServiceProvider, parseResult.InvocationConfiguration.Output, error, parseResult), cancellationToken);
+                    // A command is a short process with no sequencer running beside it: what it wrote is integrated and
+                    // signed before it ends, so every command leaves the log checkpointed.
+                    if (services.GetRequiredService<DecisionLogWriter>().Appended > 0)
+                    {
+                        await services.GetRequiredService<DecisionLogSequencer>().CheckpointAsync(scope.ServiceProvider.GetRequiredService<JustCultureDbContext>(), cancellationToken);
+                    }
+
+                    return exit;
                 }
             }
             catch (UseCaseException ex)
@@ -64,6 +73,11 @@ internal static class CliRunner
                 }
 
                 return ExitCodes.Invalid;
+            }
+            catch (LogIntegrityException ex)
+            {
+                await error.WriteLineAsync($"LOG BROKEN: {ex.Message}");
+                return ExitCodes.Failed;
             }
             catch (FormatException ex)
             {
@@ -93,6 +107,32 @@ internal static class CliRunner
     /// the headline (its message joins them all, which would say everything twice); otherwise the message, then
     /// the details.
     /// </summary>
+    /// <summary>The log's settings from the options; null (resolved at first use, from the database) when none is given.</summary>
+    private static DecisionLogSettings? LogSettings(ParseResult parse, DatabaseLocation database)
+    {
+        var key = parse.GetValue(CliOptions.SigningKey);
+        var checkpoints = parse.GetValue(CliOptions.Checkpoints);
+        var witnesses = parse.GetValue(CliOptions.Witnesses) ?? [];
+        if (string.IsNullOrWhiteSpace(key) && string.IsNullOrWhiteSpace(checkpoints) && witnesses.Length == 0)
+        {
+            return null;
+        }
+
+        var named = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var witness in witnesses)
+        {
+            var equals = witness.IndexOf('=', StringComparison.Ordinal);
+            if (equals <= 0 || equals == witness.Length - 1)
+            {
+                throw new FormatException($"--witness '{witness}' is not NAME=public-key.pem.");
+            }
+
+            named[witness[..equals].Trim()] = witness[(equals + 1)..].Trim();
+        }
+
+        return DecisionLogSettings.Resolve(database, key, checkpoints, witnesses: named);
+    }
+
     /// <summary>
     /// The lines a refusal prints: the headline first, then one line per further problem. Each keyed problem
     /// names its input (the command's field, e.g. "Rationale: …") unless its message already starts with a

@@ -27,7 +27,9 @@ public abstract class JustCultureDbContext(DbContextOptions options) : DbContext
     public DbSet<WorkflowInstanceRecord> WorkflowInstances => Set<WorkflowInstanceRecord>();
     public DbSet<BookmarkRecord> Bookmarks => Set<BookmarkRecord>();
     public DbSet<DecisionLogEntry> DecisionLog => Set<DecisionLogEntry>();
-    public DbSet<DecisionLogHead> DecisionLogHead => Set<DecisionLogHead>();
+    public DbSet<DecisionLogLeaf> DecisionLogLeaves => Set<DecisionLogLeaf>();
+    public DbSet<DecisionLogTreeHead> DecisionLogTreeHeads => Set<DecisionLogTreeHead>();
+    public DbSet<DecisionLogQueueItem> DecisionLogQueue => Set<DecisionLogQueueItem>();
     public DbSet<WresHistoryEntry> WresHistory => Set<WresHistoryEntry>();
     public DbSet<ChecklistDraftRecord> ChecklistDrafts => Set<ChecklistDraftRecord>();
 

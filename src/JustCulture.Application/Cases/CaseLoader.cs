@@ -20,8 +20,6 @@ internal sealed class LoadedCase
     /// <summary>The targeted action's workflow instance, with all its bookmarks; null for a whole-case target.</summary>
     public WorkflowInstanceRecord? Instance { get; init; }
 
-    public required DecisionLogHead Head { get; init; }
-
     /// <summary>Whether the actor has unblinded this case (the log is its only record).</summary>
     public bool UnblindedByActor { get; init; }
 
@@ -32,10 +30,22 @@ internal sealed class LoadedCase
 /// Reads a case in one statement: concern and actions, subject and raiser (their staff records, for the
 /// independence rule), the actor and their staff record, the targeted action's workflow instance with its
 /// bookmarks — found through the bookmark's primary key, so the cost does not grow with the number of
-/// instances — the decision-log head and whether the actor has unblinded the case.
+/// instances — and whether the actor has unblinded the case.
 /// </summary>
 internal static class CaseLoader
 {
+    /// <summary>
+    /// Locks the target's concern row until the transaction ends — a no-op UPDATE, the same row lock on every
+    /// provider — so two steps on one case queue here and the second reads what the first committed.
+    /// </summary>
+    public static Task LockConcernAsync(JustCultureDbContext db, CaseTarget target, CancellationToken cancellationToken)
+    {
+        IQueryable<Concern> concerns = target.TaskId is { } taskId
+            ? db.Concerns.Where(c => db.Bookmarks.Where(b => b.Id == taskId).Select(b => b.CorrelationId).Contains(c.Id))
+            : db.Concerns.Where(c => c.Id == target.ConcernId);
+        return concerns.TagWith("case step: lock the case").ExecuteUpdateAsync(s => s.SetProperty(c => c.Version, c => c.Version), cancellationToken);
+    }
+
     /// <remarks>Always tracked: the projection's collections are attached to their concern and instance by
     /// EF's fix-up, which untracked queries do not do; a query simply never saves.</remarks>
     public static async Task<LoadedCase?> LoadAsync(JustCultureDbContext db, CaseTarget target, string actorUserId, CancellationToken cancellationToken)
@@ -66,7 +76,6 @@ internal static class CaseLoader
             join actorStaff in db.Staff on actor.StaffRef equals actorStaff.StaffRef into actorStaffs
             from actorStaff in actorStaffs.DefaultIfEmpty()
             from instance in db.WorkflowInstances.Where(w => instanceIds.Contains(w.Id)).DefaultIfEmpty()
-            from head in db.DecisionLogHead.Where(h => h.Id == DecisionLogHead.SingletonId)
             select new
             {
                 Concern = c,
@@ -77,7 +86,6 @@ internal static class CaseLoader
                 ActorStaff = actorStaff,
                 Instance = instance,
                 Bookmarks = db.Bookmarks.Where(b => b.WorkflowInstanceId == instance.Id).ToList(),
-                Head = head,
                 Unblinded = db.DecisionLog.Any(e => e.ConcernId == c.Id && e.EventType == LogEventTypes.CaseUnblinded && e.ActorId == actorUserId),
             })
             .TagWith("case step: load")
@@ -95,7 +103,6 @@ internal static class CaseLoader
             Actor = row.Actor,
             ActorStaff = row.ActorStaff,
             Instance = row.Instance,
-            Head = row.Head,
             UnblindedByActor = row.Unblinded,
         };
     }

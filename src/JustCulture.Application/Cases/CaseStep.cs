@@ -13,13 +13,14 @@ public sealed record CaseStepRequest(CaseTarget Target, string ActorUserId, Case
 
 /// <summary>
 /// The one door every action on a case passes (docs/decisions/0006-one-case-step.md). In one transaction it
-/// locks the decision-log head (so steps run one after another and each sees the last one's commit), loads
+/// locks the case's concern row (so steps on one case run one after another and each sees the last one's
+/// commit, while steps on other cases — and the log — never wait for it), loads
 /// the case in one statement, applies the one access policy before anything is revealed, checks the task is
 /// still open and the action's version, hands the use case a <see cref="CaseStepContext"/> to resume the
 /// workflow and apply domain transitions, then appends the log entries and commits — state, bookmarks and
 /// log in one batch. Every refusal leaves as a <see cref="UseCaseException"/> with field keys.
 /// </summary>
-public sealed class CaseStep(JustCultureDbContext db, TriageWorkflow triage, WorkflowRunner runner, TimeProvider clock)
+public sealed class CaseStep(JustCultureDbContext db, TriageWorkflow triage, WorkflowRunner runner, TimeProvider clock, DecisionLogWriter log)
 {
     /// <param name="apply">The use case's own part: resume the workflow, apply transitions, add log entries.</param>
     /// <param name="result">What to return, read after the step's bookkeeping (versions, status) is done.</param>
@@ -34,13 +35,13 @@ public sealed class CaseStep(JustCultureDbContext db, TriageWorkflow triage, Wor
         // The shared transaction runner saves, commits, and turns a lost race or a broken rule into a refusal.
         return await StepTransaction.RunAsync(db, async ct =>
         {
-            await DecisionLogStore.LockHeadAsync(db, ct);
+            await CaseLoader.LockConcernAsync(db, request.Target, ct);
             var loaded = await CaseLoader.LoadAsync(db, request.Target, request.ActorUserId, ct)
                 ?? throw CaseRefusals.NotFound(request.Target);
             var context = Admit(loaded, request);
             apply(context);
             context.Finish();
-            DecisionLogStore.AppendAfterLockedHead(db, loaded.Head, context.Entries);
+            log.Append(db, context.Entries);
             return result(context);
         }, cancellationToken);
     }

@@ -41,6 +41,15 @@ public sealed class UseCaseException(UseCaseError error, string message, IReadOn
         return new(error, string.Join(" ", messages), messages) { FieldProblems = problems };
     }
 
+    /// <summary>The log failed verification: what was found, and what to do.</summary>
+    public static UseCaseException LogBroken(Persistence.DecisionLog.LogVerification verification)
+    {
+        ArgumentNullException.ThrowIfNull(verification);
+        return new(UseCaseError.LogBroken,
+            $"The decision log fails verification: {verification.Problem}. Nothing is computed or proved from it. "
+            + "Run the log check (log verify) and restore the log from a trusted copy.");
+    }
+
     public static UseCaseException NotFound(string message) => new(UseCaseError.NotFound, message);
 
     public static UseCaseException Forbidden(string message) => new(UseCaseError.Forbidden, message);

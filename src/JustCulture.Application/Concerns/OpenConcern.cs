@@ -23,7 +23,7 @@ public sealed record OpenConcernCommand(
 /// concern, the instances, their first tasks and the log entries are stored in one transaction. The
 /// subject's and the raiser's line management are recorded as they stand now, for the independence rule.
 /// </summary>
-public sealed class OpenConcernHandler(JustCultureDbContext db, TriageWorkflow triage, WorkflowRunner runner, TimeProvider clock)
+public sealed class OpenConcernHandler(JustCultureDbContext db, TriageWorkflow triage, WorkflowRunner runner, TimeProvider clock, DecisionLogWriter log)
 {
     public async Task<Guid> HandleAsync(OpenConcernCommand command, CancellationToken cancellationToken = default)
     {
@@ -84,7 +84,7 @@ public sealed class OpenConcernHandler(JustCultureDbContext db, TriageWorkflow t
             }
 
             concern.Touch();
-            await DecisionLogStore.AppendAsync(db, entries, ct);
+            log.Append(db, entries);
             return concern.Id;
         }, cancellationToken);
     }

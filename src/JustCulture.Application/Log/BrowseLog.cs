@@ -12,8 +12,8 @@ namespace JustCulture.Application.Log;
 /// A decision-log entry as an auditor sees it, on the log page and through the API alike. Pseudonymised: no names,
 /// no user ids, no staff refs, no rationale or other free text — only what happened, to which case, by which role,
 /// a keyed pseudonym for the actor (<see cref="ActorPseudonyms"/>), the question and answer when they are the
-/// definition's own text and fixed choices (<see cref="AuditorView"/>), and the entry's hash and its
-/// predecessor's, to follow the chain (the server verifies it in full).
+/// definition's own text and fixed choices (<see cref="AuditorView"/>), and the entry's leaf hash in the Merkle tree
+/// (the server verifies the tree in full; <c>log prove</c> proves one entry against a signed checkpoint).
 /// </summary>
 public sealed record PseudonymisedLogEntry(
     long Sequence,
@@ -27,8 +27,7 @@ public sealed record PseudonymisedLogEntry(
     string? Answer,
     string ActorRole,
     string ActorPseudonym,
-    string PreviousHash,
-    string Hash);
+    string LeafHash);
 
 /// <summary>Where a page of the log starts: after a sequence number (a cursor, as the API pages) or at a page number.</summary>
 /// <param name="Take">Entries per page, clamped to 1–<see cref="BrowseLogHandler.MaxTake"/>.</param>
@@ -46,7 +45,7 @@ public sealed record PseudonymisedLogPage(IReadOnlyList<PseudonymisedLogEntry> E
 }
 
 /// <summary>
-/// The one query behind the auditor's log, page and API: the decision log, filtered, in sequence order or newest
+/// The one query behind the auditor's log, page and API: the integrated decision log, filtered, in sequence order or newest
 /// first, a page at a time, pseudonymised. The columns are projected in SQL; the actor id is read only to be turned into its pseudonym.
 /// </summary>
 public sealed partial class BrowseLogHandler(JustCultureDbContext db, ActorPseudonyms pseudonyms)
@@ -65,30 +64,31 @@ public sealed partial class BrowseLogHandler(JustCultureDbContext db, ActorPseud
         var matching = await FilteredAsync(query.Filter ?? LogFilter.None, cancellationToken);
         var total = await matching.LongCountAsync(cancellationToken);
         var pageCount = (int)Math.Max(1, (total + take - 1) / take);
-        IQueryable<Persistence.DecisionLog.DecisionLogEntry> window;
+        IQueryable<Row> window;
         int page;
         var cursor = query.After is not null;
         if (query.After is { } after)
         {
-            window = matching.OrderBy(e => e.Sequence).Where(e => e.Sequence > after);
-            var before = await matching.LongCountAsync(e => e.Sequence <= after, cancellationToken);
+            window = matching.OrderBy(r => r.Sequence).Where(r => r.Sequence > after);
+            var before = await matching.LongCountAsync(r => r.Sequence <= after, cancellationToken);
             page = (int)Math.Min(before / take + 1, pageCount);
         }
         else
         {
             page = Math.Clamp(query.Page ?? 1, 1, pageCount);
-            var ordered = query.NewestFirst ? matching.OrderByDescending(e => e.Sequence) : matching.OrderBy(e => e.Sequence);
+            var ordered = query.NewestFirst ? matching.OrderByDescending(r => r.Sequence) : matching.OrderBy(r => r.Sequence);
             window = ordered.Skip((page - 1) * take);
         }
 
         // One more than asked for says whether another page follows.
         var rows = await window
             .Take(take + 1)
-            .Select(e => new { e.Sequence, e.OccurredAtUtc, e.EventType, e.ConcernId, e.DefinitionId, e.DefinitionVersion, e.ActivityId, e.Question, e.Answer, e.ActorId, e.ActorRole, e.PreviousHash, e.Hash })
+            .Select(r => new { r.Sequence, r.LeafHash, r.Entry.OccurredAtUtc, r.Entry.EventType, r.Entry.ConcernId, r.Entry.DefinitionId, r.Entry.DefinitionVersion,
+                r.Entry.ActivityId, r.Entry.Question, r.Entry.Answer, r.Entry.ActorId, r.Entry.ActorRole })
             .ToListAsync(cancellationToken);
         var entries = rows.Take(take).Select(e => new PseudonymisedLogEntry(e.Sequence, e.OccurredAtUtc, e.EventType, e.ConcernId, e.DefinitionId, e.DefinitionVersion,
                 e.ActivityId, AuditorView.Question(e.EventType, e.Question), AuditorView.Answer(e.EventType, e.Answer), e.ActorRole, pseudonyms.For(e.ActorId),
-                e.PreviousHash, e.Hash))
+                e.LeafHash))
             .ToList();
         // A cursor only makes sense in sequence order; a newest-first page is reached by its number.
         var nextAfter = rows.Count > take && (cursor || !query.NewestFirst) ? entries[^1].Sequence : (long?)null;
@@ -104,7 +104,10 @@ public sealed partial class BrowseLogHandler(JustCultureDbContext db, ActorPseud
         LogEventTypes.StaffImported, LogEventTypes.HistoryImported, LogEventTypes.UserAdded,
     ];
 
-    private async Task<IQueryable<Persistence.DecisionLog.DecisionLogEntry>> FilteredAsync(LogFilter filter, CancellationToken cancellationToken)
+    /// <summary>An entry with its place and leaf hash: only integrated entries are shown (a moment after their step).</summary>
+    private sealed record Row(long Sequence, string LeafHash, DecisionLogEntry Entry);
+
+    private async Task<IQueryable<Row>> FilteredAsync(LogFilter filter, CancellationToken cancellationToken)
     {
         var problems = new List<FieldProblem>();
         string? caseReference = null;
@@ -137,7 +140,7 @@ public sealed partial class BrowseLogHandler(JustCultureDbContext db, ActorPseud
             throw UseCaseException.InvalidFields(problems);
         }
 
-        IQueryable<Persistence.DecisionLog.DecisionLogEntry> entries = db.DecisionLog.AsNoTracking();
+        IQueryable<DecisionLogEntry> entries = db.DecisionLog.AsNoTracking();
         if (caseReference is not null)
         {
             // A reference is the first 8 hex digits of the concern id: matched here rather than in SQL, where each
@@ -166,7 +169,9 @@ public sealed partial class BrowseLogHandler(JustCultureDbContext db, ActorPseud
             entries = entries.Where(e => e.OccurredAtUtc < endUtc);
         }
 
-        return entries;
+        return from l in db.DecisionLogLeaves.AsNoTracking()
+               join e in entries on l.EntryId equals e.EntryId
+               select new Row(l.Sequence, l.LeafHash, e);
     }
 
     [GeneratedRegex("^JC-[0-9A-F]{8}$", RegexOptions.CultureInvariant)]

@@ -3,6 +3,8 @@ using JustCulture.Application.Staff;
 using JustCulture.Domain.Reporting;
 using JustCulture.Persistence;
 using JustCulture.Persistence.DecisionLog;
+using JustCulture.Application.Log;
+using JustCulture.Persistence.DecisionLog.Checkpoints;
 using Microsoft.EntityFrameworkCore;
 
 namespace JustCulture.Application.Reports;
@@ -12,17 +14,22 @@ public sealed record Indicator3Query(string Year, string Basis = "single");
 public sealed record FunnelQuery(string Year);
 
 /// <summary>Reads what the reports compute from out of the live database; all counting is left to the pure calculators.</summary>
-public sealed class ReportDataLoader(JustCultureDbContext db)
+public sealed class ReportDataLoader(JustCultureDbContext db, DecisionLogTrust trust, DecisionLogSequencer sequencer)
 {
     private bool _verified;
+    private StoredCheckpoint? _checkpoint;
 
     /// <summary>The case events the reports count, from the whole log (the calculators pick each year's).</summary>
     public static readonly IReadOnlyList<string> CountedEvents =
         [LogEventTypes.ConcernOpened, LogEventTypes.OutcomeRecorded, LogEventTypes.ReviewDecided, LogEventTypes.FormalInvestigationStarted];
 
+    /// <summary>The signed checkpoint the figures were computed against (null only while the log is empty).</summary>
+    public LogCheckpointSummary? Checkpoint => LogCheckpointSummary.Of(_checkpoint);
+
     /// <summary>
-    /// The inputs of every live report, read only from a log that verifies end to end: a figure computed from
-    /// a log that has been edited, cut or reordered is worse than none, because it looks trustworthy.
+    /// The inputs of every live report, read only from a log that verifies end to end against the signed
+    /// checkpoints, and only the entries a checkpoint signed for this report covers: a figure computed from a log
+    /// that has been edited, cut or rewritten is worse than none, because it looks trustworthy.
     /// </summary>
     public async Task<ReportInputs> LoadAsync(IReadOnlyCollection<ReportingYear> years, CancellationToken cancellationToken = default)
     {
@@ -30,12 +37,14 @@ public sealed class ReportDataLoader(JustCultureDbContext db)
         if (!_verified)
         {
             // Once per scope: a page computes several reports from one request's view of the log.
-            await RequireIntactLogAsync(db, cancellationToken);
+            _checkpoint = await VerifiedCheckpoint.RequireAsync(db, trust, sequencer, cancellationToken);
             _verified = true;
         }
-        var log = await db.DecisionLog.AsNoTracking()
-            .Where(e => CountedEvents.Contains(e.EventType))
-            .OrderBy(e => e.Sequence)
+
+        var size = _checkpoint?.Checkpoint.Size ?? 0;
+        var log = await DecisionLogStore.Integrated(db, size)
+            .Where(r => CountedEvents.Contains(r.Entry.EventType))
+            .Select(r => r.Entry)
             .ToListAsync(cancellationToken);
         var yearTexts = years.Select(y => y.ToString()).ToList();
         var snapshotRows = await db.HeadcountSnapshots.AsNoTracking().Where(h => yearTexts.Contains(h.Year)).ToListAsync(cancellationToken);
@@ -46,18 +55,6 @@ public sealed class ReportDataLoader(JustCultureDbContext db)
         var userStaffRefs = await db.Users.AsNoTracking().Where(u => u.StaffRef != null)
             .ToDictionaryAsync(u => u.UserId, u => u.StaffRef!, StringComparer.Ordinal, cancellationToken);
         return new ReportInputs(log, new StaffPopulation(snapshots, records), history, FigureSources.Live, userStaffRefs);
-    }
-
-    /// <summary>Refuses, with the first bad entry and why, when the decision log fails verification.</summary>
-    public static async Task RequireIntactLogAsync(JustCultureDbContext db, CancellationToken cancellationToken)
-    {
-        var verification = await DecisionLogStore.VerifyAsync(db, cancellationToken);
-        if (!verification.IsIntact)
-        {
-            throw new UseCaseException(UseCaseError.LogBroken,
-                $"No report is computed from a decision log that fails verification: entry {verification.FirstBadSequence}: {verification.Problem}. " +
-                "Run the log check (log verify) and restore the log from a trusted copy before reporting.");
-        }
     }
 }
 
@@ -88,18 +85,21 @@ public sealed class FunnelReportHandler(ReportDataLoader loader)
 
 /// <summary>
 /// Offline recomputation for an auditor: a decision-log export (JSON lines) and the staff file(s) as imported, no
-/// database. The export's hash chain is verified first and a broken one is refused, naming the first bad entry.
+/// database. The export is checked first against its own signed checkpoint, the log's public key and any checkpoints
+/// the auditor kept; a cut, rolled-back or rewritten export is refused, saying which.
 /// </summary>
 /// <param name="Export">The export's text.</param>
 /// <param name="ExportName">Shown in messages.</param>
 /// <param name="Staff">The staff file for <paramref name="Year"/> (its headcount snapshot) and, for the rolling basis,
 /// the previous year's: (year, reader, name).</param>
 /// <param name="History">Optionally the history file imported live (<c>history import</c>), so imported years match.</param>
-public sealed record OfflineIndicator3Query(TextReader Export, string ExportName, IReadOnlyList<(string Year, TextReader Csv, string Name)> Staff, string Year, string Basis = "single",
-    (TextReader Csv, string Name)? History = null);
+/// <param name="Verifier">The log's public key (and any witnesses) the export's checkpoint must be signed with.</param>
+/// <param name="KeptCheckpoints">Checkpoints the auditor kept from earlier; the export may not be behind or diverge from any.</param>
+public sealed record OfflineIndicator3Query(TextReader Export, string ExportName, IReadOnlyList<(string Year, TextReader Csv, string Name)> Staff, string Year,
+    CheckpointVerifier Verifier, IReadOnlyList<StoredCheckpoint>? KeptCheckpoints = null, string Basis = "single", (TextReader Csv, string Name)? History = null);
 
-/// <summary>The recomputed report and the chain check it rests on.</summary>
-public sealed record OfflineIndicator3Result(Indicator3Report Report, LogVerification Verification);
+/// <summary>The recomputed report and the signed checkpoint it was checked against.</summary>
+public sealed record OfflineIndicator3Result(Indicator3Report Report, Checkpoint Checkpoint, long Entries);
 
 public sealed class OfflineIndicator3Handler(TimeProvider clock)
 {
@@ -108,17 +108,17 @@ public sealed class OfflineIndicator3Handler(TimeProvider clock)
         ArgumentNullException.ThrowIfNull(query);
         var year = ReportArguments.Year(query.Year);
         var basis = ReportArguments.Basis(query.Basis);
-        var entries = new List<DecisionLogEntry>();
-        await foreach (var entry in DecisionLogStore.ReadExportAsync(query.Export, query.ExportName, cancellationToken))
+        VerifiedExport export;
+        try
         {
-            entries.Add(entry);
+            export = await DecisionLogStore.ReadVerifiedExportAsync(query.Export, query.ExportName, query.Verifier, query.KeptCheckpoints, cancellationToken);
+        }
+        catch (LogIntegrityException ex)
+        {
+            throw new LogTamperedException(ex.Message);
         }
 
-        var verification = DecisionLogChain.Verify(entries, null);
-        if (!verification.IsIntact)
-        {
-            throw new LogTamperedException(query.ExportName, verification);
-        }
+        var entries = export.Entries;
 
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var snapshots = new Dictionary<ReportingYear, IReadOnlyList<ReportPerson>>();
@@ -159,16 +159,13 @@ public sealed class OfflineIndicator3Handler(TimeProvider clock)
         // The same events the live loader reads, so "does the log hold cases this year" is judged identically.
         var counted = entries.Where(e => ReportDataLoader.CountedEvents.Contains(e.EventType, StringComparer.Ordinal)).ToList();
         var inputs = new ReportInputs(counted, new StaffPopulation(snapshots, records.Values), history, FigureSources.Export);
-        return new OfflineIndicator3Result(Indicator3Calculator.Compute(year, basis, inputs), verification);
+        return new OfflineIndicator3Result(Indicator3Calculator.Compute(year, basis, inputs), export.Checkpoint, entries.Count);
     }
 }
 
-/// <summary>A log export whose hash chain does not verify: nothing is computed from it.</summary>
-public sealed class LogTamperedException(string source, LogVerification verification)
-    : Exception($"{source}: the decision-log export fails verification at entry {verification.FirstBadSequence}: {verification.Problem}. Nothing was computed from it.")
-{
-    public LogVerification Verification { get; } = verification;
-}
+/// <summary>A log export that does not verify against its signed checkpoint or the auditor's: nothing is computed from it.</summary>
+public sealed class LogTamperedException(string problem)
+    : Exception($"{problem}. Nothing was computed from it.");
 
 internal static class ReportArguments
 {

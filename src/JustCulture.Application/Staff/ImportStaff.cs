@@ -32,7 +32,7 @@ public sealed record ImportStaffResult(string Year, int Imported, int Added, int
 /// history. All or nothing: one bad row and nothing is imported, with every bad row listed; a headcount drop of
 /// more than a fifth is refused unless the file is confirmed as the whole workforce.
 /// </summary>
-public sealed class ImportStaffHandler(JustCultureDbContext db, TimeProvider clock)
+public sealed class ImportStaffHandler(JustCultureDbContext db, TimeProvider clock, DecisionLogWriter log)
 {
     public async Task<ImportStaffResult> HandleAsync(ImportStaffCommand command, CancellationToken cancellationToken = default)
     {
@@ -78,7 +78,7 @@ public sealed class ImportStaffHandler(JustCultureDbContext db, TimeProvider clo
             var snapshot = HeadcountSnapshot.Record(year, now, command.Actor.UserId, command.SourceName, after.White, after.Bme, after.NotStated);
             db.HeadcountSnapshotHistory.Add(snapshot);
 
-            await DecisionLogStore.AppendAsync(db, [new DecisionLogEntry
+            log.Append(db, [new DecisionLogEntry
             {
                 EventType = LogEventTypes.StaffImported,
                 Question = $"Headcount snapshot {year} (as at {review.Year.SnapshotDate:yyyy-MM-dd})",
@@ -86,7 +86,7 @@ public sealed class ImportStaffHandler(JustCultureDbContext db, TimeProvider clo
                 ActorId = command.Actor.UserId,
                 ActorRole = command.Actor.Role,
                 OccurredAtUtc = now,
-            }], ct);
+            }]);
             return new ImportStaffResult(year, preview.Rows, preview.NewPeople, preview.Rows - preview.NewPeople,
                 after.White, after.Bme, after.NotStated, snapshot.Id, review.Current?.Id);
         }, cancellationToken);

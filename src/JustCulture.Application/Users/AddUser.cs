@@ -33,7 +33,7 @@ public interface ISignInAccounts
 
 /// <summary>Adds a user with a role (and, when a password is given, their sign-in) in one transaction.
 /// Role changes are decisions about who may decide, so they are logged.</summary>
-public sealed class AddUserHandler(JustCultureDbContext db, TimeProvider clock, IEnumerable<ISignInAccounts> signInStores)
+public sealed class AddUserHandler(JustCultureDbContext db, TimeProvider clock, IEnumerable<ISignInAccounts> signInStores, DecisionLogWriter log)
 {
     public const int MaxUserIdLength = 64;
     public const int MaxNameLength = 200;
@@ -98,7 +98,7 @@ public sealed class AddUserHandler(JustCultureDbContext db, TimeProvider clock, 
                 await signIns!.CreateAsync(user.UserId, command.Password, db.Database.GetDbConnection(), db.Database.CurrentTransaction!.GetDbTransaction(), ct);
             }
 
-            await DecisionLogStore.AppendAsync(db, [new DecisionLogEntry
+            log.Append(db, [new DecisionLogEntry
             {
                 EventType = LogEventTypes.UserAdded,
                 Question = $"User {user.UserId} added",
@@ -106,7 +106,7 @@ public sealed class AddUserHandler(JustCultureDbContext db, TimeProvider clock, 
                 ActorId = command.Actor.UserId,
                 ActorRole = command.Actor.Role,
                 OccurredAtUtc = clock.GetUtcNow().UtcDateTime,
-            }], ct);
+            }]);
             return user;
         }, cancellationToken);
     }

@@ -9,7 +9,7 @@ public sealed record ChangeUserRoleCommand(string UserId, string Role, Actor Act
 
 /// <summary>Gives a user another role, logged as AddUser logs the first one. The role is read from the users
 /// table on every request, so it takes effect at the user's next request.</summary>
-public sealed class ChangeUserRoleHandler(JustCultureDbContext db, TimeProvider clock)
+public sealed class ChangeUserRoleHandler(JustCultureDbContext db, TimeProvider clock, DecisionLogWriter log)
 {
     public async Task<User> HandleAsync(ChangeUserRoleCommand command, CancellationToken cancellationToken = default)
     {
@@ -19,7 +19,7 @@ public sealed class ChangeUserRoleHandler(JustCultureDbContext db, TimeProvider 
             throw UseCaseException.Invalid(nameof(command.Role), UserRoles.ChooseMessage);
         }
 
-        return await UserAdministration.ChangeAsync(db, command.UserId, async (user, ct) =>
+        return await UserAdministration.ChangeAsync(db, log, command.UserId, async (user, ct) =>
         {
             if (user.Role == role)
             {

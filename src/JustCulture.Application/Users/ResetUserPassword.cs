@@ -17,7 +17,7 @@ public sealed record PasswordResetResult(string UserId, string? GeneratedPasswor
 /// An administrator gives a user a temporary password (theirs or a generated one). The user's sessions end and
 /// they must choose their own password at their next sign-in. Logged (never the password itself).
 /// </summary>
-public sealed class ResetUserPasswordHandler(JustCultureDbContext db, TimeProvider clock, IEnumerable<ISignInAccounts> signInStores)
+public sealed class ResetUserPasswordHandler(JustCultureDbContext db, TimeProvider clock, IEnumerable<ISignInAccounts> signInStores, DecisionLogWriter log)
 {
     public async Task<PasswordResetResult> HandleAsync(ResetUserPasswordCommand command, CancellationToken cancellationToken = default)
     {
@@ -47,7 +47,7 @@ public sealed class ResetUserPasswordHandler(JustCultureDbContext db, TimeProvid
             throw UseCaseException.InvalidFields(problems.Select(p => new FieldProblem(nameof(command.Password), p)).ToList());
         }
 
-        await UserAdministration.ChangeAsync(db, userId, async (user, ct) =>
+        await UserAdministration.ChangeAsync(db, log, userId, async (user, ct) =>
         {
             await signIns.SetPasswordAsync(user.UserId, password, mustChange: true, db.Database.GetDbConnection(), db.Database.CurrentTransaction!.GetDbTransaction(), ct);
             return UserAdministration.Entry(LogEventTypes.UserPasswordReset, $"User {user.UserId} password reset", null, command.Actor, clock);

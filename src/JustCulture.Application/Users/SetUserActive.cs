@@ -12,12 +12,12 @@ public sealed record SetUserActiveCommand(string UserId, bool Active, Actor Acto
 /// user cannot sign in and every request they make with an existing cookie or token is refused (the web app
 /// checks the users table on each request); their sessions are also ended in the sign-in store.
 /// </summary>
-public sealed class SetUserActiveHandler(JustCultureDbContext db, TimeProvider clock, IEnumerable<ISignInAccounts> signInStores)
+public sealed class SetUserActiveHandler(JustCultureDbContext db, TimeProvider clock, IEnumerable<ISignInAccounts> signInStores, DecisionLogWriter log)
 {
     public async Task<User> HandleAsync(SetUserActiveCommand command, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(command);
-        var user = await UserAdministration.ChangeAsync(db, command.UserId, async (user, ct) =>
+        var user = await UserAdministration.ChangeAsync(db, log, command.UserId, async (user, ct) =>
         {
             if (command.Active)
             {

@@ -7,19 +7,22 @@ using Microsoft.EntityFrameworkCore;
 namespace JustCulture.Application.Users;
 
 /// <summary>
-/// What every change to an existing user shares: one transaction that first takes the decision-log lock (so two
-/// administrators changing users at once run one after the other, and the last-administrator rule sees the
-/// other's change), loads the user, applies the change and logs it.
+/// What every change to an existing user shares: one transaction that first locks the user and every
+/// administrator's row (so two administrators changing users at once run one after the other, and the
+/// last-administrator rule sees the other's change), loads the user, applies the change and logs it.
 /// </summary>
 internal static class UserAdministration
 {
-    public static Task<User> ChangeAsync(JustCultureDbContext db, string userId, Func<User, CancellationToken, Task<DecisionLogEntry>> change, CancellationToken cancellationToken) =>
+    public static Task<User> ChangeAsync(JustCultureDbContext db, DecisionLogWriter log, string userId, Func<User, CancellationToken, Task<DecisionLogEntry>> change,
+        CancellationToken cancellationToken) =>
         StepTransaction.RunAsync(db, async ct =>
         {
-            await DecisionLogStore.LockHeadAsync(db, ct);
-            var user = await FindAsync(db, userId, ct);
+            var id = (userId ?? string.Empty).Trim();
+            // A no-op update: the same row lock on every provider, held until the transaction ends.
+            await db.Users.Where(u => u.Role == Role.Administrator || u.UserId == id).ExecuteUpdateAsync(s => s.SetProperty(u => u.Role, u => u.Role), ct);
+            var user = await FindAsync(db, id, ct);
             var entry = await change(user, ct);
-            await DecisionLogStore.AppendAsync(db, [entry], ct);
+            log.Append(db, [entry]);
             return user;
         }, cancellationToken);
 

@@ -55,9 +55,11 @@ internal static class ReportCommands
             AllowMultipleArgumentsPerToken = false,
         };
         var history = new Option<FileInfo?>("--history") { Description = "With --from-export: the history file imported with history import, if any" };
+        var publicKey = new Option<FileInfo?>("--public-key") { Description = "With --from-export: the log's public key (PEM) its checkpoint must be signed with (default: this installation's)" };
+        var kept = new Option<DirectoryInfo?>("--kept-checkpoints") { Description = "With --from-export: a folder of checkpoints you kept; the export may not be behind or diverge from any" };
         var command = new Command("indicator3", "Relative likelihood of BME compared with white staff entering a formal investigation, with its 95% interval")
         {
-            year, basis, format, publication, suppressBelow, fromExport, staff, history,
+            year, basis, format, publication, suppressBelow, fromExport, staff, history, publicKey, kept,
         };
         command.SetAction(CliRunner.Run(async (cli, ct) =>
         {
@@ -66,7 +68,7 @@ internal static class ReportCommands
             Indicator3Report report;
             if (cli.Value(fromExport) is { } export)
             {
-                var offline = await OfflineAsync(cli, export, staffFiles, cli.Value(history), cli.Value(year), cli.Value(basis), ct);
+                var offline = await OfflineAsync(cli, export, staffFiles, cli.Value(history), cli.Value(year), cli.Value(basis), cli.Value(publicKey), cli.Value(kept), ct);
                 if (offline is null)
                 {
                     return ExitCodes.Failed;
@@ -76,9 +78,9 @@ internal static class ReportCommands
             }
             else
             {
-                if (staffFiles.Length > 0 || cli.Value(history) is not null)
+                if (staffFiles.Length > 0 || cli.Value(history) is not null || cli.Value(publicKey) is not null || cli.Value(kept) is not null)
                 {
-                    throw UseCaseException.Invalid("--staff and --history are only for offline recomputation with --from-export.");
+                    throw UseCaseException.Invalid("--staff, --history, --public-key and --kept-checkpoints are only for offline recomputation with --from-export.");
                 }
 
                 report = await cli.Get<Indicator3ReportHandler>().HandleAsync(new Indicator3Query(cli.Value(year), cli.Value(basis)), ct);
@@ -98,7 +100,8 @@ internal static class ReportCommands
     }
 
     /// <summary>Null when the export fails verification (already reported on standard error).</summary>
-    private static async Task<Indicator3Report?> OfflineAsync(CliContext cli, FileInfo export, FileInfo[] staffFiles, FileInfo? historyFile, string year, string basis, CancellationToken ct)
+    private static async Task<Indicator3Report?> OfflineAsync(CliContext cli, FileInfo export, FileInfo[] staffFiles, FileInfo? historyFile, string year, string basis,
+        FileInfo? publicKey, DirectoryInfo? kept, CancellationToken ct)
     {
         if (staffFiles.Length == 0)
         {
@@ -122,6 +125,8 @@ internal static class ReportCommands
             }
         }
 
+        var verifier = LogKeysForCli.Verifier(cli, publicKey);
+        var keptCheckpoints = kept is null ? null : LogKeysForCli.Kept(kept);
         using var exportReader = export.OpenText();
         var readers = staffFiles.Select(f => f.OpenText()).ToList();
         using var historyReader = historyFile?.OpenText();
@@ -130,8 +135,10 @@ internal static class ReportCommands
             var years = new[] { reportingYear, reportingYear.Previous };
             var staff = staffFiles.Select((f, i) => (years[i].ToString(), (TextReader)readers[i], f.Name)).ToList();
             var result = await cli.Get<OfflineIndicator3Handler>().HandleAsync(
-                new OfflineIndicator3Query(exportReader, export.Name, staff, year, basis, historyReader is null ? null : (historyReader, historyFile!.Name)), ct);
-            await cli.Error.WriteLineAsync($"{export.Name}: hash chain intact ({result.Verification.EntriesChecked} entries, head {result.Verification.HeadHash}).");
+                new OfflineIndicator3Query(exportReader, export.Name, staff, year, verifier, keptCheckpoints, basis, historyReader is null ? null : (historyReader, historyFile!.Name)), ct);
+            await cli.Error.WriteLineAsync($"{export.Name}: verified against its signed checkpoint ({result.Entries:N0} entries, root {Convert.ToHexStringLower(result.Checkpoint.Root)}, "
+                + $"signed {JustCulture.Domain.UkDates.DateTime(result.Checkpoint.SignedAt.UtcDateTime)}"
+                + (keptCheckpoints is null ? ")." : $"; consistent with the {keptCheckpoints.Count} checkpoint(s) you kept)."));
             return result.Report;
         }
         catch (LogTamperedException ex)

@@ -9,30 +9,54 @@ internal sealed class DecisionLogEntryConfiguration : IEntityTypeConfiguration<D
     public void Configure(EntityTypeBuilder<DecisionLogEntry> builder)
     {
         builder.ToTable("decision_log");
-        builder.HasKey(e => e.Sequence);
-        // The chain assigns sequences itself; a database-generated value would leave gaps on rollback.
-        builder.Property(e => e.Sequence).ValueGeneratedNever();
+        builder.HasKey(e => e.EntryId);
+        // The application gives ids (they are sealed with the entry); the database only stores them.
+        builder.Property(e => e.EntryId).ValueGeneratedNever();
         builder.Property(e => e.EventType).HasMaxLength(64);
         builder.Property(e => e.SubjectStaffRef).HasMaxLength(32);
         builder.Property(e => e.DefinitionId).HasMaxLength(100);
         builder.Property(e => e.ActivityId).HasMaxLength(100);
         builder.Property(e => e.ActorId).HasMaxLength(64);
         builder.Property(e => e.ActorRole).HasMaxLength(32);
-        builder.Property(e => e.PreviousHash).HasMaxLength(64);
-        builder.Property(e => e.Hash).HasMaxLength(64);
+        builder.Property(e => e.Seal).HasMaxLength(64);
         builder.HasIndex(e => e.ConcernId);
         builder.HasIndex(e => new { e.EventType, e.OccurredAtUtc });
     }
 }
 
-internal sealed class DecisionLogHeadConfiguration : IEntityTypeConfiguration<DecisionLogHead>
+internal sealed class DecisionLogLeafConfiguration : IEntityTypeConfiguration<DecisionLogLeaf>
 {
-    public void Configure(EntityTypeBuilder<DecisionLogHead> builder)
+    public void Configure(EntityTypeBuilder<DecisionLogLeaf> builder)
     {
-        builder.ToTable("decision_log_head");
-        builder.HasKey(h => h.Id);
-        builder.Property(h => h.Id).ValueGeneratedNever();
-        builder.Property(h => h.LastHash).HasMaxLength(64);
-        builder.HasData(new DecisionLogHead());
+        builder.ToTable("decision_log_leaves");
+        builder.HasKey(l => l.Sequence);
+        builder.Property(l => l.Sequence).ValueGeneratedNever();
+        builder.Property(l => l.LeafHash).HasMaxLength(64);
+        // An entry has one place in the tree.
+        builder.HasIndex(l => l.EntryId).IsUnique();
+        builder.HasOne<DecisionLogEntry>().WithMany().HasForeignKey(l => l.EntryId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class DecisionLogTreeHeadConfiguration : IEntityTypeConfiguration<DecisionLogTreeHead>
+{
+    public void Configure(EntityTypeBuilder<DecisionLogTreeHead> builder)
+    {
+        builder.ToTable("decision_log_tree_heads");
+        builder.HasKey(h => h.TreeSize);
+        builder.Property(h => h.TreeSize).ValueGeneratedNever();
+        builder.Property(h => h.RootHash).HasMaxLength(64);
+    }
+}
+
+internal sealed class DecisionLogQueueItemConfiguration : IEntityTypeConfiguration<DecisionLogQueueItem>
+{
+    public void Configure(EntityTypeBuilder<DecisionLogQueueItem> builder)
+    {
+        builder.ToTable("decision_log_queue");
+        builder.HasKey(q => q.Position);
+        builder.Property(q => q.Position).ValueGeneratedOnAdd();
+        builder.HasIndex(q => q.EntryId).IsUnique();
+        builder.HasOne<DecisionLogEntry>().WithMany().HasForeignKey(q => q.EntryId).OnDelete(DeleteBehavior.Restrict);
     }
 }

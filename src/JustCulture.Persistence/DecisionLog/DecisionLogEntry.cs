@@ -1,13 +1,18 @@
 namespace JustCulture.Persistence.DecisionLog;
 
 /// <summary>
-/// One append-only, hash-chained record of something that happened: who, in what role, when, which
-/// question, which answer and why (docs/decisions/0003-hash-chained-decision-log.md). Rows are never updated or deleted; every report is
-/// recomputed from them.
+/// One append-only record of something that happened: who, in what role, when, which question, which answer
+/// and why (docs/decisions/0008-a-log-no-insider-can-rewrite.md). Written in the step's own transaction with a
+/// seal only the application can make; a sequencer later gives it its place in the Merkle tree
+/// (<see cref="DecisionLogLeaf"/>). Rows are never updated or deleted; every report is recomputed from them.
+/// The bytes that are hashed and sealed are defined in docs/log-format.md §1.
 /// </summary>
 public sealed class DecisionLogEntry
 {
-    public long Sequence { get; set; }
+    /// <summary>Given by the application (<see cref="DecisionLogWriter"/>): random, so nobody copying an entry
+    /// can reuse its seal, and consecutive within one step, so the step's entries keep their order.</summary>
+    public long EntryId { get; set; }
+
     public string EventType { get; set; } = string.Empty;
     public Guid? ConcernId { get; set; }
     public Guid? WorkflowInstanceId { get; set; }
@@ -29,6 +34,35 @@ public sealed class DecisionLogEntry
     public string ActorId { get; set; } = string.Empty;
     public string ActorRole { get; set; } = string.Empty;
     public DateTime OccurredAtUtc { get; set; }
-    public string PreviousHash { get; set; } = string.Empty;
-    public string Hash { get; set; } = string.Empty;
+
+    /// <summary>HMAC of the entry's leaf data under a key derived from the log's signing key (hex). Null only
+    /// for entries written before the log was signed, adopted once by the first checkpoint.</summary>
+    public string? Seal { get; set; }
+}
+
+/// <summary>An entry's place in the Merkle tree: its sequence (leaf index + 1) and leaf hash (hex).</summary>
+public sealed class DecisionLogLeaf
+{
+    public long Sequence { get; set; }
+    public long EntryId { get; set; }
+    public string LeafHash { get; set; } = string.Empty;
+    public DateTime IntegratedAtUtc { get; set; }
+}
+
+/// <summary>The tree's size and root after each batch the sequencer integrated (root in hex).</summary>
+public sealed class DecisionLogTreeHead
+{
+    public long TreeSize { get; set; }
+    public string RootHash { get; set; } = string.Empty;
+    public DateTime IntegratedAtUtc { get; set; }
+}
+
+/// <summary>
+/// An entry waiting for the sequencer. The database itself queues every entry inserted (a trigger), in insert
+/// order, so no writer has to — and no entry can be written without being queued.
+/// </summary>
+public sealed class DecisionLogQueueItem
+{
+    public long Position { get; set; }
+    public long EntryId { get; set; }
 }

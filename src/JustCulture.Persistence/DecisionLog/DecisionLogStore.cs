@@ -1,129 +1,66 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using JustCulture.Persistence.DecisionLog.Checkpoints;
 using Microsoft.EntityFrameworkCore;
 
 namespace JustCulture.Persistence.DecisionLog;
 
-/// <summary>Appends to, verifies and exports the decision log of one database.</summary>
+/// <summary>Reads the integrated log, and writes and reads exports (docs/log-format.md §4).</summary>
 public static class DecisionLogStore
 {
+    public const string ExportFormat = "justculture-log-export/2";
+
     public static readonly JsonSerializerOptions ExportJson = new(JsonSerializerDefaults.Web)
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
         WriteIndented = false,
     };
 
-    /// <summary>
-    /// Seals <paramref name="entries"/> onto the chain inside the caller's transaction. The head row is
-    /// locked first, so concurrent writers queue here and each sees the other's committed tip; the
-    /// entries become visible only when the caller's step commits, or not at all.
-    /// </summary>
-    public static async Task AppendAsync(JustCultureDbContext db, IReadOnlyList<DecisionLogEntry> entries, CancellationToken cancellationToken = default)
+    /// <summary>The entries a checkpoint of <paramref name="treeSize"/> covers, in sequence order.</summary>
+    public static IQueryable<SequencedEntry> Integrated(JustCultureDbContext db, long treeSize)
     {
         ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(entries);
-        if (db.Database.CurrentTransaction is null)
-        {
-            throw new InvalidOperationException("Decision-log entries must be appended inside the step's transaction.");
-        }
-
-        if (entries.Count == 0)
-        {
-            return;
-        }
-
-        await LockHeadAsync(db, cancellationToken);
-        var head = await db.DecisionLogHead.AsNoTracking().SingleAsync(h => h.Id == DecisionLogHead.SingletonId, cancellationToken);
-        var (sequence, hash) = SealAfter(db, head.LastSequence, head.LastHash, entries);
-
-        var moved = await db.DecisionLogHead
-            .Where(h => h.Id == DecisionLogHead.SingletonId && h.LastSequence == head.LastSequence)
-            .ExecuteUpdateAsync(s => s.SetProperty(h => h.LastSequence, sequence).SetProperty(h => h.LastHash, hash), cancellationToken);
-        if (moved != 1)
-        {
-            throw new DbUpdateConcurrencyException("The decision log moved on while this step was being written; try again.");
-        }
+        return from l in db.DecisionLogLeaves.AsNoTracking()
+               join e in db.DecisionLog.AsNoTracking() on l.EntryId equals e.EntryId
+               where l.Sequence <= treeSize
+               orderby l.Sequence
+               select new SequencedEntry(l.Sequence, e);
     }
 
-    /// <summary>
-    /// Locks the head row until the caller's transaction ends (a no-op UPDATE, the same on every provider).
-    /// A case step takes it first: steps then run one after another, and each step's reads — made after
-    /// the lock — see everything the previous step committed.
-    /// </summary>
-    public static async Task LockHeadAsync(JustCultureDbContext db, CancellationToken cancellationToken = default)
+    /// <summary>Writes the header (with the checkpoint) and every entry it covers, one JSON object per line.</summary>
+    public static async Task<long> ExportAsync(JustCultureDbContext db, StoredCheckpoint checkpoint, TextWriter writer, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
-        if (db.Database.CurrentTransaction is null)
-        {
-            throw new InvalidOperationException("The decision-log head can only be locked inside a transaction.");
-        }
-
-        await db.DecisionLogHead
-            .Where(h => h.Id == DecisionLogHead.SingletonId)
-            .ExecuteUpdateAsync(s => s.SetProperty(h => h.LastSequence, h => h.LastSequence), cancellationToken);
-    }
-
-    /// <summary>
-    /// Seals <paramref name="entries"/> after <paramref name="lockedHead"/> — read, tracked, after
-    /// <see cref="LockHeadAsync"/> in the same transaction — and moves the head. Nothing is sent here: the
-    /// entries and the head go out with the step's own SaveChanges, in one batch.
-    /// </summary>
-    public static void AppendAfterLockedHead(JustCultureDbContext db, DecisionLogHead lockedHead, IReadOnlyList<DecisionLogEntry> entries)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(lockedHead);
-        ArgumentNullException.ThrowIfNull(entries);
-        if (db.Database.CurrentTransaction is null)
-        {
-            throw new InvalidOperationException("Decision-log entries must be appended inside the step's transaction.");
-        }
-
-        (lockedHead.LastSequence, lockedHead.LastHash) = SealAfter(db, lockedHead.LastSequence, lockedHead.LastHash, entries);
-    }
-
-    /// <summary>Seals the entries in order after the given tip and adds them; returns the new tip.</summary>
-    private static (long Sequence, string Hash) SealAfter(JustCultureDbContext db, long sequence, string hash, IReadOnlyList<DecisionLogEntry> entries)
-    {
-        foreach (var entry in entries)
-        {
-            DecisionLogChain.Seal(entry, sequence, hash);
-            sequence = entry.Sequence;
-            hash = entry.Hash;
-            db.DecisionLog.Add(entry);
-        }
-
-        return (sequence, hash);
-    }
-
-    public static async Task<LogVerification> VerifyAsync(JustCultureDbContext db, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        var head = await db.DecisionLogHead.AsNoTracking().SingleAsync(h => h.Id == DecisionLogHead.SingletonId, cancellationToken);
-        var entries = await db.DecisionLog.AsNoTracking().OrderBy(e => e.Sequence).ToListAsync(cancellationToken);
-        return DecisionLogChain.Verify(entries, (head.LastSequence, head.LastHash));
-    }
-
-    /// <summary>Writes every entry as one JSON object per line, in sequence order.</summary>
-    public static async Task<long> ExportAsync(JustCultureDbContext db, TextWriter writer, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(checkpoint);
         ArgumentNullException.ThrowIfNull(writer);
+        await writer.WriteLineAsync(JsonSerializer.Serialize(new ExportHeader(ExportFormat, checkpoint.Checkpoint.Size, checkpoint.NoteText), ExportJson));
         long count = 0;
-        await foreach (var entry in db.DecisionLog.AsNoTracking().OrderBy(e => e.Sequence).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        await foreach (var row in Integrated(db, checkpoint.Checkpoint.Size).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
-            await writer.WriteLineAsync(JsonSerializer.Serialize(entry, ExportJson));
+            await writer.WriteLineAsync(JsonSerializer.Serialize(ExportedEntry.From(row), ExportJson));
             count++;
         }
 
         return count;
     }
 
-    /// <summary>Reads an export back; a malformed line is reported with its line number.</summary>
-    public static async IAsyncEnumerable<DecisionLogEntry> ReadExportAsync(TextReader reader, string sourceName, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Reads an export and checks it against its own signed checkpoint and any the reader kept
+    /// (<paramref name="kept"/>): a cut, reordered, edited, rolled-back or rewritten export is refused with
+    /// <see cref="LogIntegrityException"/>; a malformed one with <see cref="FormatException"/> naming the line.
+    /// </summary>
+    public static async Task<VerifiedExport> ReadVerifiedExportAsync(TextReader reader, string sourceName, CheckpointVerifier verifier,
+        IReadOnlyList<StoredCheckpoint>? kept = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(reader);
+        ArgumentNullException.ThrowIfNull(verifier);
         var lineNumber = 0;
+        ExportHeader? header = null;
+        var entries = new List<DecisionLogEntry>();
+        var frontier = new Merkle.MerkleFrontier();
+        var keptBySize = (kept ?? []).OrderBy(k => k.Checkpoint.Size).ToList();
+        var nextKept = 0;
         while (await reader.ReadLineAsync(cancellationToken) is { } line)
         {
             lineNumber++;
@@ -132,17 +69,155 @@ public static class DecisionLogStore
                 continue;
             }
 
-            DecisionLogEntry? entry;
-            try
+            if (header is null)
             {
-                entry = JsonSerializer.Deserialize<DecisionLogEntry>(line, ExportJson);
-            }
-            catch (JsonException ex)
-            {
-                throw new FormatException($"{sourceName} line {lineNumber}: not a decision-log entry ({ex.Message})", ex);
+                header = Parse<ExportHeader>(line, sourceName, lineNumber, "an export header");
+                if (header.Format != ExportFormat || header.Checkpoint is null)
+                {
+                    throw new FormatException($"{sourceName} line {lineNumber}: not a decision-log export of format {ExportFormat} (format '{header.Format}')");
+                }
+
+                continue;
             }
 
-            yield return entry ?? throw new FormatException($"{sourceName} line {lineNumber}: empty entry");
+            var exported = Parse<ExportedEntry>(line, sourceName, lineNumber, "a decision-log entry");
+            var entry = exported.ToEntry(sourceName, lineNumber);
+            if (exported.Sequence != frontier.Size + 1)
+            {
+                throw new LogIntegrityException($"{sourceName} line {lineNumber}: entry {exported.Sequence} follows entry {frontier.Size}: entries are missing, repeated or out of order", exported.Sequence);
+            }
+
+            frontier.Append(LeafEncoding.LeafHash(entry));
+            entries.Add(entry);
+            while (nextKept < keptBySize.Count && keptBySize[nextKept].Checkpoint.Size == frontier.Size)
+            {
+                if (!frontier.Root().AsSpan().SequenceEqual(keptBySize[nextKept].Checkpoint.Root))
+                {
+                    throw new LogIntegrityException($"{sourceName} diverges from the checkpoint you kept, {keptBySize[nextKept].FilePath} (size {frontier.Size}): entries up to {frontier.Size} were rewritten", null);
+                }
+
+                nextKept++;
+            }
         }
+
+        if (header is null)
+        {
+            throw new FormatException($"{sourceName}: empty; a decision-log export starts with a header line");
+        }
+
+        var signed = verifier.Verify(header.Checkpoint!, $"{sourceName} line 1 (its checkpoint)");
+        if (!signed.IsAccepted)
+        {
+            throw new LogIntegrityException($"{sourceName}: its checkpoint {signed.Problem}", null);
+        }
+
+        var checkpoint = signed.Checkpoint!;
+        if (frontier.Size != checkpoint.Size)
+        {
+            throw new LogIntegrityException(frontier.Size < checkpoint.Size
+                ? $"{sourceName} holds {frontier.Size} entries but its signed checkpoint covers {checkpoint.Size}: the export was cut"
+                : $"{sourceName} holds {frontier.Size} entries but its signed checkpoint covers {checkpoint.Size}: entries were added to the export", checkpoint.Size + 1);
+        }
+
+        if (!frontier.Root().AsSpan().SequenceEqual(checkpoint.Root))
+        {
+            throw new LogIntegrityException($"{sourceName}: its entries do not give the root its checkpoint signed: the export was rewritten", null);
+        }
+
+        if (nextKept < keptBySize.Count)
+        {
+            var newer = keptBySize[^1];
+            throw new LogIntegrityException($"{sourceName} holds {frontier.Size} entries but the checkpoint you kept, {newer.FilePath}, covers {newer.Checkpoint.Size}: the export is from a rolled-back or cut log", frontier.Size + 1);
+        }
+
+        return new VerifiedExport(entries, checkpoint);
+    }
+
+    private static T Parse<T>(string line, string sourceName, int lineNumber, string what)
+        where T : class
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<T>(line, ExportJson) ?? throw new FormatException($"{sourceName} line {lineNumber}: empty {what}");
+        }
+        catch (JsonException ex)
+        {
+            throw new FormatException($"{sourceName} line {lineNumber}: not {what} ({ex.Message})", ex);
+        }
+    }
+}
+
+/// <summary>An entry with its place in the tree.</summary>
+public sealed record SequencedEntry(long Sequence, DecisionLogEntry Entry);
+
+/// <summary>An export's entries, checked against its signed checkpoint.</summary>
+public sealed record VerifiedExport(IReadOnlyList<DecisionLogEntry> Entries, Checkpoint Checkpoint);
+
+/// <summary>Refused because the log or an export does not verify (exit code 1 in the CLI, never "bad input").</summary>
+public sealed class LogIntegrityException(string message, long? firstBadSequence) : Exception(message)
+{
+    public long? FirstBadSequence { get; } = firstBadSequence;
+}
+
+internal sealed record ExportHeader(string Format, long TreeSize, string? Checkpoint);
+
+/// <summary>One export line (docs/log-format.md §4); the time is in its leaf-data text form, so no reader can round it.</summary>
+public sealed record ExportedEntry(
+    long Sequence,
+    long EntryId,
+    string EventType,
+    Guid? ConcernId,
+    Guid? WorkflowInstanceId,
+    string? SubjectStaffRef,
+    string? DefinitionId,
+    int? DefinitionVersion,
+    string? ActivityId,
+    string? Question,
+    string? Answer,
+    string? Rationale,
+    string? InformalNotAppropriate,
+    string ActorId,
+    string ActorRole,
+    string OccurredAtUtc)
+{
+    public static ExportedEntry From(SequencedEntry row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        var e = row.Entry;
+        return new(row.Sequence, e.EntryId, e.EventType, e.ConcernId, e.WorkflowInstanceId, e.SubjectStaffRef, e.DefinitionId, e.DefinitionVersion,
+            e.ActivityId, e.Question, e.Answer, e.Rationale, e.InformalNotAppropriate, e.ActorId, e.ActorRole, LeafEncoding.FormatTimestamp(e.OccurredAtUtc));
+    }
+
+    public DecisionLogEntry ToEntry(string sourceName, int lineNumber)
+    {
+        if (!DateTime.TryParseExact(OccurredAtUtc, "yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", System.Globalization.CultureInfo.InvariantCulture,
+                System.Globalization.DateTimeStyles.AdjustToUniversal | System.Globalization.DateTimeStyles.AssumeUniversal, out var occurred))
+        {
+            throw new FormatException($"{sourceName} line {lineNumber}, field occurredAtUtc: '{OccurredAtUtc}' is not a time in the form yyyy-MM-ddTHH:mm:ss.ffffffZ");
+        }
+
+        if (EventType is null || ActorId is null || ActorRole is null)
+        {
+            throw new FormatException($"{sourceName} line {lineNumber}: eventType, actorId and actorRole are required");
+        }
+
+        return new DecisionLogEntry
+        {
+            EntryId = EntryId,
+            EventType = EventType,
+            ConcernId = ConcernId,
+            WorkflowInstanceId = WorkflowInstanceId,
+            SubjectStaffRef = SubjectStaffRef,
+            DefinitionId = DefinitionId,
+            DefinitionVersion = DefinitionVersion,
+            ActivityId = ActivityId,
+            Question = Question,
+            Answer = Answer,
+            Rationale = Rationale,
+            InformalNotAppropriate = InformalNotAppropriate,
+            ActorId = ActorId,
+            ActorRole = ActorRole,
+            OccurredAtUtc = DateTime.SpecifyKind(occurred, DateTimeKind.Utc),
+        };
     }
 }

@@ -9,7 +9,13 @@ public sealed record ConcernCreated(Guid Id);
 public sealed record CompleteTaskRequest(string Answer, string? Rationale, string? InformalNotAppropriate, int? ExpectedVersion,
     JustCulture.Domain.Concerns.ConflictOfInterest? ConflictOfInterest = null, string? ConflictDetails = null);
 
-public sealed record LogVerificationResponse(bool Intact, long EntriesChecked, long LastSequence, string? HeadHash, long? FirstBadSequence, string? Problem);
+/// <param name="Root">The tree's root (hex) when intact.</param>
+/// <param name="Waiting">Sealed entries committed but not yet integrated into the tree (normally for about a second).</param>
+/// <param name="Checkpoint">The newest signed checkpoint the log agrees with, as its signed note.</param>
+/// <param name="FirstBadEntryId">For an entry not yet in the tree, its id.</param>
+/// <param name="BadCheckpoint">The checkpoint file the log contradicts, when that is the finding.</param>
+public sealed record LogVerificationResponse(bool Intact, long EntriesChecked, int Waiting, string? Root, string? Checkpoint, int CheckpointsChecked,
+    long? FirstBadSequence, long? FirstBadEntryId, string? BadCheckpoint, string? Problem);
 
 /// <summary>A page of the pseudonymised log for API clients: the entries, and the cursor for the next page (null on the last).</summary>
 public sealed record AuditLogPage(IReadOnlyList<JustCulture.Application.Log.PseudonymisedLogEntry> Entries, long? NextAfter)

@@ -60,9 +60,13 @@ public static class ApiEndpoints
         api.MapPost("/audit/verify", async (VerifyLogHandler handler, CancellationToken ct) =>
         {
             var result = await handler.HandleAsync(ct);
-            return TypedResults.Ok(new LogVerificationResponse(result.IsIntact, result.EntriesChecked, result.LastSequence,
-                result.IsIntact ? result.HeadHash : null, result.FirstBadSequence, result.Problem));
-        }).RequireAuthorization(Policies.AuditorOrAdministrator).DisableAntiforgery().WithSummary("Verify the decision log's hash chain");
+            return TypedResults.Ok(new LogVerificationResponse(result.IsIntact, result.EntriesChecked, result.Waiting, result.IsIntact ? result.RootHex : null,
+                result.Checkpoint?.NoteText, result.CheckpointsChecked, result.FirstBadSequence, result.FirstBadEntryId,
+                result.BadCheckpointPath is null ? null : Path.GetFileName(result.BadCheckpointPath), result.Problem));
+        }).RequireAuthorization(Policies.AuditorOrAdministrator).DisableAntiforgery()
+            .WithSummary("Verify the decision log: every entry, its seal, and the tree against every signed checkpoint");
+
+        LogProofEndpoints.Map(api);
 
         return app;
     }

@@ -4,15 +4,16 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace JustCulture.Web.Hosting;
 
-/// <summary>Healthy when the database answers and its decision-log head row is readable.</summary>
+/// <summary>Healthy when the database answers and the decision log's tree is readable.</summary>
 public sealed class DatabaseHealthCheck(JustCultureDbContext db) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         try
         {
-            var head = await db.DecisionLogHead.AsNoTracking().SingleAsync(cancellationToken);
-            return HealthCheckResult.Healthy($"database reachable; decision log at entry {head.LastSequence}");
+            var size = await db.DecisionLogTreeHeads.AsNoTracking().MaxAsync(h => (long?)h.TreeSize, cancellationToken) ?? 0;
+            var waiting = await db.DecisionLogQueue.AsNoTracking().CountAsync(cancellationToken);
+            return HealthCheckResult.Healthy($"database reachable; decision log at entry {size}, {waiting} waiting to be integrated");
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

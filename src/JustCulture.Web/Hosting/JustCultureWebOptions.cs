@@ -8,6 +8,27 @@ public sealed class JustCultureWebOptions
     /// <summary>sqlite:&lt;path&gt; or postgres:&lt;connection string&gt;.</summary>
     public string Database { get; set; } = "sqlite:justculture.db";
 
+    /// <summary>The decision log's signing key (PEM file), outside the database; default beside a SQLite file.</summary>
+    public string? SigningKey { get; set; }
+
+    /// <summary>The directory of signed checkpoints, outside the database; default beside a SQLite file.</summary>
+    public string? Checkpoints { get; set; }
+
+    /// <summary>The log's name in its checkpoints (e.g. the trust's domain and "/justculture").</summary>
+    public string? LogOrigin { get; set; }
+
+    /// <summary>Witness name → public key file; when set, verification needs each witness's cosignature.</summary>
+    public Dictionary<string, string> Witnesses { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Sign a checkpoint after this many new entries…</summary>
+    public int CheckpointEveryEntries { get; set; } = 64;
+
+    /// <summary>…or this many seconds after the first entry not yet in one.</summary>
+    public int CheckpointEverySeconds { get; set; } = 60;
+
+    /// <summary>How often the sequencer integrates committed entries into the tree.</summary>
+    public int SequencerIntervalMilliseconds { get; set; } = 1000;
+
     /// <summary>Seed the demo trust and demo accounts into an empty database (never in Production).</summary>
     public bool SeedDemo { get; set; } = true;
 

@@ -1,5 +1,6 @@
 using JustCulture.Application;
 using JustCulture.Persistence;
+using JustCulture.Persistence.DecisionLog;
 using JustCulture.Web.Api;
 using JustCulture.Web.Identity;
 using Microsoft.AspNetCore.Authentication;
@@ -27,7 +28,11 @@ public static class WebHostingExtensions
 
         // Registered before the application, whose own fallback only applies when no host chose a key.
         services.AddSingleton(PseudonymKeySetting.Resolve(options.AuditPseudonymKey, builder.Environment));
-        services.AddJustCultureApplication(database);
+        // Resolved now, so a server database without a key or checkpoint store stops the app at start with the reason.
+        var log = DecisionLogSettings.Resolve(database, options.SigningKey, options.Checkpoints, options.LogOrigin, options.Witnesses,
+            options.CheckpointEveryEntries, TimeSpan.FromSeconds(options.CheckpointEverySeconds));
+        services.AddJustCultureApplication(database, log: log);
+        services.AddHostedService<SequencerService>();
         services.AddScoped(_ => IdentityStoreContext.Create(database));
         services.AddSingleton<JustCulture.Web.Pages.Admin.PendingStaffUploads>();
         services.AddScoped<JustCulture.Application.Users.ISignInAccounts, IdentitySignInAccounts>();

@@ -1,0 +1,197 @@
+using JustCulture.Persistence.DecisionLog.Checkpoints;
+using JustCulture.Persistence.DecisionLog.Merkle;
+using Microsoft.EntityFrameworkCore;
+
+namespace JustCulture.Persistence.DecisionLog;
+
+/// <summary>What one integration pass did.</summary>
+/// <param name="Refused">Queued entries left out because they do not carry the application's seal.</param>
+public sealed record SequencerPass(long TreeSize, int Integrated, IReadOnlyList<long> Refused, StoredCheckpoint? SignedCheckpoint);
+
+/// <summary>
+/// Gives committed entries their place in the tree, in the order they were queued, in batches, off the request
+/// path (docs/decisions/0008-a-log-no-insider-can-rewrite.md). One pass: read the queue, check each entry's
+/// seal, add leaves and a tree head, drop the integrated queue rows — one transaction — then sign a checkpoint
+/// when enough entries or time have gone by. Several processes may run passes against one database: a pass that
+/// loses the race to another fails on the leaves' keys, rolls back and leaves the work to the winner.
+/// One instance per process keeps the tree's frontier, so a pass costs O(batch · log n), not O(n).
+/// </summary>
+public sealed class DecisionLogSequencer(DecisionLogTrust trust, TimeProvider clock)
+{
+    public const int BatchSize = 500;
+
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private MerkleFrontier _frontier = new();
+
+    /// <summary>Integrates everything queued (in batches) and checkpoints per the settings.</summary>
+    public Task<SequencerPass> IntegrateAsync(JustCultureDbContext db, CancellationToken cancellationToken = default) =>
+        RunAsync(db, forceCheckpoint: false, cancellationToken);
+
+    /// <summary>Integrates everything queued and signs a checkpoint of the whole tree, unless the newest already covers it.</summary>
+    public Task<SequencerPass> CheckpointAsync(JustCultureDbContext db, CancellationToken cancellationToken = default) =>
+        RunAsync(db, forceCheckpoint: true, cancellationToken);
+
+    private async Task<SequencerPass> RunAsync(JustCultureDbContext db, bool forceCheckpoint, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            var integrated = 0;
+            var refused = new List<long>();
+            var adopted = false;
+            while (true)
+            {
+                var batch = await IntegrateBatchAsync(db, refused, cancellationToken);
+                integrated += batch.Integrated;
+                adopted |= batch.Adopted;
+                if (!batch.More)
+                {
+                    break;
+                }
+            }
+
+            var checkpoint = await MaybeCheckpointAsync(forceCheckpoint || adopted);
+            return new SequencerPass(_frontier.Size, integrated, refused, checkpoint);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task<(int Integrated, bool Adopted, bool More)> IntegrateBatchAsync(JustCultureDbContext db, List<long> refused, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        await CatchUpAsync(db, cancellationToken);
+        var skip = refused.ToHashSet();
+        var queued = await (
+                from q in db.DecisionLogQueue.AsNoTracking()
+                join e in db.DecisionLog.AsNoTracking() on q.EntryId equals e.EntryId
+                where !skip.Contains(q.EntryId)
+                orderby q.Position
+                select new { q.Position, Entry = e, Integrated = db.DecisionLogLeaves.Any(l => l.EntryId == q.EntryId) })
+            .Take(BatchSize)
+            .ToListAsync(cancellationToken);
+        if (queued.Count == 0)
+        {
+            return (0, false, false);
+        }
+
+        // Before anything was ever signed, entries from before sealing are adopted; after, an unsealed entry is a forgery.
+        var mayAdopt = trust.Store.Newest() is null;
+        var frontier = _frontier.Clone();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var leaves = new List<DecisionLogLeaf>();
+        var done = new List<long>();
+        var adopted = false;
+        foreach (var item in queued)
+        {
+            if (item.Integrated)
+            {
+                // Integrated by a pass whose queue deletion another pass then raced; just drop the queue row.
+                done.Add(item.Position);
+                continue;
+            }
+
+            var sealedByUs = EntrySeal.IsValid(trust.SealKey, item.Entry);
+            if (!sealedByUs && !(mayAdopt && item.Entry.Seal is null))
+            {
+                refused.Add(item.Entry.EntryId);
+                continue;
+            }
+
+            adopted |= !sealedByUs;
+            var leafHash = LeafEncoding.LeafHash(item.Entry);
+            frontier.Append(leafHash);
+            leaves.Add(new DecisionLogLeaf { Sequence = frontier.Size, EntryId = item.Entry.EntryId, LeafHash = Convert.ToHexStringLower(leafHash), IntegratedAtUtc = now });
+            done.Add(item.Position);
+        }
+
+        if (done.Count == 0)
+        {
+            return (0, false, queued.Count == BatchSize);
+        }
+
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            try
+            {
+                db.DecisionLogLeaves.AddRange(leaves);
+                if (leaves.Count > 0)
+                {
+                    db.DecisionLogTreeHeads.Add(new DecisionLogTreeHead { TreeSize = frontier.Size, RootHash = Convert.ToHexStringLower(frontier.Root()), IntegratedAtUtc = now });
+                }
+
+                await db.SaveChangesAsync(cancellationToken);
+                await db.DecisionLogQueue.Where(q => done.Contains(q.Position)).ExecuteDeleteAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+            }
+            catch (DbUpdateException)
+            {
+                // Another process integrated these first: start again from what it committed.
+                await transaction.RollbackAsync(CancellationToken.None);
+                db.ChangeTracker.Clear();
+                _frontier = new MerkleFrontier();
+                return (0, false, true);
+            }
+        }
+
+        db.ChangeTracker.Clear();
+        _frontier = frontier;
+        return (leaves.Count, adopted, queued.Count == BatchSize);
+    }
+
+    /// <summary>Brings this process's frontier up to the tree in the database (another process may have grown it).</summary>
+    private async Task CatchUpAsync(JustCultureDbContext db, CancellationToken cancellationToken)
+    {
+        var size = await db.DecisionLogLeaves.MaxAsync(l => (long?)l.Sequence, cancellationToken) ?? 0;
+        if (size == _frontier.Size)
+        {
+            return;
+        }
+
+        var from = size > _frontier.Size ? _frontier.Size : 0;
+        var frontier = from == 0 ? new MerkleFrontier() : _frontier.Clone();
+        var hashes = db.DecisionLogLeaves.AsNoTracking().Where(l => l.Sequence > from && l.Sequence <= size).OrderBy(l => l.Sequence).Select(l => l.LeafHash);
+        await foreach (var hash in hashes.AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            frontier.Append(Convert.FromHexString(hash));
+        }
+
+        _frontier = frontier;
+    }
+
+    private Task<StoredCheckpoint?> MaybeCheckpointAsync(bool force)
+    {
+        var size = _frontier.Size;
+        var newest = trust.Store.Newest();
+        var newestSize = newest?.Checkpoint.Size ?? 0;
+        if (size == 0 || size <= newestSize)
+        {
+            return Task.FromResult<StoredCheckpoint?>(null);
+        }
+
+        var now = clock.GetUtcNow();
+        var due = force
+            || size - newestSize >= trust.Settings.CheckpointEveryEntries
+            || newest is null
+            || now - newest.Checkpoint.SignedAt >= trust.Settings.CheckpointInterval;
+        if (!due)
+        {
+            return Task.FromResult<StoredCheckpoint?>(null);
+        }
+
+        var checkpoint = new Checkpoint(trust.Origin, size, _frontier.Root(), DateTimeOffset.FromUnixTimeSeconds(now.ToUnixTimeSeconds()));
+        var note = trust.SigningKey.SignCheckpoint(checkpoint);
+        try
+        {
+            return Task.FromResult<StoredCheckpoint?>(trust.Store.Write(note, checkpoint));
+        }
+        catch (InvalidOperationException)
+        {
+            // Another process signed this size a moment ago; its checkpoint stands.
+            return Task.FromResult(trust.Store.Newest());
+        }
+    }
+}

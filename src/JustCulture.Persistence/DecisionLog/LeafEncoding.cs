@@ -1,0 +1,93 @@
+using System.Buffers.Binary;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace JustCulture.Persistence.DecisionLog;
+
+/// <summary>
+/// The bytes of an entry that are hashed into the tree and sealed (docs/log-format.md §1.1): a version byte,
+/// then fifteen length-prefixed fields. Length prefixes make the encoding unambiguous in any language, which
+/// is what lets the verifier in tools/ recompute every leaf without our code.
+/// </summary>
+public static class LeafEncoding
+{
+    public const byte FormatVersion = 0x01;
+
+    public static byte[] LeafData(DecisionLogEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        using var buffer = new MemoryStream(256);
+        buffer.WriteByte(FormatVersion);
+        Field(buffer, entry.EntryId.ToString(CultureInfo.InvariantCulture));
+        Field(buffer, entry.EventType);
+        Field(buffer, entry.ConcernId?.ToString("D"));
+        Field(buffer, entry.WorkflowInstanceId?.ToString("D"));
+        Field(buffer, entry.SubjectStaffRef);
+        Field(buffer, entry.DefinitionId);
+        Field(buffer, entry.DefinitionVersion?.ToString(CultureInfo.InvariantCulture));
+        Field(buffer, entry.ActivityId);
+        Field(buffer, entry.Question);
+        Field(buffer, entry.Answer);
+        Field(buffer, entry.Rationale);
+        Field(buffer, entry.InformalNotAppropriate);
+        Field(buffer, entry.ActorId);
+        Field(buffer, entry.ActorRole);
+        Field(buffer, FormatTimestamp(entry.OccurredAtUtc));
+        return buffer.ToArray();
+    }
+
+    /// <summary>RFC 9162 leaf hash of the entry, in lower-case hex as the leaves table stores it.</summary>
+    public static string LeafHashHex(DecisionLogEntry entry) => Convert.ToHexStringLower(LeafHash(entry));
+
+    public static byte[] LeafHash(DecisionLogEntry entry) => Merkle.MerkleHashing.LeafHash(LeafData(entry));
+
+    /// <summary>Microsecond precision: the finest every supported database stores, so a stored entry encodes
+    /// the same after a round trip.</summary>
+    public static DateTime NormaliseTimestamp(DateTime utc)
+    {
+        var ticks = DateTime.SpecifyKind(utc, DateTimeKind.Utc).Ticks;
+        return new DateTime(ticks - (ticks % 10), DateTimeKind.Utc);
+    }
+
+    public static string FormatTimestamp(DateTime utc) =>
+        NormaliseTimestamp(utc).ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture);
+
+    private static void Field(MemoryStream buffer, string? text)
+    {
+        if (text is null)
+        {
+            buffer.WriteByte(0x00);
+            return;
+        }
+
+        var bytes = Encoding.UTF8.GetBytes(text);
+        Span<byte> length = stackalloc byte[4];
+        BinaryPrimitives.WriteUInt32BigEndian(length, (uint)bytes.Length);
+        buffer.WriteByte(0x01);
+        buffer.Write(length);
+        buffer.Write(bytes);
+    }
+}
+
+/// <summary>
+/// The application's seal on an entry (docs/log-format.md §1.3): HMAC-SHA256 of its leaf data. Only a holder of
+/// the signing key can make one, so a row someone inserts into the table directly — even with the
+/// application's own database rights — is recognised as not written by the application.
+/// </summary>
+public static class EntrySeal
+{
+    public static string Compute(ReadOnlySpan<byte> sealKey, DecisionLogEntry entry) =>
+        Convert.ToHexStringLower(HMACSHA256.HashData(sealKey, LeafEncoding.LeafData(entry)));
+
+    public static bool IsValid(ReadOnlySpan<byte> sealKey, DecisionLogEntry entry)
+    {
+        if (entry.Seal is not { Length: 64 } seal)
+        {
+            return false;
+        }
+
+        var expected = Encoding.ASCII.GetBytes(Compute(sealKey, entry));
+        return CryptographicOperations.FixedTimeEquals(expected, Encoding.ASCII.GetBytes(seal));
+    }
+}
