@@ -372,7 +372,17 @@ class ExportTests(Fixture):
         kept = self.write("kept.txt", note(self.log_key, 3, v.merkle_root(hashes_of(entries(3)))))
         rewritten = entries(5, changed_text=" (edited)")  # re-signed with the log key: only kept copies show it
         self.assert_result(1, ["export", self.export(rewritten), "--public-key", self.log_key.public,
-                               "--checkpoint", kept], "kept.txt: rewritten: the export's first 3 entries")
+                               "--checkpoint", kept], "kept.txt: rewritten: the export's first 3 entries",
+                           "an entry from sequence 1 to 3 was changed")
+
+    def test_rewrite_is_narrowed_to_the_entries_after_the_last_agreeing_kept_checkpoint(self):
+        original = entries(6)
+        kept = [self.write("kept%d.txt" % n, note(self.log_key, n, v.merkle_root(hashes_of(original[:n]))))
+                for n in (5, 2)]
+        rewritten = [dict(e, answer="Yes") if e["sequence"] == 4 else e for e in original]
+        self.assert_result(1, ["export", self.export(rewritten), "--public-key", self.log_key.public,
+                               "--checkpoint", kept[0], "--checkpoint", kept[1]],
+                           "kept5.txt: rewritten", "an entry from sequence 3 to 5 was changed")
 
     def test_export_extending_kept_checkpoints_passes(self):
         items = entries(7)
@@ -415,7 +425,8 @@ class ExportTests(Fixture):
 
     def test_malformed_header_is_bad_input_naming_line_1(self):
         path = self.write("export.jsonl", '{"format":"justculture-log-export/2","treeSize":0}\n')
-        self.assert_result(2, ["export", path, "--public-key", self.log_key.public], "export.jsonl line 1:")
+        self.assert_result(2, ["export", path, "--public-key", self.log_key.public],
+                           "export.jsonl line 1: the document must have exactly the keys", "(missing checkpoint)")
         path = self.write("export.jsonl", "not json\n")
         self.assert_result(2, ["export", path, "--public-key", self.log_key.public],
                            "export.jsonl line 1: not valid JSON")
@@ -425,6 +436,17 @@ class ExportTests(Fixture):
         broken = note(self.log_key, 1, v.merkle_root(hashes_of(items))).replace("\n1\n", "\none\n", 1)
         self.assert_result(2, ["export", self.export(items, broken), "--public-key", self.log_key.public],
                            "export.jsonl line 1, checkpoint line 2: the tree size must be decimal digits")
+
+    def test_malformed_kept_checkpoint_is_bad_input_naming_file_and_line(self):
+        items = entries(2)
+        good = note(self.log_key, 2, v.merkle_root(hashes_of(items)))
+        export = self.export(items)
+        for broken, phrase in ((good.replace("\u2014 ", "- "), "kept.txt line 6: expected"),
+                               (good.replace("\n", "\r\n"), "kept.txt: has carriage returns"),
+                               (good.replace("time ", "when "), "kept.txt line 4: expected 'time <Unix seconds>'")):
+            kept = self.write("kept.txt", broken)
+            self.assert_result(2, ["export", export, "--public-key", self.log_key.public, "--checkpoint", kept],
+                               phrase)
 
     def test_malformed_entry_line_is_bad_input_naming_the_line(self):
         path = self.export(entries(3))
@@ -437,7 +459,7 @@ class ExportTests(Fixture):
         lines[2] = json.dumps(dict(entries(2)[1], extra=1)) + "\n"
         self.write("export.jsonl", "".join(lines))
         self.assert_result(2, ["export", path, "--public-key", self.log_key.public],
-                           "export.jsonl line 3: an entry must have exactly the keys")
+                           "export.jsonl line 3: an entry must have exactly the keys", "(unexpected extra)")
 
     def test_malformed_or_missing_pem_is_bad_input_naming_file_and_line(self):
         path = self.export(entries(1))
@@ -521,7 +543,7 @@ class ConsistencyTests(Fixture):
 
     def test_valid_proofs_pass(self):
         for old_size, new_size in ((1, 2), (4, 9), (6, 7), (5, 13), (0, 3), (8, 8)):
-            self.check(old_size, new_size, 0, "only grew from %d entries" % old_size)
+            self.check(old_size, new_size, 0, "only grew, from %d to %d entries" % (old_size, new_size))
 
     def test_fails_when_one_byte_of_the_path_changes(self):
         def flip(proof):
@@ -531,7 +553,8 @@ class ConsistencyTests(Fixture):
         self.check(5, 13, 1, "NOT VERIFIED", tamper=flip)
 
     def test_fails_when_the_old_history_was_rewritten(self):
-        self.check(5, 13, 1, "the first 5 entries were rewritten", old_items=entries(5, changed_text="x"))
+        self.check(5, 13, 1, "consistency.json: the path does not lead to the old checkpoint's root",
+                   old_items=entries(5, changed_text="x"))
 
     def test_fails_when_the_new_checkpoint_is_signed_by_another_key(self):
         self.check(5, 13, 1, "new.txt: the checkpoint is not signed by the log key", new_key=self.other_key)

@@ -8,6 +8,7 @@ standard library, so an auditor can read all of it. Exit codes: 0 verified, 1 ve
 import argparse
 import base64
 import binascii
+import collections
 import datetime
 import hashlib
 import json
@@ -135,9 +136,7 @@ def ecdsa_verify(public_point, message, der_signature):
     return point is not None and point[0] % N == r
 
 
-class PublicKey:
-    def __init__(self, path, der, point):
-        self.path, self.der, self.point = path, der, point
+PublicKey = collections.namedtuple("PublicKey", "path der point")  # der: the SPKI bytes the key id hashes
 
 
 def read_text(path):
@@ -181,7 +180,8 @@ ENTRY_KEYS = ("sequence", "entryId", "eventType", "concernId", "workflowInstance
               "definitionId", "definitionVersion", "activityId", "question", "answer", "rationale",
               "informalNotAppropriate", "actorId", "actorRole", "occurredAtUtc")
 GUID = r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
-UTC_TIME = r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z"
+# [0-9], not \d: in Python \d also matches other scripts' digits.
+UTC_TIME = r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{6}Z"
 # The 15 leaf fields in §1.1 order: (export key, may it be null, "int" or a regex the text must match).
 LEAF_FIELDS = (("entryId", False, "int"), ("eventType", False, None), ("concernId", True, GUID),
                ("workflowInstanceId", True, GUID), ("subjectStaffRef", True, None),
@@ -189,6 +189,18 @@ LEAF_FIELDS = (("entryId", False, "int"), ("eventType", False, None), ("concernI
                ("question", True, None), ("answer", True, None), ("rationale", True, None),
                ("informalNotAppropriate", True, None), ("actorId", False, None), ("actorRole", False, None),
                ("occurredAtUtc", False, UTC_TIME))
+
+
+def check_keys(value, keys, where, what):
+    """value must be a JSON object with exactly these keys; the message says which are missing or extra."""
+    if not isinstance(value, dict):
+        raise BadInput("%s: %s must be a JSON object" % (where, what))
+    missing = [k for k in keys if k not in value]
+    extra = sorted(k for k in value if k not in keys)
+    if missing or extra:
+        found = (["missing " + ", ".join(missing)] if missing else []) + \
+                (["unexpected " + ", ".join(extra)] if extra else [])
+        raise BadInput("%s: %s must have exactly the keys %s (%s)" % (where, what, ", ".join(keys), "; ".join(found)))
 
 
 def is_count(value):
@@ -205,9 +217,7 @@ def encode_field(text):
 
 def leaf_data(entry, where):
     """The bytes §1.1 hashes for one export entry (a dict with exactly ENTRY_KEYS); where names it in errors."""
-    if not isinstance(entry, dict) or sorted(entry) != sorted(ENTRY_KEYS):
-        keys = sorted(entry) if isinstance(entry, dict) else type(entry).__name__
-        raise BadInput("%s: an entry must have exactly the keys %s (found %s)" % (where, ", ".join(ENTRY_KEYS), keys))
+    check_keys(entry, ENTRY_KEYS, where, "an entry")
     if not is_count(entry["sequence"]) or entry["sequence"] < 1:
         raise BadInput("%s: field 'sequence' must be a whole number from 1" % where)
     out = b"\x01"  # format version
@@ -304,28 +314,33 @@ def verify_consistency(size1, size2, root1, root2, path):
     if sn != 0:
         raise Failed("the consistency path is shorter than these sizes need")
     if fr != root1:
-        raise Failed("the path does not lead to the old checkpoint's root: the first %d entries were rewritten" % size1)
+        raise Failed("the path does not lead to the old checkpoint's root: the proof is wrong or the first %d "
+                     "entries were rewritten" % size1)
     if sr != root2:
         raise Failed("the path does not lead to the new checkpoint's root")
 
 
 # ---------------------------------------------------------------------------------------------------
 # Checkpoints: C2SP signed notes (§2).
-def b64_hash(text, what):
-    """Decode a base64 SHA-256 hash (standard alphabet, padded, canonical); ValueError if it is not one."""
+def b64_bytes(text):
+    """Strict base64 (standard alphabet, padded, canonical) → bytes, or None if text is not that."""
     try:
-        raw = base64.b64decode(text, validate=True) if isinstance(text, str) else b""
+        raw = base64.b64decode(text, validate=True) if isinstance(text, str) else None
     except binascii.Error:
-        raw = b""
-    if len(raw) != 32 or base64.b64encode(raw).decode() != text:
+        return None
+    return raw if raw is not None and base64.b64encode(raw).decode() == text else None
+
+
+def b64_hash(text, what):
+    """A base64 SHA-256 hash; ValueError if text is not one."""
+    raw = b64_bytes(text)
+    if raw is None or len(raw) != 32:
         raise ValueError("%s is not a base64 SHA-256 hash" % what)
     return raw
 
 
-class Checkpoint:
-    def __init__(self, where, text, origin, size, root, time, signatures):
-        self.where, self.text, self.origin, self.size, self.root = where, text, origin, size, root
-        self.time, self.signatures = time, signatures  # signatures: [(key name, decoded bytes)]
+# where: names it in messages; text: the signed bytes; signatures: [(key name, decoded signature bytes)].
+Checkpoint = collections.namedtuple("Checkpoint", "where text origin size root time signatures")
 
 
 def parse_checkpoint(note, where):
@@ -342,25 +357,23 @@ def parse_checkpoint(note, where):
     origin, size, root, time = lines
     if not origin or re.search(r"\s", origin):
         raise BadInput("%s line 1: the origin must be non-empty with no spaces" % where)
-    if not re.fullmatch(r"0|[1-9][0-9]*", size):
+    if not re.fullmatch(r"0|[1-9][0-9]{0,18}", size):
         raise BadInput("%s line 2: the tree size must be decimal digits" % where)
     try:
         root_hash = b64_hash(root, "the root hash")
     except ValueError as e:
         raise BadInput("%s line 3: %s" % (where, e))
-    if not re.fullmatch(r"time (0|[1-9][0-9]*)", time):
+    if not re.fullmatch(r"time (0|[1-9][0-9]{0,18})", time):
         raise BadInput("%s line 4: expected 'time <Unix seconds>'" % where)
     if not signature_part.endswith("\n"):
         raise BadInput("%s: the last signature line must end with a newline" % where)
     signatures = []
     for number, line in enumerate(signature_part[:-1].split("\n"), start=6):  # line 5 is the blank one
-        match = re.fullmatch(r"\u2014 (\S+) ([A-Za-z0-9+/]+=*)", line)
-        try:
-            signatures.append((match.group(1), base64.b64decode(match.group(2), validate=True)) if match else None)
-        except binascii.Error:
-            match = None
-        if not match:
+        match = re.fullmatch(r"\u2014 (\S+) (\S+)", line)
+        signature = b64_bytes(match.group(2)) if match else None
+        if not signature:
             raise BadInput("%s line %d: expected '\u2014 <key name> <base64 signature>'" % (where, number))
+        signatures.append((match.group(1), signature))
     return Checkpoint(where, (text + "\n").encode("utf-8"), origin, int(size), root_hash, int(time[5:]),
                       signatures)
 
@@ -407,7 +420,10 @@ def verify_cosignature(checkpoint, name, key):
 
 
 def utc(seconds):
-    t = datetime.datetime.fromtimestamp(seconds, datetime.timezone.utc)
+    try:
+        t = datetime.datetime.fromtimestamp(seconds, datetime.timezone.utc)
+    except (OverflowError, OSError, ValueError):  # beyond the year 9999
+        return "%d Unix seconds" % seconds
     return "%d %s at %s UTC" % (t.day, t.strftime("%B %Y"), t.strftime("%H:%M:%S"))
 
 
@@ -426,12 +442,32 @@ def parse_json(text, where):
         return json.loads(text, object_pairs_hook=no_duplicates, parse_constant=no_constant)
     except json.JSONDecodeError as e:
         raise BadInput("%s: not valid JSON: %s (line %d column %d)" % (where, e.msg, e.lineno, e.colno))
+    except (ValueError, RecursionError) as e:  # e.g. a number with thousands of digits
+        raise BadInput("%s: not valid JSON: %s" % (where, e))
 
 
-def expect_object(value, keys, where):
-    if not isinstance(value, dict) or sorted(value) != sorted(keys):
-        raise BadInput("%s: expected a JSON object with exactly the keys %s" % (where, ", ".join(keys)))
+def read_document(value, where, format_name, keys, counts):
+    """Check a parsed JSON object has exactly these keys, this format, and whole numbers in counts."""
+    check_keys(value, keys, where, "the document")
+    if value["format"] != format_name:
+        raise BadInput("%s: format must be \"%s\"" % (where, format_name))
+    for key in counts:
+        if not is_count(value[key]):
+            raise BadInput("%s: %s must be a whole number" % (where, key))
     return value
+
+
+def read_hash(value, where):
+    try:
+        return b64_hash(value, where)
+    except ValueError as e:
+        raise BadInput(str(e))
+
+
+def read_path(value, where):
+    if not isinstance(value, list):
+        raise BadInput("%s must be a list of base64 hashes" % where)
+    return [read_hash(item, "%s[%d]" % (where, i)) for i, item in enumerate(value)]
 
 
 def check_export(args):
@@ -450,11 +486,8 @@ def check_export(args):
     if not lines:
         raise BadInput("%s line 1: the file is empty; expected the export header" % args.export)
     where = "%s line 1" % args.export
-    header = expect_object(parse_json(lines[0], where), ("format", "treeSize", "checkpoint"), where)
-    if header["format"] != "justculture-log-export/2":
-        raise BadInput("%s: format must be \"justculture-log-export/2\"" % where)
-    if not is_count(header["treeSize"]):
-        raise BadInput("%s: treeSize must be a whole number" % where)
+    header = read_document(parse_json(lines[0], where), where, "justculture-log-export/2",
+                           ("format", "treeSize", "checkpoint"), ("treeSize",))
     checkpoint = parse_checkpoint(header["checkpoint"], where + ", checkpoint")
     verify_log_signature(checkpoint, key)
     cosigned = ["%s at %s" % (name, utc(verify_cosignature(checkpoint, name, w))) for name, w in witnesses]
@@ -479,9 +512,10 @@ def check_export(args):
     root = merkle_root(hashes)
     if root != checkpoint.root:
         raise Failed("%s: the %d entries hash to root %s but the signed checkpoint's root is %s: an entry was "
-                     "changed" % (args.export, len(hashes), root.hex(), checkpoint.root.hex()))
+                     "changed or moved" % (args.export, len(hashes), root.hex(), checkpoint.root.hex()))
 
-    for old in kept:
+    agreed = 0  # entries already shown unchanged by a kept checkpoint; smallest first narrows a rewrite down
+    for old in sorted(kept, key=lambda c: c.size):
         verify_log_signature(old, key)
         if old.origin != checkpoint.origin:
             raise Failed("%s: this checkpoint is for log '%s', the export for '%s'"
@@ -490,9 +524,11 @@ def check_export(args):
             raise Failed("%s: rolled back: the export has %d entries but this checkpoint, signed %s, already "
                          "covered %d" % (old.where, checkpoint.size, utc(old.time), old.size))
         if merkle_root(hashes[:old.size]) != old.root:
+            changed = "an entry from sequence %d to %d was changed since" % (agreed + 1, old.size) \
+                if agreed < old.size else "the log signed two different roots for this size"
             raise Failed("%s: rewritten: the export's first %d entries do not give the root this checkpoint "
-                         "signed %s; an entry up to sequence %d was changed since"
-                         % (old.where, old.size, utc(old.time), old.size))
+                         "signed %s; %s" % (old.where, old.size, utc(old.time), changed))
+        agreed = old.size
 
     summary = "verified: %s, %d entries, root %s, checkpoint signed %s" % (
         checkpoint.origin, len(hashes), root.hex(), utc(checkpoint.time))
@@ -503,29 +539,11 @@ def check_export(args):
     print(summary)
 
 
-def read_hash(value, where):
-    try:
-        return b64_hash(value, where)
-    except ValueError as e:
-        raise BadInput(str(e))
-
-
-def read_path(value, where):
-    if not isinstance(value, list):
-        raise BadInput("%s must be a list of base64 hashes" % where)
-    return [read_hash(h, "%s[%d]" % (where, i)) for i, h in enumerate(value)]
-
-
 def check_inclusion(args):
     key = read_public_key(args.public_key)
-    proof = expect_object(parse_json(read_text(args.proof), args.proof),
-                          ("format", "sequence", "leafIndex", "treeSize", "entry", "leafHash", "path",
-                           "checkpoint"), args.proof)
-    if proof["format"] != "justculture-inclusion-proof/1":
-        raise BadInput("%s: format must be \"justculture-inclusion-proof/1\"" % args.proof)
-    for field in ("sequence", "leafIndex", "treeSize"):
-        if not is_count(proof[field]):
-            raise BadInput("%s: %s must be a whole number" % (args.proof, field))
+    proof = read_document(parse_json(read_text(args.proof), args.proof), args.proof, "justculture-inclusion-proof/1",
+                          ("format", "sequence", "leafIndex", "treeSize", "entry", "leafHash", "path", "checkpoint"),
+                          ("sequence", "leafIndex", "treeSize"))
     entry = proof["entry"]
     data = leaf_data(entry, args.proof + ": entry")
     claimed = read_hash(proof["leafHash"], args.proof + ": leafHash")
@@ -553,13 +571,9 @@ def check_inclusion(args):
 
 def check_consistency(args):
     key = read_public_key(args.public_key)
-    proof = expect_object(parse_json(read_text(args.proof), args.proof),
-                          ("format", "oldSize", "oldRoot", "newSize", "newRoot", "path"), args.proof)
-    if proof["format"] != "justculture-consistency-proof/1":
-        raise BadInput("%s: format must be \"justculture-consistency-proof/1\"" % args.proof)
-    for field in ("oldSize", "newSize"):
-        if not is_count(proof[field]):
-            raise BadInput("%s: %s must be a whole number" % (args.proof, field))
+    proof = read_document(parse_json(read_text(args.proof), args.proof), args.proof,
+                          "justculture-consistency-proof/1",
+                          ("format", "oldSize", "oldRoot", "newSize", "newRoot", "path"), ("oldSize", "newSize"))
     old_root = read_hash(proof["oldRoot"], args.proof + ": oldRoot")
     new_root = read_hash(proof["newRoot"], args.proof + ": newRoot")
     path = read_path(proof["path"], args.proof + ": path")
@@ -574,9 +588,12 @@ def check_consistency(args):
         if (size, root) != (checkpoint.size, checkpoint.root):
             raise Failed("%s: the proof's %sSize/%sRoot are not this checkpoint's (%d entries, root %s)"
                          % (checkpoint.where, label, label, checkpoint.size, checkpoint.root.hex()))
-    verify_consistency(old.size, new.size, old.root, new.root, path)
-    print("verified: %s only grew from %d entries (signed %s) to %d (signed %s); root %s"
-          % (new.origin, old.size, utc(old.time), new.size, utc(new.time), new.root.hex()))
+    try:
+        verify_consistency(old.size, new.size, old.root, new.root, path)
+    except Failed as e:
+        raise Failed("%s: %s" % (args.proof, e))
+    print("verified: %s only grew, from %d to %d entries (checkpoints signed %s and %s); root %s"
+          % (new.origin, old.size, new.size, utc(old.time), utc(new.time), new.root.hex()))
 
 
 def main(argv=None):
