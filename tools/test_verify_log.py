@@ -461,6 +461,22 @@ class ExportTests(Fixture):
         self.assert_result(2, ["export", path, "--public-key", self.log_key.public],
                            "export.jsonl line 3: an entry must have exactly the keys", "(unexpected extra)")
 
+    def test_entry_with_a_key_given_twice_is_bad_input(self):
+        path = self.export(entries(2))
+        with open(path, encoding="utf-8") as f:
+            lines = f.readlines()
+        lines[2] = lines[2].replace('"answer": null', '"answer": null, "answer": "Yes"')
+        self.write("export.jsonl", "".join(lines))
+        self.assert_result(2, ["export", path, "--public-key", self.log_key.public],
+                           "export.jsonl line 3: a key appears twice")
+
+    def test_kept_checkpoint_of_another_log_fails(self):
+        items = entries(2)
+        root = v.merkle_root(hashes_of(items))
+        kept = self.write("kept.txt", note(self.log_key, 2, root, origin="other.example/log"))
+        self.assert_result(1, ["export", self.export(items), "--public-key", self.log_key.public,
+                               "--checkpoint", kept], "kept.txt: this checkpoint is for log 'other.example/log'")
+
     def test_malformed_or_missing_pem_is_bad_input_naming_file_and_line(self):
         path = self.export(entries(1))
         with open(self.log_key.public) as f:
@@ -517,6 +533,20 @@ class ProofTests(Fixture):
         proof = self.make_proof(entries(7), 3)
         proof["leafIndex"] = 3
         self.check(proof, 1, "disagree")
+
+    def test_fails_when_tree_size_is_not_the_checkpoint_size(self):
+        proof = self.make_proof(entries(7), 3)
+        proof["treeSize"] = 8
+        self.check(proof, 1, "treeSize 8 but the checkpoint covers 7 entries")
+
+    def test_non_canonical_base64_is_bad_input(self):
+        proof = self.make_proof(entries(2), 1)
+        canonical = proof["leafHash"]  # 32 bytes: 43 characters and "=", whose last character holds 2 spare bits
+        last = canonical[42]
+        alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+        proof["leafHash"] = canonical[:42] + alphabet[alphabet.index(last) ^ 1] + "="
+        self.assertEqual(base64.b64decode(canonical), base64.b64decode(proof["leafHash"]))
+        self.check(proof, 2, "proof.json: leafHash is not a base64 SHA-256 hash")
 
     def test_malformed_proof_is_bad_input(self):
         proof = self.make_proof(entries(2), 1)
