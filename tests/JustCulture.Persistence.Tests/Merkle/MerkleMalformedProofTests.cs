@@ -28,6 +28,19 @@ public class MerkleMalformedProofTests
         MerkleProofs.VerifyInclusion(Leaves[5], 5, 13, [.. Enumerable.Repeat(Root13, 100)], Root13).ShouldBeFalse();
     }
 
+    /// <summary>
+    /// A path with an extra level on top folds to whatever root its author chose; RFC 9162 rejects it
+    /// because a tree of this size is not that tall, not because the root differs.
+    /// </summary>
+    [Fact]
+    public void RejectsInclusionGivenAnExtraLevelThatFoldsToTheClaimedRoot()
+    {
+        var extra = Leaves[0];
+        var taller = MerkleHashing.NodeHash(extra, Root13);
+
+        MerkleProofs.VerifyInclusion(Leaves[5], 5, 13, [.. InclusionPath, extra], taller).ShouldBeFalse();
+    }
+
     [Fact]
     public void RejectsInclusionGivenAHashOfTheWrongLength()
     {
@@ -73,6 +86,18 @@ public class MerkleMalformedProofTests
         MerkleProofs.VerifyConsistency(6, 13, Root6, Root13, [.. Enumerable.Repeat(Root13, 100)]).ShouldBeFalse();
         MerkleProofs.VerifyConsistency(13, 13, Root13, Root13, [Root13]).ShouldBeFalse();
         MerkleProofs.VerifyConsistency(0, 13, MerkleHashing.EmptyRoot, Root13, [Root13]).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void RejectsConsistencyGivenAnExtraLevelThatFoldsToTheClaimedRoots()
+    {
+        // For 6 → 13 the last path element joins both folds from the left, so an extra one on top makes
+        // both roots one level taller: each side folds correctly, but no tree of 13 leaves is that tall.
+        var extra = Leaves[0];
+        var tallerOld = MerkleHashing.NodeHash(extra, Root6);
+        var tallerNew = MerkleHashing.NodeHash(extra, Root13);
+
+        MerkleProofs.VerifyConsistency(6, 13, tallerOld, tallerNew, [.. ConsistencyPath, extra]).ShouldBeFalse();
     }
 
     [Fact]
