@@ -8,6 +8,7 @@ using JustCulture.Application.Users;
 using JustCulture.Domain.Concerns;
 using JustCulture.Domain.Users;
 using JustCulture.Persistence;
+using JustCulture.Persistence.DecisionLog;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -28,18 +29,44 @@ public enum TestProvider
 public sealed class TestApp : IAsyncDisposable
 {
     private readonly string? _sqliteFile;
+    private readonly bool _ownsLogDirectory;
 
-    private TestApp(DatabaseLocation database, string? sqliteFile, string? workflowsDirectory, Action<IServiceCollection>? configure)
+    /// <param name="logDirectory">Holds the log's signing key and checkpoint store, as a real installation keeps them
+    /// outside the database; a copied template database comes with a copy of its template's.</param>
+    private TestApp(DatabaseLocation database, string? sqliteFile, string? workflowsDirectory, Action<IServiceCollection>? configure, string logDirectory, bool ownsLogDirectory)
     {
         Database = database;
         _sqliteFile = sqliteFile;
-        var services = new ServiceCollection().AddJustCultureApplication(database, workflowsDirectory);
+        LogDirectory = logDirectory;
+        _ownsLogDirectory = ownsLogDirectory;
+        LogSettings = DecisionLogSettings.Resolve(database, Path.Combine(logDirectory, "log-key.pem"), Path.Combine(logDirectory, "checkpoints"));
+        var services = new ServiceCollection().AddJustCultureApplication(database, workflowsDirectory, LogSettings);
         services.AddSingleton<TimeProvider>(Clock);
         configure?.Invoke(services);
         Services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
 
     public DatabaseLocation Database { get; }
+
+    /// <summary>The folder with this app's log key and checkpoints.</summary>
+    public string LogDirectory { get; }
+
+    public DecisionLogSettings LogSettings { get; }
+
+    private static string NewLogDirectory() => Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), $"jc-test-log-{Guid.NewGuid():N}")).FullName;
+
+    private static string CopyLogDirectory(string from)
+    {
+        var to = NewLogDirectory();
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+
+        return to;
+    }
 
     public ServiceProvider Services { get; }
 
@@ -51,19 +78,19 @@ public sealed class TestApp : IAsyncDisposable
         if (provider == TestProvider.Sqlite)
         {
             var file = Path.Combine(Path.GetTempPath(), $"jc-test-{Guid.NewGuid():N}.db");
-            app = new TestApp(DatabaseLocation.Parse($"sqlite:Data Source={file};Pooling=False"), file, workflowsDirectory, configure);
+            app = new TestApp(DatabaseLocation.Parse($"sqlite:Data Source={file};Pooling=False"), file, workflowsDirectory, configure, NewLogDirectory(), true);
         }
         else
         {
             var connectionString = await PostgresServer.Shared.CreateDatabaseAsync("app");
-            app = new TestApp(DatabaseLocation.Parse($"postgres:{connectionString}"), null, workflowsDirectory, configure);
+            app = new TestApp(DatabaseLocation.Parse($"postgres:{connectionString}"), null, workflowsDirectory, configure, NewLogDirectory(), true);
         }
 
         await app.RunAsync<DatabaseMigrator, IReadOnlyList<string>>(m => m.MigrateAsync());
         return app;
     }
 
-    private static readonly ConcurrentDictionary<TestProvider, Lazy<Task<string>>> SmallTrustTemplates = new();
+    private static readonly ConcurrentDictionary<TestProvider, Lazy<Task<(string Template, string LogDirectory)>>> SmallTrustTemplates = new();
 
     /// <summary>
     /// A fresh application whose database already holds the migrated schema and <see cref="SmallTrust"/>: a copy
@@ -72,33 +99,35 @@ public sealed class TestApp : IAsyncDisposable
     /// </summary>
     public static async Task<TestApp> StartWithSmallTrustAsync(TestProvider provider, Action<IServiceCollection>? configure = null)
     {
-        var template = await SmallTrustTemplates.GetOrAdd(provider, p => new Lazy<Task<string>>(() => BuildSmallTrustTemplateAsync(p))).Value;
+        var (template, templateLog) = await SmallTrustTemplates.GetOrAdd(provider, p => new Lazy<Task<(string, string)>>(() => BuildSmallTrustTemplateAsync(p))).Value;
         if (provider == TestProvider.Sqlite)
         {
             var file = Path.Combine(Path.GetTempPath(), $"jc-test-{Guid.NewGuid():N}.db");
             File.Copy(template, file);
-            return new TestApp(DatabaseLocation.Parse($"sqlite:Data Source={file};Pooling=False"), file, null, configure);
+            return new TestApp(DatabaseLocation.Parse($"sqlite:Data Source={file};Pooling=False"), file, null, configure, CopyLogDirectory(templateLog), true);
         }
 
         var connectionString = await PostgresServer.Shared.CreateDatabaseAsync("app", template);
-        return new TestApp(DatabaseLocation.Parse($"postgres:{connectionString}"), null, null, configure);
+        return new TestApp(DatabaseLocation.Parse($"postgres:{connectionString}"), null, null, configure, CopyLogDirectory(templateLog), true);
     }
 
-    /// <returns>The template's file (SQLite) or database name (PostgreSQL).</returns>
-    private static async Task<string> BuildSmallTrustTemplateAsync(TestProvider provider)
+    /// <returns>The template's file (SQLite) or database name (PostgreSQL), and its log folder (key and checkpoints).</returns>
+    private static async Task<(string Template, string LogDirectory)> BuildSmallTrustTemplateAsync(TestProvider provider)
     {
         var app = await StartAsync(provider);
         await SmallTrust.SeedAsync(app);
+        // Integrated and signed, as a running installation's would be a moment after seeding.
+        await app.CheckpointAsync();
         var location = app.Database;
         // Close every connection (no pooling on SQLite; PostgreSQL's pool is cleared) so the template can be copied.
         await app.Services.DisposeAsync();
         if (provider == TestProvider.Postgres)
         {
             NpgsqlConnection.ClearAllPools();
-            return new NpgsqlConnectionStringBuilder(location.ConnectionString).Database!;
+            return (new NpgsqlConnectionStringBuilder(location.ConnectionString).Database!, app.LogDirectory);
         }
 
-        return new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(location.ConnectionString).DataSource;
+        return (new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(location.ConnectionString).DataSource, app.LogDirectory);
     }
 
     /// <summary>A second application on the same database (e.g. restarted with other workflow files);
@@ -106,9 +135,16 @@ public sealed class TestApp : IAsyncDisposable
     public static TestApp OnSameDatabase(TestApp other, string? workflowsDirectory)
     {
         ArgumentNullException.ThrowIfNull(other);
-        var app = new TestApp(other.Database, null, workflowsDirectory, null);
+        var app = new TestApp(other.Database, null, workflowsDirectory, null, other.LogDirectory, false);
         app.Clock.UtcNow = other.Clock.UtcNow;
         return app;
+    }
+
+    /// <summary>What the web app's sequencer does every second: integrate what is waiting and sign a checkpoint.</summary>
+    public async Task CheckpointAsync()
+    {
+        await using var scope = Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DecisionLogSequencer>().CheckpointAsync(scope.ServiceProvider.GetRequiredService<JustCultureDbContext>());
     }
 
     public async Task<TResult> RunAsync<THandler, TResult>(Func<THandler, Task<TResult>> use)
@@ -179,6 +215,11 @@ public sealed class TestApp : IAsyncDisposable
             {
                 File.Delete(file);
             }
+        }
+
+        if (_ownsLogDirectory)
+        {
+            Directory.Delete(LogDirectory, recursive: true);
         }
     }
 }

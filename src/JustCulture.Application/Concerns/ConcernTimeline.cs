@@ -32,7 +32,7 @@ public sealed class ConcernTimelineHandler(JustCultureDbContext db, CaseReader c
         var ordinals = loaded.Concern.Actions.ToDictionary(a => a.WorkflowInstanceId, a => a.Ordinal);
         var entries = await db.DecisionLog.AsNoTracking()
             .Where(e => e.ConcernId == concernId && Shown.Contains(e.EventType))
-            .OrderBy(e => e.OccurredAtUtc).ThenBy(e => e.EntryId)
+            .OrderBy(e => e.EntryId)
             .Select(e => new { e.EventType, e.WorkflowInstanceId, e.Answer, e.ActorId, e.OccurredAtUtc })
             .ToListAsync(cancellationToken);
         return entries

@@ -8,6 +8,7 @@ using JustCulture.Domain.Ethnicity;
 using JustCulture.Domain.Reporting;
 using JustCulture.Domain.Staff;
 using JustCulture.Persistence;
+using JustCulture.Persistence.DecisionLog;
 using JustCulture.Workflows;
 using Microsoft.EntityFrameworkCore;
 
@@ -22,7 +23,7 @@ public sealed record DemoSeedResult(int Staff, int Users, int Concerns, IReadOnl
 /// and concerns at every stage and route spread over three reporting years. Every case goes through the
 /// real use cases (with a simulated clock), so the decision log is exactly what live use would produce.
 /// </summary>
-public sealed class DemoSeeder(JustCultureDbContext db, TriageWorkflow triage, WorkflowRunner runner, TimeProvider clock)
+public sealed class DemoSeeder(JustCultureDbContext db, TriageWorkflow triage, WorkflowRunner runner, TimeProvider clock, DecisionLogWriter log)
 {
     public const string LineManagerAccount = "linemanager";
     public const string CommissioningAccount = "commissioning";
@@ -162,7 +163,7 @@ public sealed class DemoSeeder(JustCultureDbContext db, TriageWorkflow triage, W
     {
         var (summary, actions) = Scenarios[random.Next(Scenarios.Length)];
         var category = Categories[random.Next(Categories.Length)];
-        var open = new OpenConcernHandler(db, triage, runner, simulated);
+        var open = new OpenConcernHandler(db, triage, runner, simulated, log);
         var concernId = await open.HandleAsync(new OpenConcernCommand(subject.StaffRef, raiser, summary, actions, category,
             DateOnly.FromDateTime(openAt.AddDays(-random.Next(1, 10)))), cancellationToken);
 
@@ -190,7 +191,7 @@ public sealed class DemoSeeder(JustCultureDbContext db, TriageWorkflow triage, W
             var byReviewer = task.Role != "LineManager";
             var actor = byReviewer ? reviewer : raiser;
             var (conflict, details) = byReviewer ? DemoCasePlans.ConflictFor(concernId) : (null, null);
-            await new CompleteTaskHandler(new Cases.CaseStep(db, triage, runner, simulated)).HandleAsync(
+            await new CompleteTaskHandler(new Cases.CaseStep(db, triage, runner, simulated, log)).HandleAsync(
                 new CompleteTaskCommand(task.TaskId, actor, next.Answer, next.Rationale, next.InformalNotAppropriate, Conflict: conflict, ConflictDetails: details),
                 cancellationToken);
             ScheduleNext(concernId, ordinal, plan, raiser, reviewer, at, simulated, now, queue, cancellationToken);
@@ -258,7 +259,7 @@ public sealed class DemoSeeder(JustCultureDbContext db, TriageWorkflow triage, W
         while (employed.Count != before);
 
         using var csv = new StringReader(DemoTrustGenerator.ToCsv(employed));
-        await new ImportStaffHandler(db, at).HandleAsync(new ImportStaffCommand(csv, $"demo-staff-{year}.csv", year.ToString(), actor), cancellationToken);
+        await new ImportStaffHandler(db, at, log).HandleAsync(new ImportStaffCommand(csv, $"demo-staff-{year}.csv", year.ToString(), actor), cancellationToken);
     }
 
     private async Task<List<(DemoAccount Account, string? StaffRef)>> AddUsersAsync(DemoTrust trust, Dictionary<string, StaffDetails> people,
@@ -285,7 +286,7 @@ public sealed class DemoSeeder(JustCultureDbContext db, TriageWorkflow triage, W
         };
         plan.AddRange(managerRefs.Select((r, i) => (i == 0 ? LineManagerAccount : $"lm.{r.ToLowerInvariant()}", "LineManager", (string?)r)));
 
-        var handler = new AddUserHandler(db, at);
+        var handler = new AddUserHandler(db, at, log);
         var added = new List<(DemoAccount, string?)>();
         foreach (var (userId, role, staffRef) in plan)
         {

@@ -71,7 +71,7 @@ public sealed class GetReviewCaseHandler(JustCultureDbContext db, CaseReader cas
 
         var log = await db.DecisionLog.AsNoTracking()
             .Where(e => e.ConcernId == concern.Id && e.WorkflowInstanceId != null)
-            .OrderBy(e => e.OccurredAtUtc).ThenBy(e => e.EntryId)
+            .OrderBy(e => e.EntryId)
             .ToListAsync(cancellationToken);
         var instances = await db.WorkflowInstances.AsNoTracking().Include(w => w.Bookmarks)
             .Where(w => w.CorrelationId == concern.Id)

@@ -38,8 +38,8 @@ public sealed class AddUserHandler(JustCultureDbContext db, TimeProvider clock, 
     public const int MaxUserIdLength = 64;
     public const int MaxNameLength = 200;
 
-    public AddUserHandler(JustCultureDbContext db, TimeProvider clock)
-        : this(db, clock, [])
+    public AddUserHandler(JustCultureDbContext db, TimeProvider clock, DecisionLogWriter log)
+        : this(db, clock, [], log)
     {
     }
 

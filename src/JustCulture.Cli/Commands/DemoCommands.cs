@@ -45,8 +45,8 @@ internal static class DemoCommands
             var verification = await cli.Get<Application.Log.VerifyLogHandler>().HandleAsync(ct);
             await cli.Out.WriteLineAsync();
             await cli.Out.WriteLineAsync(verification.IsIntact
-                ? $"Decision log intact: {verification.EntriesChecked} entries, head hash {verification.HeadHash}."
-                : $"Decision log BROKEN at entry {verification.FirstBadSequence}: {verification.Problem}");
+                ? $"Decision log intact: {verification.EntriesChecked:N0} entries, root {verification.RootHex}, consistent with {verification.CheckpointsChecked} signed checkpoint(s)."
+                : $"Decision log BROKEN: {verification.Problem}");
             return verification.IsIntact ? ExitCodes.Ok : ExitCodes.Failed;
         }));
         return demo;

@@ -9,8 +9,8 @@ namespace JustCulture.Persistence.DecisionLog;
 /// </summary>
 public sealed class DecisionLogEntry
 {
-    /// <summary>Given by the application (<see cref="DecisionLogWriter"/>): random, so nobody copying an entry
-    /// can reuse its seal, and consecutive within one step, so the step's entries keep their order.</summary>
+    /// <summary>Given by the application (<see cref="DecisionLogWriter"/>): unique, rising in the order entries are
+    /// written, and sealed with the entry, so a copied row cannot reuse another's seal.</summary>
     public long EntryId { get; set; }
 
     public string EventType { get; set; } = string.Empty;

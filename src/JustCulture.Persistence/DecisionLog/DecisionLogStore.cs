@@ -15,6 +15,8 @@ public static class DecisionLogStore
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
         WriteIndented = false,
+        // Files for auditors and their tools, never HTML: keep '+' in base64 and names readable.
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
     /// <summary>The entries a checkpoint of <paramref name="treeSize"/> covers, in sequence order.</summary>
@@ -25,7 +27,7 @@ public static class DecisionLogStore
                join e in db.DecisionLog.AsNoTracking() on l.EntryId equals e.EntryId
                where l.Sequence <= treeSize
                orderby l.Sequence
-               select new SequencedEntry(l.Sequence, e);
+               select new SequencedEntry { Sequence = l.Sequence, Entry = e };
     }
 
     /// <summary>Writes the header (with the checkpoint) and every entry it covers, one JSON object per line.</summary>
@@ -147,8 +149,13 @@ public static class DecisionLogStore
     }
 }
 
-/// <summary>An entry with its place in the tree.</summary>
-public sealed record SequencedEntry(long Sequence, DecisionLogEntry Entry);
+/// <summary>An entry with its place in the tree (settable, so queries can filter on it after the join).</summary>
+public sealed class SequencedEntry
+{
+    public long Sequence { get; init; }
+
+    public DecisionLogEntry Entry { get; init; } = null!;
+}
 
 /// <summary>An export's entries, checked against its signed checkpoint.</summary>
 public sealed record VerifiedExport(IReadOnlyList<DecisionLogEntry> Entries, Checkpoint Checkpoint);

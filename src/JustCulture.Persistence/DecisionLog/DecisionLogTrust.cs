@@ -64,7 +64,7 @@ public sealed class DecisionLogTrust : IDisposable
         if (Store.Newest() is { } newest)
         {
             throw new CheckpointKeyException(
-                $"{path}: the log's signing key is missing, but {newest.FilePath} holds a checkpoint signed with it. Restore the key file; a new key cannot continue a signed log.");
+                path, $"the log's signing key is missing, but {newest.FilePath} holds a checkpoint signed with it. Restore the key file; a new key cannot continue a signed log.");
         }
 
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);

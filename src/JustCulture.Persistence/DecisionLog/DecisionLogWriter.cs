@@ -3,16 +3,17 @@ using System.Security.Cryptography;
 namespace JustCulture.Persistence.DecisionLog;
 
 /// <summary>
-/// Adds a step's entries to the log inside the step's own transaction: each gets an id and the application's
+/// Adds a step's entries to the log inside the step's own transaction: each gets an id (rising in the order
+/// written, so a case's entries read in order before they have their place in the tree) and the application's
 /// seal, and goes out with the step's SaveChanges. Nothing here locks anything: the database queues each entry
 /// for the sequencer as it is inserted, so writers never wait for one another on the log.
 /// </summary>
 public sealed class DecisionLogWriter(DecisionLogTrust trust)
 {
-    /// <summary>Ids are random below 2^62, leaving room for a step's entries to count up from the first.</summary>
-    private const long IdRange = 1L << 62;
+    private static readonly long Epoch = new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc).Ticks;
 
     private long _appended;
+    private long _lastId;
 
     /// <summary>Entries this process has added (committed or not), so a short-lived command knows to checkpoint before it ends.</summary>
     public long Appended => Interlocked.Read(ref _appended);
@@ -31,10 +32,9 @@ public sealed class DecisionLogWriter(DecisionLogTrust trust)
             return;
         }
 
-        var id = NewId();
         foreach (var entry in entries)
         {
-            entry.EntryId = id++;
+            entry.EntryId = NextId();
             entry.OccurredAtUtc = LeafEncoding.NormaliseTimestamp(entry.OccurredAtUtc);
             entry.Seal = EntrySeal.Compute(trust.SealKey, entry);
             db.DecisionLog.Add(entry);
@@ -43,10 +43,23 @@ public sealed class DecisionLogWriter(DecisionLogTrust trust)
         Interlocked.Add(ref _appended, entries.Count);
     }
 
-    private static long NewId()
+    /// <summary>
+    /// Microseconds since 2020 and 10 random bits (room for 140 years below 2^62), and always above the last id
+    /// this process gave: ids rise in the order entries are written here, and two web nodes would have to write in
+    /// the same microsecond and draw the same bits to clash (the second step would then fail and be retried).
+    /// </summary>
+    private long NextId()
     {
-        Span<byte> bytes = stackalloc byte[8];
-        RandomNumberGenerator.Fill(bytes);
-        return (BitConverter.ToInt64(bytes) & (IdRange - 1)) + 1;
+        var micros = (DateTime.UtcNow.Ticks - Epoch) / 10;
+        var candidate = (micros << 10) + RandomNumberGenerator.GetInt32(1 << 10);
+        while (true)
+        {
+            var last = Interlocked.Read(ref _lastId);
+            var id = Math.Max(candidate, last + 1);
+            if (Interlocked.CompareExchange(ref _lastId, id, last) == last)
+            {
+                return id;
+            }
+        }
     }
 }

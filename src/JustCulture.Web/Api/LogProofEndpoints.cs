@@ -1,6 +1,6 @@
 using JustCulture.Application.Log;
 using JustCulture.Persistence.DecisionLog;
-using JustCulture.Web.Identity;
+using JustCulture.Web.Hosting;
 
 namespace JustCulture.Web.Api;
 
@@ -15,7 +15,7 @@ internal static class LogProofEndpoints
     {
         var audit = api.MapGroup("/audit/log").RequireAuthorization(Policies.AuditorOrAdministrator);
 
-        audit.MapGet("/public-key", (DecisionLogTrust trust) => TypedResults.Text(trust.PublicKey.ToPem(), "application/x-pem-file"))
+        audit.MapGet("/public-key", (DecisionLogTrust trust) => Results.Text(trust.PublicKey.ToPem(), "application/x-pem-file"))
             .WithSummary("The log's public key (PEM), to check checkpoints and proofs with");
 
         audit.MapGet("/checkpoint", async (CheckpointLogHandler handler, CancellationToken ct) =>

@@ -63,7 +63,7 @@ public abstract class SubmitChecklistTests : IAsyncLifetime
         concern.Actions.Single().Outcome.ShouldBe(ChecklistOutcome.G);
         concern.Actions.Single().Version.ShouldBe(result.ActionVersion);
         var answered = await App.QueryAsync(db => db.DecisionLog.Where(e => e.ConcernId == concernId && e.EventType == LogEventTypes.QuestionAnswered)
-            .OrderBy(e => e.Sequence).Select(e => new { e.ActivityId, e.Answer, e.ActorId, e.ActorRole }).ToListAsync());
+            .OrderBy(e => e.EntryId).Select(e => new { e.ActivityId, e.Answer, e.ActorId, e.ActorRole }).ToListAsync());
         answered.Select(a => a.ActivityId).ShouldBe(["q1a", "q2a", "q2b", "q2c", "q3a", "q3b", "q3c", "q4a", "q4b", "q4c", "q5a"]);
         answered.Select(a => a.Answer).ShouldBe(SmallTrust.PathTo('G'));
         answered.ShouldAllBe(a => a.ActorId == SmallTrust.LineManager && a.ActorRole == "LineManager");
@@ -84,7 +84,7 @@ public abstract class SubmitChecklistTests : IAsyncLifetime
 
         await SubmitAsync(atOnce, PathToG());
 
-        var shape = (Guid id) => App.QueryAsync(db => db.DecisionLog.Where(e => e.ConcernId == id).OrderBy(e => e.Sequence)
+        var shape = (Guid id) => App.QueryAsync(db => db.DecisionLog.Where(e => e.ConcernId == id).OrderBy(e => e.EntryId)
             .Select(e => e.EventType + "|" + e.ActivityId + "|" + e.Question + "|" + e.Answer).ToListAsync());
         (await shape(atOnce)).ShouldBe(await shape(stepwise));
     }

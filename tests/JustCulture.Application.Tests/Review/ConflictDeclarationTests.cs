@@ -17,7 +17,7 @@ public abstract class ConflictDeclarationTests : ReviewTestBase
             new CompleteTaskCommand(taskId, SmallTrust.Reviewer, route, "Considered the system first.", Conflict: conflict, ConflictDetails: details)));
 
     private Task<List<DecisionLogEntry>> EntriesAsync(Guid concernId) =>
-        App.QueryAsync(db => db.DecisionLog.AsNoTracking().Where(e => e.ConcernId == concernId).OrderBy(e => e.Sequence).ToListAsync());
+        App.QueryAsync(db => db.DecisionLog.AsNoTracking().Where(e => e.ConcernId == concernId).OrderBy(e => e.EntryId).ToListAsync());
 
     [Fact]
     public async Task LogsDeclarationBeforeDecisionGivenNoConflict()
@@ -32,7 +32,7 @@ public abstract class ConflictDeclarationTests : ReviewTestBase
         declaration.Answer.ShouldBe("None");
         declaration.Rationale.ShouldBeNull();
         declaration.ActorRole.ShouldBe("CommissioningManager");
-        declaration.Sequence.ShouldBeLessThan(entries.Single(e => e.EventType == LogEventTypes.ReviewDecided).Sequence);
+        declaration.EntryId.ShouldBeLessThan(entries.Single(e => e.EventType == LogEventTypes.ReviewDecided).EntryId);
     }
 
     [Fact]

@@ -89,7 +89,7 @@ public abstract class StaffSnapshotHistoryTests : IAsyncLifetime
         var current = await App.QueryAsync(db => db.HeadcountSnapshots.Where(h => h.Year == Year).Select(h => h.StaffRef).ToListAsync());
         current.ShouldContain("N001");
         current.ShouldNotContain("A001");
-        var log = await App.QueryAsync(db => db.DecisionLog.Where(e => e.EventType == LogEventTypes.StaffImported).OrderBy(e => e.Sequence).ToListAsync());
+        var log = await App.QueryAsync(db => db.DecisionLog.Where(e => e.EventType == LogEventTypes.StaffImported).OrderBy(e => e.EntryId).ToListAsync());
         log.Count.ShouldBe(2);
         log[1].Answer.ShouldNotBeNull().ShouldStartWith("11 staff: 6 White, 4 BME, 1 not stated; replaces the snapshot imported ");
         log[1].Answer!.ShouldContain("(11 staff: 5 White, 4 BME, 2 not stated), kept in the snapshot history");
@@ -119,7 +119,7 @@ public abstract class StaffSnapshotHistoryTests : IAsyncLifetime
 
         result.Imported.ShouldBe(4);
         (await App.QueryAsync(db => db.HeadcountSnapshots.CountAsync(h => h.Year == Year))).ShouldBe(4);
-        var answer = await App.QueryAsync(db => db.DecisionLog.Where(e => e.EventType == LogEventTypes.StaffImported).OrderByDescending(e => e.Sequence).Select(e => e.Answer).FirstAsync());
+        var answer = await App.QueryAsync(db => db.DecisionLog.Where(e => e.EventType == LogEventTypes.StaffImported).OrderByDescending(e => e.EntryId).Select(e => e.Answer).FirstAsync());
         answer.ShouldNotBeNull().ShouldEndWith("; headcount drop of 64% confirmed as the whole workforce");
     }
 

@@ -23,18 +23,17 @@ public abstract class AtomicityTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await App.DisposeAsync();
 
-    private sealed record Snapshot(long LogEntries, long HeadSequence, string HeadHash, int Concerns, int PendingTasks, int CompletedTasks, string Versions, string Stages);
+    private sealed record Snapshot(long LogEntries, long Queued, long MaxEntryId, int Concerns, int PendingTasks, int CompletedTasks, string Versions, string Stages);
 
     private Task<Snapshot> SnapshotAsync() => App.QueryAsync(async db =>
     {
-        var head = await db.DecisionLogHead.SingleAsync();
         var versions = string.Join(",", await db.Concerns.OrderBy(c => c.Id).Select(c => c.Version).ToListAsync())
             + "|" + string.Join(",", await db.WorkflowInstances.OrderBy(w => w.Id).Select(w => w.Version + w.Status + w.VariablesJson).ToListAsync());
         var stages = string.Join(",", await db.ConcernActions.OrderBy(a => a.Id).Select(a => a.Stage.ToString() + a.Outcome + a.Route).ToListAsync());
         return new Snapshot(
             await db.DecisionLog.LongCountAsync(),
-            head.LastSequence,
-            head.LastHash,
+            await db.DecisionLogQueue.LongCountAsync(),
+            await db.DecisionLog.MaxAsync(e => (long?)e.EntryId) ?? 0,
             await db.Concerns.CountAsync(),
             await db.Bookmarks.CountAsync(b => b.CompletedAtUtc == null),
             await db.Bookmarks.CountAsync(b => b.CompletedAtUtc != null),

@@ -28,7 +28,7 @@ public abstract class ChecklistAndRoutesTests : TriageTestBase
         next.Role.ShouldBe("CommissioningManager");
         next.Answers.ShouldBe(["NoFurtherAction", "Support", "SystemLearning", "InformalResolution", "FormalInvestigation"], ignoreOrder: true);
 
-        var log = await App.QueryAsync(db => db.DecisionLog.Where(e => e.ConcernId == concernId).OrderBy(e => e.Sequence).ToListAsync());
+        var log = await App.QueryAsync(db => db.DecisionLog.Where(e => e.ConcernId == concernId).OrderBy(e => e.EntryId).ToListAsync());
         log.Count(e => e.EventType == LogEventTypes.QuestionAnswered).ShouldBe(SmallTrust.PathTo(outcome).Count);
         log.Single(e => e.EventType == LogEventTypes.OutcomeRecorded).Answer.ShouldBe(outcome.ToString());
         log.Where(e => e.EventType == LogEventTypes.QuestionAnswered).ShouldAllBe(e => e.ActorId == SmallTrust.LineManager && e.ActorRole == "LineManager" && e.Question != null);
@@ -93,7 +93,7 @@ public abstract class ChecklistAndRoutesTests : TriageTestBase
         var action = (await App.ConcernAsync(concernId)).Actions.Single();
         action.Stage.ShouldBe(ActionStage.FormalInvestigation);
         action.FormalInvestigationStartedAtUtc.ShouldNotBeNull().ShouldBe(App.Clock.UtcNow, TimeSpan.FromMilliseconds(1));
-        var log = await App.QueryAsync(db => db.DecisionLog.Where(e => e.ConcernId == concernId).OrderBy(e => e.Sequence).Select(e => e.EventType).ToListAsync());
+        var log = await App.QueryAsync(db => db.DecisionLog.Where(e => e.ConcernId == concernId).OrderBy(e => e.EntryId).Select(e => e.EventType).ToListAsync());
         log.ShouldBe([
             LogEventTypes.ConcernOpened, LogEventTypes.ChecklistStarted,
             .. Enumerable.Repeat(LogEventTypes.QuestionAnswered, SmallTrust.PathTo('G').Count),
@@ -104,7 +104,7 @@ public abstract class ChecklistAndRoutesTests : TriageTestBase
         ]);
         var started = await App.QueryAsync(db => db.DecisionLog.SingleAsync(e => e.EventType == LogEventTypes.FormalInvestigationStarted));
         started.SubjectStaffRef.ShouldBe("S001");
-        var decision = await App.QueryAsync(db => db.DecisionLog.Where(e => e.EventType == LogEventTypes.ReviewDecided).OrderByDescending(e => e.Sequence).FirstAsync());
+        var decision = await App.QueryAsync(db => db.DecisionLog.Where(e => e.EventType == LogEventTypes.ReviewDecided).OrderByDescending(e => e.EntryId).FirstAsync());
         decision.InformalNotAppropriate.ShouldBe("Informal resolution was tried and failed.");
     }
 

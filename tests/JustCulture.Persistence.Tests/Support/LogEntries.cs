@@ -60,7 +60,7 @@ public static class LogEntries
     {
         ArgumentNullException.ThrowIfNull(database);
         await using var db = database.CreateContext();
-        return await db.DecisionLog.AsNoTracking().OrderBy(e => e.Sequence).ToListAsync();
+        return await db.DecisionLog.AsNoTracking().OrderBy(e => e.EntryId).ToListAsync();
     }
 
     public static async Task<DecisionLogHead> ReadHeadAsync(ProviderDatabase database)

@@ -301,7 +301,7 @@ public class ApiTests(SqliteWebAppFixture app) : IClassFixture<SqliteWebAppFixtu
     {
         var auditor = await app.BearerClientAsync(Caller.Auditor);
         var stored = await app.QueryAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
-            db.DecisionLog.Where(e => e.Sequence <= 500).OrderBy(e => e.Sequence).Select(e => new { e.Sequence, e.ActorId, e.Rationale, e.SubjectStaffRef })));
+            db.DecisionLog.Where(e => e.Sequence <= 500).OrderBy(e => e.EntryId).Select(e => new { e.Sequence, e.ActorId, e.Rationale, e.SubjectStaffRef })));
         var pseudonyms = app.Services.GetRequiredService<ActorPseudonyms>();
 
         using var response = await auditor.GetAsync(new Uri("/api/audit/log?take=500", UriKind.Relative));

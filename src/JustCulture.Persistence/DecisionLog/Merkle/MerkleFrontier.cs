@@ -32,6 +32,14 @@ public sealed class MerkleFrontier
         return frontier;
     }
 
+    /// <summary>An independent copy: the sequencer grows a copy and keeps it only once its batch committed.</summary>
+    public MerkleFrontier Clone()
+    {
+        var copy = new MerkleFrontier { Size = Size };
+        _subtreeRoots.CopyTo(copy._subtreeRoots, 0);
+        return copy;
+    }
+
     /// <summary>Appends one leaf hash (32 bytes; already <see cref="MerkleHashing.LeafHash"/>ed).</summary>
     public void Append(byte[] leafHash)
     {
