@@ -108,17 +108,6 @@ public sealed class OfflineIndicator3Handler(TimeProvider clock)
         ArgumentNullException.ThrowIfNull(query);
         var year = ReportArguments.Year(query.Year);
         var basis = ReportArguments.Basis(query.Basis);
-        VerifiedExport export;
-        try
-        {
-            export = await DecisionLogStore.ReadVerifiedExportAsync(query.Export, query.ExportName, query.Verifier, query.KeptCheckpoints, cancellationToken);
-        }
-        catch (LogIntegrityException ex)
-        {
-            throw new LogTamperedException(ex.Message);
-        }
-
-        var entries = export.Entries;
 
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var snapshots = new Dictionary<ReportingYear, IReadOnlyList<ReportPerson>>();
@@ -155,6 +144,19 @@ public sealed class OfflineIndicator3Handler(TimeProvider clock)
         {
             throw UseCaseException.Invalid($"{errors.Count} problem(s) in the input file(s); nothing was computed.", errors);
         }
+
+        // The files first (all their problems at once), then the export against its checkpoint.
+        VerifiedExport export;
+        try
+        {
+            export = await DecisionLogStore.ReadVerifiedExportAsync(query.Export, query.ExportName, query.Verifier, query.KeptCheckpoints, cancellationToken);
+        }
+        catch (LogIntegrityException ex)
+        {
+            throw new LogTamperedException(ex.Message);
+        }
+
+        var entries = export.Entries;
 
         // The same events the live loader reads, so "does the log hold cases this year" is judged identically.
         var counted = entries.Where(e => ReportDataLoader.CountedEvents.Contains(e.EventType, StringComparer.Ordinal)).ToList();

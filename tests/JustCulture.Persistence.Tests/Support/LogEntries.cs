@@ -28,30 +28,31 @@ public static class LogEntries
         OccurredAtUtc = new DateTime(2025, 6, 2, 9, 0, 0, DateTimeKind.Utc).AddMinutes(number).AddTicks(1_234_567),
     };
 
-    /// <summary>Appends like a step of the application: one transaction, AppendAsync, SaveChanges, Commit.</summary>
-    public static async Task AppendAsync(ProviderDatabase database, IReadOnlyList<DecisionLogEntry> entries)
+    /// <summary>Appends like a step of the application: one transaction, the writer, SaveChanges, Commit.</summary>
+    public static async Task AppendAsync(ProviderDatabase database, DecisionLogWriter writer, IReadOnlyList<DecisionLogEntry> entries)
     {
         ArgumentNullException.ThrowIfNull(database);
         await using var db = database.CreateContext();
-        await AppendAsync(db, entries);
+        await AppendAsync(db, writer, entries);
     }
 
-    public static async Task AppendAsync(JustCultureDbContext db, IReadOnlyList<DecisionLogEntry> entries)
+    public static async Task AppendAsync(JustCultureDbContext db, DecisionLogWriter writer, IReadOnlyList<DecisionLogEntry> entries)
     {
         ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(writer);
         await using var transaction = await db.Database.BeginTransactionAsync();
-        await DecisionLogStore.AppendAsync(db, entries);
+        writer.Append(db, entries);
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
     }
 
     /// <summary>Appends answers 1..10 in steps of different sizes (1, 3, 2 and 4 entries).</summary>
-    public static async Task AppendTenAsync(ProviderDatabase database)
+    public static async Task AppendTenAsync(ProviderDatabase database, DecisionLogWriter writer)
     {
         var number = 0;
         foreach (var size in (int[])[1, 3, 2, 4])
         {
-            await AppendAsync(database, Enumerable.Range(number + 1, size).Select(n => Answer(n)).ToList());
+            await AppendAsync(database, writer, Enumerable.Range(number + 1, size).Select(n => Answer(n)).ToList());
             number += size;
         }
     }
@@ -61,12 +62,5 @@ public static class LogEntries
         ArgumentNullException.ThrowIfNull(database);
         await using var db = database.CreateContext();
         return await db.DecisionLog.AsNoTracking().OrderBy(e => e.EntryId).ToListAsync();
-    }
-
-    public static async Task<DecisionLogHead> ReadHeadAsync(ProviderDatabase database)
-    {
-        ArgumentNullException.ThrowIfNull(database);
-        await using var db = database.CreateContext();
-        return await db.DecisionLogHead.AsNoTracking().SingleAsync();
     }
 }

@@ -301,7 +301,7 @@ public class ApiTests(SqliteWebAppFixture app) : IClassFixture<SqliteWebAppFixtu
     {
         var auditor = await app.BearerClientAsync(Caller.Auditor);
         var stored = await app.QueryAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
-            db.DecisionLog.Where(e => e.Sequence <= 500).OrderBy(e => e.EntryId).Select(e => new { e.Sequence, e.ActorId, e.Rationale, e.SubjectStaffRef })));
+            JustCulture.Persistence.DecisionLog.DecisionLogStore.Integrated(db, 500).Select(r => new { r.Sequence, r.Entry.ActorId, r.Entry.Rationale, r.Entry.SubjectStaffRef })));
         var pseudonyms = app.Services.GetRequiredService<ActorPseudonyms>();
 
         using var response = await auditor.GetAsync(new Uri("/api/audit/log?take=500", UriKind.Relative));
@@ -310,7 +310,7 @@ public class ApiTests(SqliteWebAppFixture app) : IClassFixture<SqliteWebAppFixtu
         var entries = JsonDocument.Parse(text).RootElement.GetProperty("entries").EnumerateArray().ToList();
         entries.Select(e => e.GetProperty("actorPseudonym").GetString()).ShouldBe(stored.Select(e => pseudonyms.For(e.ActorId)));
         entries.SelectMany(e => e.EnumerateObject().Select(p => p.Name)).Distinct().ShouldBe(
-            ["sequence", "occurredAtUtc", "eventType", "caseRef", "definitionId", "definitionVersion", "activityId", "question", "answer", "actorRole", "actorPseudonym", "previousHash", "hash"],
+            ["sequence", "occurredAtUtc", "eventType", "caseRef", "definitionId", "definitionVersion", "activityId", "question", "answer", "actorRole", "actorPseudonym", "leafHash"],
             ignoreOrder: true);
         var rationales = stored.Select(e => e.Rationale).OfType<string>().Distinct().ToList();
         rationales.ShouldNotBeEmpty("the demo log has review rationales to leak");

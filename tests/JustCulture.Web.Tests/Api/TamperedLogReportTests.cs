@@ -18,10 +18,10 @@ public sealed class TamperedLogReportTests(SqliteWebAppFixture app) : IClassFixt
         _year = await app.QueryAsync(async db =>
         {
             // A formal investigation rewritten as support: indicator 3 would silently lose a case.
-            var sequence = await db.DecisionLog.Where(e => e.EventType == "ReviewDecided" && e.Answer == "FormalInvestigation").MinAsync(e => e.Sequence);
-            var when = await db.DecisionLog.Where(e => e.Sequence == sequence).Select(e => e.OccurredAtUtc).SingleAsync();
+            var entryId = await db.DecisionLog.Where(e => e.EventType == "ReviewDecided" && e.Answer == "FormalInvestigation").MinAsync(e => e.EntryId);
+            var when = await db.DecisionLog.Where(e => e.EntryId == entryId).Select(e => e.OccurredAtUtc).SingleAsync();
             await db.Database.ExecuteSqlRawAsync("DROP TRIGGER IF EXISTS decision_log_no_update");
-            (await db.Database.ExecuteSqlAsync($"UPDATE decision_log SET answer = 'Support' WHERE sequence = {sequence}")).ShouldBe(1);
+            (await db.Database.ExecuteSqlAsync($"UPDATE decision_log SET answer = 'Support' WHERE entry_id = {entryId}")).ShouldBe(1);
             return Domain.Reporting.ReportingYear.Containing(DateTime.SpecifyKind(when, DateTimeKind.Utc)).ToString();
         });
     }
