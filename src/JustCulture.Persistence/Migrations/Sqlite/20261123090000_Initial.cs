@@ -11,7 +11,7 @@ public sealed class Initial : Migration
     {
         InitialSchema.Up(migrationBuilder, ColumnTypes.Sqlite);
 
-        // The embedded database refuses edits to the log as well; the hash chain still detects anyone who
+        // The embedded database refuses edits to the log as well; the log's own checks still detect anyone who
         // drops these triggers and edits the file directly.
         migrationBuilder.Sql("""
             CREATE TRIGGER decision_log_no_update BEFORE UPDATE ON decision_log
