@@ -21,10 +21,17 @@ public static partial class DatabasePreparation
         await using var scope = app.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabasePreparation));
-        await services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
-        await services.GetRequiredService<IdentityStoreContext>().Database.MigrateAsync();
-
         var options = services.GetRequiredService<IOptions<JustCultureWebOptions>>().Value;
+        if (string.IsNullOrWhiteSpace(options.MigrationDatabase))
+        {
+            await services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
+            await services.GetRequiredService<IdentityStoreContext>().Database.MigrateAsync();
+        }
+        else
+        {
+            await MigrateAsOwnerAsync(services.GetRequiredService<DatabaseLocation>(), DatabaseLocation.Parse(options.MigrationDatabase));
+        }
+
         if (!options.SeedDemo || await services.GetRequiredService<JustCultureDbContext>().Staff.AnyAsync())
         {
             return;
@@ -45,6 +52,31 @@ public static partial class DatabasePreparation
         }
 
         LogSeeded(logger, seeded.Staff, seeded.Concerns);
+    }
+
+    /// <summary>
+    /// Migrates as the owner, then grants the application's own role (the user of its connection string) what it
+    /// needs and no more — so the role the app works as cannot change or remove what the log holds.
+    /// </summary>
+    private static async Task MigrateAsOwnerAsync(DatabaseLocation app, DatabaseLocation owner)
+    {
+        if (app.Provider != DatabaseProvider.Postgres || owner.Provider != DatabaseProvider.Postgres)
+        {
+            throw new FormatException("JustCulture:MigrationDatabase is for PostgreSQL: both it and JustCulture:Database must be postgres: connections.");
+        }
+
+        await using (var db = owner.CreateContext())
+        {
+            await new DatabaseMigrator(db, owner).MigrateAsync();
+            await using (var identity = IdentityStoreContext.Create(owner))
+            {
+                await identity.Database.MigrateAsync();
+            }
+
+            var role = new Npgsql.NpgsqlConnectionStringBuilder(app.ConnectionString).Username
+                ?? throw new FormatException("JustCulture:Database names no Username: the role the application connects as.");
+            await PostgresAppRole.GrantAsync(db, role);
+        }
     }
 
     /// <summary>Creates the Identity account that lets an existing product user sign in.</summary>

@@ -8,6 +8,13 @@ public sealed class JustCultureWebOptions
     /// <summary>sqlite:&lt;path&gt; or postgres:&lt;connection string&gt;.</summary>
     public string Database { get; set; } = "sqlite:justculture.db";
 
+    /// <summary>
+    /// PostgreSQL: the owner's connection, used only to migrate at start; the app then grants the role of
+    /// <see cref="Database"/> what it needs (cases read and write, the log read and insert only) and works as that role.
+    /// Unset: the app migrates with <see cref="Database"/> itself.
+    /// </summary>
+    public string? MigrationDatabase { get; set; }
+
     /// <summary>The decision log's signing key (PEM file), outside the database; default beside a SQLite file.</summary>
     public string? SigningKey { get; set; }
 
