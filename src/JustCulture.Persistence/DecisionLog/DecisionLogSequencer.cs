@@ -129,10 +129,10 @@ public sealed class DecisionLogSequencer(DecisionLogTrust trust, TimeProvider cl
             }
             catch (DbUpdateException)
             {
-                // Another process integrated these first: start again from what it committed.
+                // Another process integrated these first. Our frontier is still the tree before this batch, a prefix
+                // of what the winner committed: the next pass catches up from the database by the difference.
                 await transaction.RollbackAsync(CancellationToken.None);
                 db.ChangeTracker.Clear();
-                _frontier = new MerkleFrontier();
                 return (0, false, true);
             }
         }

@@ -2,7 +2,8 @@ namespace JustCulture.Web.Api;
 
 public sealed record RaiseConcernRequest(string SubjectStaffRef, string Summary, IReadOnlyList<string> Actions, string? Category, DateOnly? IncidentDate);
 
-public sealed record ConcernCreated(Guid Id);
+/// <param name="TaskIds">The new concern's first tasks (one checklist question per action), so a client can go straight on.</param>
+public sealed record ConcernCreated(Guid Id, IReadOnlyList<Guid> TaskIds);
 
 /// <param name="ConflictOfInterest">Required with a review decision ("None" or "Declared"); absent for a checklist answer.</param>
 /// <param name="ConflictDetails">With "Declared": the conflict and how it is mitigated.</param>

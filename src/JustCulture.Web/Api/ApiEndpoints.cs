@@ -21,10 +21,11 @@ public static class ApiEndpoints
         var api = app.MapGroup("/api").AddEndpointFilter<UseCaseProblemFilter>().WithTags("JustCulture");
         api.MapUserApi();
 
-        api.MapPost("/concerns", async (RaiseConcernRequest request, ClaimsPrincipal user, OpenConcernHandler handler, CancellationToken ct) =>
+        api.MapPost("/concerns", async (RaiseConcernRequest request, ClaimsPrincipal user, OpenConcernHandler handler, ListTasksHandler tasks, CancellationToken ct) =>
         {
             var id = await handler.HandleAsync(new OpenConcernCommand(request.SubjectStaffRef, user.UserId(), request.Summary, request.Actions ?? [], request.Category, request.IncidentDate), ct);
-            return TypedResults.Created($"/api/concerns/{id}", new ConcernCreated(id));
+            var first = await tasks.HandleAsync(new ListTasksQuery(id, ForUserId: user.UserId()), ct);
+            return TypedResults.Created($"/api/concerns/{id}", new ConcernCreated(id, first.Select(t => t.TaskId).ToList()));
         }).RequireAuthorization(Policies.LineManager).WithSummary("Raise a concern (line manager, about someone they manage)");
 
         api.MapGet("/concerns/{id:guid}", async (Guid id, ClaimsPrincipal user, GetConcernHandler handler, CancellationToken ct) =>
