@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 clients="${1:-16}"; seconds="${2:-30}"
 bin=/usr/lib/postgresql/15/bin
-work="$(mktemp -d /tmp/jc-nodes-XXXXXX)"; chmod 755 "$work"
+work="$(mktemp -d /tmp/jc-nodes-XXXXXX)"; chmod 755 "$work"; mkdir "$work/pg"; chown postgres "$work/pg"; chmod 1777 "$work"
 port=55432
 pids=()
 cleanup() { for p in "${pids[@]:-}"; do kill "$p" 2>/dev/null || true; done; su postgres -c "$bin/pg_ctl -D $work/pg stop -m fast" >/dev/null 2>&1 || true; rm -rf "$work"; }

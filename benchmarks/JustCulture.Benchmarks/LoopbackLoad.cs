@@ -47,6 +47,19 @@ internal static class LoopbackLoad
             clients.Add(await Client.SignInAsync(options.Nodes[i % options.Nodes.Count], options.Password, subjects[i % subjects.Count]));
         }
 
+        // Every node warms up (JIT, EF model, connection pools) on the same work before anything is measured.
+        using (var warmUp = new CancellationTokenSource(TimeSpan.FromSeconds(options.WarmUpSeconds)))
+        {
+            await Task.WhenAll(clients.Select(c => c.RunAsync(warmUp.Token)));
+        }
+
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        await using (var db = database.CreateContext())
+        {
+            answersBefore = await db.DecisionLog.LongCountAsync(e => e.EventType == LogEventTypes.QuestionAnswered);
+        }
+
+        clients.ForEach(c => c.Reset());
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(options.Seconds));
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(clients.Select(c => c.RunAsync(stop.Token)));
@@ -87,7 +100,7 @@ internal static class LoopbackLoad
     private static double Percentile(List<double> sorted, double p) =>
         sorted.Count == 0 ? 0 : Math.Round(sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)], 1);
 
-    private sealed record Options(IReadOnlyList<Uri> Nodes, int Clients, int Seconds, string Database, string Password)
+    private sealed record Options(IReadOnlyList<Uri> Nodes, int Clients, int Seconds, int WarmUpSeconds, string Database, string Password)
     {
         public static Options Parse(string[] args)
         {
@@ -99,7 +112,7 @@ internal static class LoopbackLoad
 
             var nodes = Value("--nodes").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(n => new Uri(n)).ToList();
             return new Options(nodes, int.Parse(Value("--clients", "16"), CultureInfo.InvariantCulture), int.Parse(Value("--seconds", "30"), CultureInfo.InvariantCulture),
-                Value("--database"), Value("--password", "JustCulture-demo-1"));
+                int.Parse(Value("--warm-up", "10"), CultureInfo.InvariantCulture), Value("--database"), Value("--password", "JustCulture-demo-1"));
         }
     }
 
@@ -113,6 +126,12 @@ internal static class LoopbackLoad
         public int Refused { get; private set; }
 
         public int Failed { get; private set; }
+
+        public void Reset()
+        {
+            Latencies.Clear();
+            Answers = Refused = Failed = 0;
+        }
 
         public static async Task<Client> SignInAsync(Uri node, string password, string subject)
         {
