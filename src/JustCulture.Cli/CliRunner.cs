@@ -102,11 +102,6 @@ internal static class CliRunner
             }
         };
 
-    /// <summary>
-    /// What a refusal says, each problem once: a refusal keyed by input has its problems in order, the first being
-    /// the headline (its message joins them all, which would say everything twice); otherwise the message, then
-    /// the details.
-    /// </summary>
     /// <summary>The log's settings from the options; null (resolved at first use, from the database) when none is given.</summary>
     private static DecisionLogSettings? LogSettings(ParseResult parse, DatabaseLocation database)
     {

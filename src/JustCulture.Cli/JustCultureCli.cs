@@ -11,6 +11,9 @@ public static class JustCultureCli
         var root = new RootCommand("JustCulture: triage concerns about staff conduct the restorative just culture way, with a tamper-evident decision log.");
         root.Options.Add(CliOptions.Database);
         root.Options.Add(CliOptions.Workflows);
+        root.Options.Add(CliOptions.SigningKey);
+        root.Options.Add(CliOptions.Checkpoints);
+        root.Options.Add(CliOptions.Witnesses);
         root.Subcommands.Add(DbCommands.Build());
         root.Subcommands.Add(UserCommands.Build());
         root.Subcommands.Add(StaffCommands.Build());

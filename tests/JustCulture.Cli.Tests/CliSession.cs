@@ -19,23 +19,48 @@ public sealed class CliSession : IDisposable
 {
     private readonly SqliteTestDatabase? _sqlite;
     private readonly string _directory = Path.Combine(SqliteTestDatabase.TempDirectory, "cli-" + Guid.NewGuid().ToString("N"));
+    private readonly string[] _logOptions = [];
 
+    /// <summary>A fresh SQLite file; the log's key and checkpoints go where the CLI puts them by default, beside it.</summary>
     public CliSession()
     {
         _sqlite = new SqliteTestDatabase("cli");
         DatabaseFile = _sqlite.Path;
         Database = $"sqlite:{_sqlite.ConnectionString}";
+        SigningKeyPath = DatabaseFile + ".log-key.pem";
+        CheckpointDirectory = DatabaseFile + ".checkpoints";
         Directory.CreateDirectory(_directory);
     }
 
+    /// <summary>
+    /// Any database. A server database has no "beside", so the log's key and checkpoint store are given with
+    /// <c>--signing-key</c> and <c>--checkpoints</c> on every run, in this session's folder.
+    /// </summary>
     public CliSession(string database)
     {
         Database = database;
         Directory.CreateDirectory(_directory);
+        SigningKeyPath = PathFor("log-key.pem");
+        CheckpointDirectory = PathFor("checkpoints");
+        _logOptions = ["--signing-key", SigningKeyPath, "--checkpoints", CheckpointDirectory];
     }
 
     /// <summary>The <c>--database</c> value every run is given.</summary>
     public string Database { get; }
+
+    /// <summary>The log's signing key (made by the first command that writes to the log).</summary>
+    public string SigningKeyPath { get; }
+
+    /// <summary>The log's public key, written beside the signing key: what an auditor checks with.</summary>
+    public string PublicKeyPath => SigningKeyPath[..^".pem".Length] + ".pub.pem";
+
+    /// <summary>The checkpoint store, outside the database.</summary>
+    public string CheckpointDirectory { get; }
+
+    /// <summary>The checkpoint files in the store, smallest size first.</summary>
+    public IReadOnlyList<string> CheckpointFiles() => Directory.Exists(CheckpointDirectory)
+        ? [.. Directory.GetFiles(CheckpointDirectory, "checkpoint-*.txt").Order(StringComparer.Ordinal)]
+        : [];
 
     /// <summary>The SQLite file, for tests that look at or tamper with it directly; null on PostgreSQL.</summary>
     public string? DatabaseFile { get; }
@@ -43,7 +68,7 @@ public sealed class CliSession : IDisposable
     /// <summary>Pooling-free connection string to the SQLite file.</summary>
     public string SqliteConnectionString => _sqlite?.ConnectionString ?? throw new InvalidOperationException("Not a SQLite session.");
 
-    public Task<CliResult> RunAsync(params string[] args) => RunRawAsync(["--database", Database, .. args]);
+    public Task<CliResult> RunAsync(params string[] args) => RunRawAsync(["--database", Database, .. _logOptions, .. args]);
 
     /// <summary>Runs exactly the arguments given, without adding <c>--database</c>.</summary>
     public static async Task<CliResult> RunRawAsync(params string[] args)
@@ -140,10 +165,19 @@ public sealed class CliSession : IDisposable
         try
         {
             Directory.Delete(_directory, recursive: true);
+            if (_sqlite is not null)
+            {
+                File.Delete(SigningKeyPath);
+                File.Delete(PublicKeyPath);
+                if (Directory.Exists(CheckpointDirectory))
+                {
+                    Directory.Delete(CheckpointDirectory, recursive: true);
+                }
+            }
         }
-        catch (IOException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            // Best effort: a leftover temp folder must not fail the test.
+            // Best effort: a leftover temp file must not fail the test.
         }
     }
 }

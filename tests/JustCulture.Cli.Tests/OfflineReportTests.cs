@@ -33,9 +33,12 @@ public sealed class OfflineReportTests : IAsyncLifetime, IDisposable
 
     public void Dispose() => _cli.Dispose();
 
-    /// <summary>Offline runs get a database that does not exist: proof that no database is used.</summary>
-    private static Task<CliResult> OfflineAsync(params string[] args) =>
-        CliSession.RunRawAsync(["--database", "sqlite:/nonexistent/never-created.db", "report", "indicator3", .. args]);
+    /// <summary>
+    /// Offline runs get a database that does not exist (proof that no database is used) and the log's public key,
+    /// as an auditor would be given it.
+    /// </summary>
+    private Task<CliResult> OfflineAsync(params string[] args) =>
+        CliSession.RunRawAsync(["--database", "sqlite:/nonexistent/never-created.db", "report", "indicator3", "--public-key", _cli.PublicKeyPath, .. args]);
 
     [Theory]
     [InlineData("single", "json")]
@@ -50,7 +53,7 @@ public sealed class OfflineReportTests : IAsyncLifetime, IDisposable
         var offline = await OfflineAsync(["--from-export", _export, .. staff, "--year", Year, "--basis", basis, "--format", format]);
 
         offline.ExitCode.ShouldBe(ExitCodes.Ok, offline.ToString());
-        offline.Stderr.ShouldContain("log.jsonl: hash chain intact");
+        offline.Stderr.ShouldContain("log.jsonl: verified against its signed checkpoint (");
         // Identical except the line that says where the figures came from.
         offline.Stdout.Replace("export (recomputed offline from a decision-log export)", "live (recomputed from the decision log)", StringComparison.Ordinal).ShouldBe(live);
         if (format == "json")
@@ -65,7 +68,6 @@ public sealed class OfflineReportTests : IAsyncLifetime, IDisposable
     {
         var lines = await File.ReadAllLinesAsync(_export);
         var index = Array.FindIndex(lines, l => l.Contains("\"FormalInvestigationStarted\"", StringComparison.Ordinal) && l.Contains("\"S002\"", StringComparison.Ordinal));
-        var sequence = System.Text.Json.JsonDocument.Parse(lines[index]).RootElement.GetProperty("sequence").GetInt64();
         lines[index] = lines[index].Replace("\"S002\"", "\"S005\"", StringComparison.Ordinal);
         var tampered = _cli.PathFor("tampered.jsonl");
         await File.WriteAllLinesAsync(tampered, lines);
@@ -74,7 +76,8 @@ public sealed class OfflineReportTests : IAsyncLifetime, IDisposable
 
         result.ExitCode.ShouldBe(ExitCodes.Failed, result.ToString());
         result.Stdout.ShouldBeEmpty();
-        result.Stderr.ShouldContain($"EXPORT TAMPERED: tampered.jsonl: the decision-log export fails verification at entry {sequence}");
+        // The signed root shows that an entry changed, not which: a kept checkpoint narrows it (LogCommandTests).
+        result.Stderr.ShouldContain("EXPORT TAMPERED: tampered.jsonl: its entries do not give the root its checkpoint signed: the export was rewritten");
     }
 
     [Fact]
@@ -85,7 +88,7 @@ public sealed class OfflineReportTests : IAsyncLifetime, IDisposable
         var result = await OfflineAsync("--from-export", broken, "--staff", _staff, "--year", Year);
 
         result.ExitCode.ShouldBe(ExitCodes.Invalid, result.ToString());
-        result.Stderr.ShouldContain("broken.jsonl line 1: not a decision-log entry");
+        result.Stderr.ShouldContain("broken.jsonl line 1: not an export header (");
     }
 
     [Fact]

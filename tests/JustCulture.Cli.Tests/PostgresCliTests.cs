@@ -27,7 +27,9 @@ public sealed class PostgresCliTests(PostgresFixture postgres)
         verify.ExitCode.ShouldBe(ExitCodes.Ok, verify.ToString());
         exported.ExitCode.ShouldBe(ExitCodes.Ok, exported.ToString());
         var entries = long.Parse(verify.Stdout.Split("Log intact: ")[1].Split(' ')[0], CultureInfo.InvariantCulture);
-        (await File.ReadAllLinesAsync(cli.PathFor("log.jsonl"))).Length.ShouldBe((int)entries);
+        // A header line carrying the signed checkpoint, then one line per entry.
+        (await File.ReadAllLinesAsync(cli.PathFor("log.jsonl"))).Length.ShouldBe((int)entries + 1);
+        cli.CheckpointFiles().ShouldNotBeEmpty();
         var duplicate = await cli.RunAsync("user", "add", SmallTrust.Reviewer, "--name", "Again", "--role", "CommissioningManager");
         duplicate.ExitCode.ShouldBe(ExitCodes.Conflict, duplicate.ToString());
     }

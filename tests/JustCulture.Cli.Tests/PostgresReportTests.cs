@@ -18,7 +18,7 @@ public sealed class PostgresReportTests(PostgresFixture postgres)
         await cli.RunOkAsync("log", "export", "--out", cli.PathFor("log.jsonl"));
 
         var live = await cli.RunOkAsync("report", "indicator3", "--year", year, "--format", "json");
-        var offline = await CliSession.RunRawAsync("report", "indicator3", "--from-export", cli.PathFor("log.jsonl"), "--staff", staff, "--year", year, "--format", "json");
+        var offline = await CliSession.RunRawAsync("report", "indicator3", "--from-export", cli.PathFor("log.jsonl"), "--public-key", cli.PublicKeyPath, "--staff", staff, "--year", year, "--format", "json");
 
         offline.ExitCode.ShouldBe(ExitCodes.Ok, offline.ToString());
         offline.Stdout.ShouldBe(live);

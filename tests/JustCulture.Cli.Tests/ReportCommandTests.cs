@@ -44,9 +44,11 @@ public sealed class ReportCommandTests : IAsyncLifetime, IDisposable
             await connection.OpenAsync();
             await using var command = connection.CreateCommand();
             // An insider with database rights turns a formal investigation into a support route.
-            command.CommandText = "DROP TRIGGER decision_log_no_update; UPDATE decision_log SET answer = 'Support' WHERE event_type = 'ReviewDecided' AND answer = 'FormalInvestigation' AND sequence = (SELECT min(sequence) FROM decision_log WHERE answer = 'FormalInvestigation');";
+            command.CommandText = "DROP TRIGGER decision_log_no_update; UPDATE decision_log SET answer = 'Support' WHERE event_type = 'ReviewDecided' AND answer = 'FormalInvestigation' AND entry_id = (SELECT min(entry_id) FROM decision_log WHERE event_type = 'ReviewDecided' AND answer = 'FormalInvestigation');";
             (await command.ExecuteNonQueryAsync()).ShouldBe(1);
         }
+
+        var edited = await SequenceOfTheEditedDecisionAsync();
 
         foreach (var args in new[]
         {
@@ -59,8 +61,17 @@ public sealed class ReportCommandTests : IAsyncLifetime, IDisposable
 
             result.ExitCode.ShouldBe(ExitCodes.Failed, result.ToString());
             result.Stdout.ShouldBeEmpty("no figure may be printed from a log that fails verification");
-            result.Stderr.ShouldContain("fails verification: entry ");
+            result.Stderr.ShouldContain($"The decision log fails verification: entry {edited} was changed after it was written");
         }
+    }
+
+    private async Task<long> SequenceOfTheEditedDecisionAsync()
+    {
+        await using var connection = new SqliteConnection(_cli.SqliteConnectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT min(l.sequence) FROM decision_log_leaves l JOIN decision_log e ON e.entry_id = l.entry_id WHERE e.event_type = 'ReviewDecided' AND e.answer = 'Support'";
+        return (long)(await command.ExecuteScalarAsync())!;
     }
 
     [Fact]
@@ -225,7 +236,7 @@ public sealed class ReportCommandTests : IAsyncLifetime, IDisposable
         var result = await _cli.RunAsync("report", "indicator3", "--year", CurrentYear, "--staff", _cli.PathFor("small-trust.csv"));
 
         result.ExitCode.ShouldBe(ExitCodes.Invalid, result.ToString());
-        result.Stderr.ShouldContain("--staff and --history are only for offline recomputation with --from-export");
+        result.Stderr.ShouldContain("--staff, --history, --public-key and --kept-checkpoints are only for offline recomputation with --from-export");
     }
 
     [Fact]

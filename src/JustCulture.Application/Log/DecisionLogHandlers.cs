@@ -89,7 +89,8 @@ public sealed class ProveConsistencyHandler(JustCultureDbContext db, DecisionLog
 /// </summary>
 public static class VerifiedCheckpoint
 {
-    public static async Task<StoredCheckpoint> RequireAsync(JustCultureDbContext db, DecisionLogTrust trust, DecisionLogSequencer sequencer, CancellationToken cancellationToken)
+    /// <summary>The newest checkpoint of the verified log; null when the log is empty (there is nothing to sign yet).</summary>
+    public static async Task<StoredCheckpoint?> CurrentAsync(JustCultureDbContext db, DecisionLogTrust trust, DecisionLogSequencer sequencer, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(trust);
         ArgumentNullException.ThrowIfNull(sequencer);
@@ -100,6 +101,11 @@ public static class VerifiedCheckpoint
             throw Common.UseCaseException.LogBroken(verification);
         }
 
-        return verification.Checkpoint ?? throw new InvalidOperationException("A verified log with entries has a checkpoint.");
+        return verification.Checkpoint;
     }
+
+    /// <summary>As <see cref="CurrentAsync"/>, for what cannot be made from an empty log (an export, a proof, a cosignature).</summary>
+    public static async Task<StoredCheckpoint> RequireAsync(JustCultureDbContext db, DecisionLogTrust trust, DecisionLogSequencer sequencer, CancellationToken cancellationToken) =>
+        await CurrentAsync(db, trust, sequencer, cancellationToken)
+        ?? throw Common.UseCaseException.RuleViolated("The decision log is empty: there is no signed checkpoint yet, so nothing to export, prove or cosign.");
 }

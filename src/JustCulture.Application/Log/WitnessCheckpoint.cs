@@ -19,8 +19,7 @@ public sealed class WitnessCheckpointHandler(JustCultureDbContext db, DecisionLo
     public async Task<WitnessResult> HandleAsync(string witnessKeyPath, string witnessName, CancellationToken cancellationToken = default)
     {
         using var witness = WitnessKey.Load(witnessKeyPath, witnessName);
-        var newest = await VerifiedCheckpoint.RequireAsync(db, trust, sequencer, cancellationToken)
-            ?? throw Common.UseCaseException.RuleViolated("The log is empty: there is no checkpoint to cosign yet.");
+        var newest = await VerifiedCheckpoint.RequireAsync(db, trust, sequencer, cancellationToken);
         var asWitness = new CheckpointVerifier(trust.PublicKey, trust.Origin, new Dictionary<string, LogPublicKey>(StringComparer.Ordinal) { [witnessName] = witness.PublicKey });
         bool CosignedByThisWitness(StoredCheckpoint c) => asWitness.Verify(c.NoteText, c.FilePath).Witnesses.Contains(witnessName);
 

@@ -37,7 +37,7 @@ public sealed class ReportDataLoader(JustCultureDbContext db, DecisionLogTrust t
         if (!_verified)
         {
             // Once per scope: a page computes several reports from one request's view of the log.
-            _checkpoint = await VerifiedCheckpoint.RequireAsync(db, trust, sequencer, cancellationToken);
+            _checkpoint = await VerifiedCheckpoint.CurrentAsync(db, trust, sequencer, cancellationToken);
             _verified = true;
         }
 

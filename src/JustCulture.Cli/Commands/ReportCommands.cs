@@ -127,6 +127,13 @@ internal static class ReportCommands
 
         var verifier = LogKeysForCli.Verifier(cli, publicKey);
         var keptCheckpoints = kept is null ? null : LogKeysForCli.Kept(kept);
+        // A kept checkpoint is only worth comparing with when the log's key signed it, as the independent verifier requires.
+        if (keptCheckpoints?.Select(c => verifier.Verify(c.NoteText, c.FilePath)).FirstOrDefault(v => !v.IsAccepted) is { } unsigned)
+        {
+            await cli.Error.WriteLineAsync($"KEPT CHECKPOINT NOT VERIFIED: {unsigned.Problem}. Nothing was computed.");
+            return null;
+        }
+
         using var exportReader = export.OpenText();
         var readers = staffFiles.Select(f => f.OpenText()).ToList();
         using var historyReader = historyFile?.OpenText();

@@ -11,21 +11,16 @@ namespace JustCulture.Persistence.DecisionLog;
 /// </summary>
 public static class DecisionLogVerifier
 {
+    /// <exception cref="CheckpointFormatException">when a file in the checkpoint store is not a checkpoint (named in the message).</exception>
     public static async Task<LogVerification> VerifyAsync(JustCultureDbContext db, DecisionLogTrust trust, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(trust);
 
-        // The signed checkpoints first: a store that cannot be read or holds a checkpoint by another key is itself the finding.
-        IReadOnlyList<StoredCheckpoint> checkpoints;
-        try
-        {
-            checkpoints = trust.Store.ReadAll();
-        }
-        catch (CheckpointFormatException ex)
-        {
-            return LogVerification.Broken(0, ex.Message);
-        }
+        // The signed checkpoints first: one signed by another key is itself the finding. A file that is not a
+        // checkpoint at all is not evidence either way (it carries no signature), so the check cannot be made:
+        // its CheckpointFormatException, naming the file, goes to the caller as bad input to fix, not a verdict.
+        var checkpoints = trust.Store.ReadAll();
 
         var verifier = trust.Verifier();
         foreach (var stored in checkpoints)
@@ -110,7 +105,7 @@ public static class DecisionLogVerifier
         {
             var behind = checkpoints[^1];
             return LogVerification.Broken(size,
-                $"the log has {size} entries but the signed checkpoint {behind.FilePath} covers {behind.Checkpoint.Size}: entries were removed from the end or the database was rolled back",
+                $"the log is behind the signed checkpoint {behind.FilePath}: it has {size} entries but the checkpoint covers {behind.Checkpoint.Size}, so entries were removed from the end or the database was rolled back",
                 size + 1, checkpointPath: behind.FilePath);
         }
 
