@@ -64,19 +64,16 @@ public sealed class DecisionLogSequencer(DecisionLogTrust trust, TimeProvider cl
     {
         db.ChangeTracker.Clear();
         await CatchUpAsync(db, cancellationToken);
-        var skip = refused.ToHashSet();
-        var queued = await (
-                from q in db.DecisionLogQueue.AsNoTracking()
-                join e in db.DecisionLog.AsNoTracking() on q.EntryId equals e.EntryId
-                where !skip.Contains(q.EntryId)
-                orderby q.Position
-                select new { q.Position, Entry = e, Integrated = db.DecisionLogLeaves.Any(l => l.EntryId == q.EntryId) })
-            .Take(BatchSize)
-            .ToListAsync(cancellationToken);
-        if (queued.Count == 0)
+        var (next, more) = await NextQueuedAsync(db, refused, cancellationToken);
+        if (next.Count == 0)
         {
             return (0, false, false);
         }
+
+        var ids = next.Select(q => q.EntryId).ToList();
+        var entries = await db.DecisionLog.AsNoTracking().Where(e => ids.Contains(e.EntryId)).ToDictionaryAsync(e => e.EntryId, cancellationToken);
+        var alreadyIntegrated = (await db.DecisionLogLeaves.AsNoTracking().Where(l => ids.Contains(l.EntryId)).Select(l => l.EntryId).ToListAsync(cancellationToken)).ToHashSet();
+        var queued = next.Select(q => new { q.Position, Entry = entries[q.EntryId], Integrated = alreadyIntegrated.Contains(q.EntryId) }).ToList();
 
         // Before anything was ever signed, entries from before sealing are adopted; after, an unsealed entry is a forgery.
         var mayAdopt = trust.Store.Newest() is null;
@@ -110,7 +107,7 @@ public sealed class DecisionLogSequencer(DecisionLogTrust trust, TimeProvider cl
 
         if (done.Count == 0)
         {
-            return (0, false, queued.Count == BatchSize);
+            return (0, false, more);
         }
 
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
@@ -139,7 +136,64 @@ public sealed class DecisionLogSequencer(DecisionLogTrust trust, TimeProvider cl
 
         db.ChangeTracker.Clear();
         _frontier = frontier;
-        return (leaves.Count, adopted, queued.Count == BatchSize);
+        return (leaves.Count, adopted, more);
+    }
+
+    private sealed record QueuedEntry(long Position, long EntryId);
+
+    /// <summary>
+    /// The next batch of the queue, in the order to integrate it: by queue position, except that the entries one
+    /// transaction inserted stay together, in the order it inserted them. On PostgreSQL steps commit side by side
+    /// and their inserts interleave in the queue's numbering, yet each step's entries must take consecutive places
+    /// in the log; a transaction's rows all become visible at once, so its whole group is taken (the batch may run
+    /// a little over <see cref="BatchSize"/>). SQLite lets one writer at a time, so there the queue order suffices.
+    /// </summary>
+    private static async Task<(List<QueuedEntry> Next, bool More)> NextQueuedAsync(JustCultureDbContext db, List<long> refused, CancellationToken cancellationToken)
+    {
+        if (db is not PostgresJustCultureDbContext)
+        {
+            var skip = refused.ToHashSet();
+            var rows = await db.DecisionLogQueue.AsNoTracking().Where(q => !skip.Contains(q.EntryId)).OrderBy(q => q.Position).Take(BatchSize)
+                .Select(q => new QueuedEntry(q.Position, q.EntryId)).ToListAsync(cancellationToken);
+            return (rows, rows.Count == BatchSize);
+        }
+
+        // xmin names the transaction (or the savepoint of one SaveChanges) that inserted the row.
+        var grouped = new List<(long Position, long EntryId, string Transaction)>();
+        var headCount = 0;
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = """
+                WITH head AS (
+                    SELECT xmin::text AS txn FROM decision_log_queue
+                    WHERE NOT (entry_id = ANY(@refused)) ORDER BY position LIMIT @limit)
+                SELECT q.position, q.entry_id, q.xmin::text, (SELECT count(*) FROM head)
+                FROM decision_log_queue q
+                WHERE NOT (q.entry_id = ANY(@refused)) AND q.xmin::text IN (SELECT txn FROM head)
+                """;
+            command.Parameters.Add(new Npgsql.NpgsqlParameter<long[]>("refused", refused.ToArray()));
+            command.Parameters.Add(new Npgsql.NpgsqlParameter<int>("limit", BatchSize));
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                grouped.Add((reader.GetInt64(0), reader.GetInt64(1), reader.GetString(2)));
+                headCount = (int)reader.GetInt64(3);
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+
+        var next = grouped.GroupBy(q => q.Transaction)
+            .OrderBy(g => g.Min(q => q.Position))
+            .SelectMany(g => g.OrderBy(q => q.Position))
+            .Select(q => new QueuedEntry(q.Position, q.EntryId))
+            .ToList();
+        return (next, headCount == BatchSize);
     }
 
     /// <summary>Brings this process's frontier up to the tree in the database (another process may have grown it).</summary>

@@ -118,7 +118,9 @@ public static class DecisionLogStore
         {
             throw new LogIntegrityException(frontier.Size < checkpoint.Size
                 ? $"{sourceName} holds {frontier.Size} entries but its signed checkpoint covers {checkpoint.Size}: the export was cut"
-                : $"{sourceName} holds {frontier.Size} entries but its signed checkpoint covers {checkpoint.Size}: entries were added to the export", checkpoint.Size + 1);
+                : $"{sourceName} holds {frontier.Size} entries but its signed checkpoint covers {checkpoint.Size}: entries were added to the export",
+                // The first entry missing from a cut export, or the first one added beyond the checkpoint.
+                Math.Min(frontier.Size, checkpoint.Size) + 1);
         }
 
         if (!frontier.Root().AsSpan().SequenceEqual(checkpoint.Root))

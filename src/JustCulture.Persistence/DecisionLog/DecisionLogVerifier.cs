@@ -28,7 +28,8 @@ public static class DecisionLogVerifier
             var result = verifier.Verify(stored.NoteText, stored.FilePath);
             if (!result.IsAccepted)
             {
-                return LogVerification.Broken(0, $"{stored.FilePath}: {result.Problem}", checkpointPath: stored.FilePath);
+                // The problem already starts with the file it is about.
+                return LogVerification.Broken(0, result.Problem!, checkpointPath: stored.FilePath);
             }
         }
 
