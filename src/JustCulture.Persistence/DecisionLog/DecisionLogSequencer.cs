@@ -40,12 +40,15 @@ public sealed class DecisionLogSequencer(DecisionLogTrust trust, TimeProvider cl
             var integrated = 0;
             var refused = new List<long>();
             var adopted = false;
+            var conflicts = 0;
             while (true)
             {
                 var batch = await IntegrateBatchAsync(db, refused, cancellationToken);
                 integrated += batch.Integrated;
                 adopted |= batch.Adopted;
-                if (!batch.More)
+                conflicts = batch.Conflict ? conflicts + 1 : 0;
+                // Losing a race a few times in a row means something else is wrong (or busy): leave it to the next pass.
+                if (!batch.More || conflicts == MaxConflictsInARow)
                 {
                     break;
                 }
@@ -60,14 +63,16 @@ public sealed class DecisionLogSequencer(DecisionLogTrust trust, TimeProvider cl
         }
     }
 
-    private async Task<(int Integrated, bool Adopted, bool More)> IntegrateBatchAsync(JustCultureDbContext db, List<long> refused, CancellationToken cancellationToken)
+    private const int MaxConflictsInARow = 3;
+
+    private async Task<(int Integrated, bool Adopted, bool More, bool Conflict)> IntegrateBatchAsync(JustCultureDbContext db, List<long> refused, CancellationToken cancellationToken)
     {
         db.ChangeTracker.Clear();
         await CatchUpAsync(db, cancellationToken);
         var (next, more) = await NextQueuedAsync(db, refused, cancellationToken);
         if (next.Count == 0)
         {
-            return (0, false, false);
+            return (0, false, false, false);
         }
 
         var ids = next.Select(q => q.EntryId).ToList();
@@ -107,7 +112,7 @@ public sealed class DecisionLogSequencer(DecisionLogTrust trust, TimeProvider cl
 
         if (done.Count == 0)
         {
-            return (0, false, more);
+            return (0, false, more, false);
         }
 
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
@@ -130,13 +135,13 @@ public sealed class DecisionLogSequencer(DecisionLogTrust trust, TimeProvider cl
                 // of what the winner committed: the next pass catches up from the database by the difference.
                 await transaction.RollbackAsync(CancellationToken.None);
                 db.ChangeTracker.Clear();
-                return (0, false, true);
+                return (0, false, true, true);
             }
         }
 
         db.ChangeTracker.Clear();
         _frontier = frontier;
-        return (leaves.Count, adopted, more);
+        return (leaves.Count, adopted, more, false);
     }
 
     private sealed record QueuedEntry(long Position, long EntryId);

@@ -52,14 +52,6 @@ public sealed class ProviderDatabase : IDisposable
         return await db.Database.ExecuteSqlRawAsync(sql);
     }
 
-    /// <summary>
-    /// Plays an attacker with file or superuser access: removes the database's own refusal to change the log,
-    /// leaving only the hash chain to notice.
-    /// </summary>
-    public Task<int> RemoveLogProtectionAsync() => ExecuteAsync(Provider == TestProvider.Sqlite
-        ? "DROP TRIGGER decision_log_no_update; DROP TRIGGER decision_log_no_delete;"
-        : "ALTER TABLE decision_log DISABLE TRIGGER USER;");
-
     public override string ToString() => Location.ToString();
 
     public void Dispose() => _sqliteFile?.Dispose();
