@@ -77,7 +77,7 @@ public class DecisionLogTamperDetectionTests
             """);
 
         var result = await log.VerifyAsync();
-        ShouldName(result, 14, null, $"the log has 13 entries but the signed checkpoint {log.CheckpointPath(16)} covers 16: entries were removed from the end");
+        ShouldName(result, 14, null, $"the log is behind the signed checkpoint {log.CheckpointPath(16)}: it has 13 entries but the checkpoint covers 16, so entries were removed from the end");
         result.BadCheckpointPath.ShouldBe(log.CheckpointPath(16));
     }
 
@@ -96,7 +96,7 @@ public class DecisionLogTamperDetectionTests
         await log.Database.ExecuteAsync($"DELETE FROM decision_log WHERE entry_id IN ({string.Join(", ", cut)})");
 
         var result = await log.VerifyAsync();
-        ShouldName(result, 14, null, $"the log has 13 entries but the signed checkpoint {log.CheckpointPath(16)} covers 16");
+        ShouldName(result, 14, null, $"the log is behind the signed checkpoint {log.CheckpointPath(16)}: it has 13 entries but the checkpoint covers 16");
         result.BadCheckpointPath.ShouldBe(log.CheckpointPath(16));
     }
 
