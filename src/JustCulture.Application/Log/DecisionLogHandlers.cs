@@ -89,7 +89,15 @@ public sealed class ProveConsistencyHandler(JustCultureDbContext db, DecisionLog
 /// </summary>
 public static class VerifiedCheckpoint
 {
-    public static async Task<StoredCheckpoint> RequireAsync(JustCultureDbContext db, DecisionLogTrust trust, DecisionLogSequencer sequencer, CancellationToken cancellationToken)
+    public static async Task<StoredCheckpoint> RequireAsync(JustCultureDbContext db, DecisionLogTrust trust, DecisionLogSequencer sequencer, CancellationToken cancellationToken) =>
+        await RequireOrEmptyAsync(db, trust, sequencer, cancellationToken)
+            ?? throw new InvalidOperationException("A verified log with entries has a checkpoint.");
+
+    /// <summary>
+    /// As <see cref="RequireAsync"/>, but null for a log with nothing in it yet (and so no checkpoint): a report
+    /// can be computed from imported history alone on a new installation.
+    /// </summary>
+    public static async Task<StoredCheckpoint?> RequireOrEmptyAsync(JustCultureDbContext db, DecisionLogTrust trust, DecisionLogSequencer sequencer, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(trust);
         ArgumentNullException.ThrowIfNull(sequencer);
@@ -100,6 +108,6 @@ public static class VerifiedCheckpoint
             throw Common.UseCaseException.LogBroken(verification);
         }
 
-        return verification.Checkpoint ?? throw new InvalidOperationException("A verified log with entries has a checkpoint.");
+        return verification.Checkpoint;
     }
 }
