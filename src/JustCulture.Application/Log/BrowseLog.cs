@@ -105,7 +105,16 @@ public sealed partial class BrowseLogHandler(JustCultureDbContext db, ActorPseud
     ];
 
     /// <summary>An entry with its place and leaf hash: only integrated entries are shown (a moment after their step).</summary>
-    private sealed record Row(long Sequence, string LeafHash, DecisionLogEntry Entry);
+    /// <remarks>Built by member initialisation, not a constructor: EF Core can order and filter by the members
+    /// of a member-initialised projection, but not by a constructor's parameters.</remarks>
+    private sealed class Row
+    {
+        public required long Sequence { get; init; }
+
+        public required string LeafHash { get; init; }
+
+        public required DecisionLogEntry Entry { get; init; }
+    }
 
     private async Task<IQueryable<Row>> FilteredAsync(LogFilter filter, CancellationToken cancellationToken)
     {
@@ -171,7 +180,7 @@ public sealed partial class BrowseLogHandler(JustCultureDbContext db, ActorPseud
 
         return from l in db.DecisionLogLeaves.AsNoTracking()
                join e in entries on l.EntryId equals e.EntryId
-               select new Row(l.Sequence, l.LeafHash, e);
+               select new Row { Sequence = l.Sequence, LeafHash = l.LeafHash, Entry = e };
     }
 
     [GeneratedRegex("^JC-[0-9A-F]{8}$", RegexOptions.CultureInvariant)]
