@@ -278,7 +278,7 @@ public sealed class ReportCommandTests : IAsyncLifetime, IDisposable
         var result = await _cli.RunAsync("report", "indicator3", "--year", CurrentYear, "--staff", _cli.PathFor("small-trust.csv"));
 
         result.ExitCode.ShouldBe(ExitCodes.Invalid, result.ToString());
-        result.Stderr.ShouldContain("--staff and --history are only for offline recomputation with --from-export");
+        result.Stderr.ShouldContain("--staff, --history, --public-key and --kept-checkpoints are only for offline recomputation with --from-export");
     }
 
     [Fact]

@@ -88,7 +88,7 @@ public class ReportDocumentsTests
         var csv = ReportDocuments.Indicator3Csv(shown);
 
         ReportDocuments.Indicator3(shown).Checkpoint.ShouldBeNull();
-        csv.Split("\r\n")[1].ShouldEndWith(",0,,Computed against: an empty decision log (nothing has been recorded yet, so there is no checkpoint)");
+        csv.Split("\r\n")[1].ShouldEndWith(",0,,\"Computed against: an empty decision log (nothing has been recorded yet, so there is no checkpoint)\"");
     }
 
     [Fact]
