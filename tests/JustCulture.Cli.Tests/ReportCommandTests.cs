@@ -1,5 +1,8 @@
 using System.Text.Json;
+using JustCulture.Application.Log;
+using JustCulture.Application.Reports;
 using JustCulture.Domain.Reporting;
+using JustCulture.Persistence.DecisionLog.Checkpoints;
 using JustCulture.TestSupport;
 using Microsoft.Data.Sqlite;
 
@@ -35,6 +38,55 @@ public sealed class ReportCommandTests : IAsyncLifetime, IDisposable
     public Task DisposeAsync() => Task.CompletedTask;
 
     public void Dispose() => _cli.Dispose();
+
+    /// <summary>The newest checkpoint in the store beside the database, where the CLI keeps them by default.</summary>
+    private LogCheckpointSummary NewestCheckpoint() =>
+        LogCheckpointSummary.Of(new CheckpointStore(_cli.DatabaseFile + ".checkpoints").Newest()).ShouldNotBeNull();
+
+    [Fact]
+    public async Task StatesTheNewestCheckpointGivenTextReports()
+    {
+        var indicator3 = await _cli.RunOkAsync("report", "indicator3", "--year", CurrentYear);
+        var funnel = await _cli.RunOkAsync("report", "funnel", "--year", CurrentYear);
+
+        var newest = NewestCheckpoint();
+        var line = $"Computed against: signed checkpoint of {newest.TreeSize.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} entries, {Domain.UkDates.DateTime(newest.SignedAt.UtcDateTime)} (root {newest.RootHex[..16]}…, {newest.FileName})";
+        indicator3.Split(Environment.NewLine).ShouldContain(line);
+        funnel.Split(Environment.NewLine).ShouldContain(line);
+    }
+
+    [Fact]
+    public async Task StatesTheExportsCheckpointGivenFromExport()
+    {
+        var export = _cli.PathFor("log.jsonl");
+        await _cli.RunOkAsync("log", "export", "--out", export);
+        var newest = NewestCheckpoint();
+
+        var result = await _cli.RunAsync("report", "indicator3", "--from-export", export, "--staff", _cli.PathFor("small-trust.csv"), "--year", CurrentYear,
+            "--public-key", _cli.DatabaseFile + ".log-key.pub.pem");
+
+        result.ExitCode.ShouldBe(ExitCodes.Ok, result.ToString());
+        // The export carries a checkpoint signed for exactly what it holds: the newest, named by the export it came in.
+        result.Stdout.Split(Environment.NewLine).ShouldContain(ComputedAgainst.Statement(newest with { FileName = "log.jsonl" }));
+        result.Stderr.ShouldContain($"log.jsonl: verified against its {(newest with { FileName = "log.jsonl" }).Describe()}.");
+    }
+
+    [Fact]
+    public async Task CarriesTheNewestCheckpointGivenJsonAndCsv()
+    {
+        var json = await _cli.RunOkAsync("report", "funnel", "--year", CurrentYear, "--format", "json");
+        var csv = (await _cli.RunOkAsync("report", "indicator3", "--year", CurrentYear, "--format", "csv")).TrimEnd().Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+
+        var newest = NewestCheckpoint();
+        using var document = JsonDocument.Parse(json);
+        var checkpoint = document.RootElement.GetProperty("checkpoint");
+        checkpoint.GetProperty("treeSize").GetInt64().ShouldBe(newest.TreeSize);
+        checkpoint.GetProperty("rootHex").GetString().ShouldBe(newest.RootHex);
+        checkpoint.GetProperty("fileName").GetString().ShouldBe(newest.FileName);
+        checkpoint.GetProperty("statement").GetString().ShouldBe(ComputedAgainst.Statement(newest));
+        csv[0].ShouldEndWith(",CheckpointTreeSize,CheckpointRoot,ComputedAgainst");
+        csv.Skip(1).ShouldAllBe(row => row.EndsWith($",{newest.TreeSize},{newest.RootHex},\"{ComputedAgainst.Statement(newest)}\"", StringComparison.Ordinal));
+    }
 
     [Fact]
     public async Task RefusesEveryLiveReportWithExitOneGivenLogEditedUnderTheApp()
@@ -81,7 +133,7 @@ public sealed class ReportCommandTests : IAsyncLifetime, IDisposable
 
         using var json = JsonDocument.Parse(stdout);
         var root = json.RootElement;
-        root.EnumerateObject().Select(p => p.Name).ShouldBe(["year", "basis", "white", "bme", "notStated", "relativeLikelihood", "ci95", "interpretation", "warnings"]);
+        root.EnumerateObject().Select(p => p.Name).ShouldBe(["year", "basis", "white", "bme", "notStated", "relativeLikelihood", "ci95", "interpretation", "warnings", "checkpoint"]);
         root.GetProperty("year").GetString().ShouldBe(CurrentYear);
         root.GetProperty("basis").GetString().ShouldBe("single");
         root.GetProperty("white").EnumerateObject().Select(p => p.Name).ShouldBe(["entering", "headcount", "rate"]);
@@ -129,12 +181,13 @@ public sealed class ReportCommandTests : IAsyncLifetime, IDisposable
     {
         var lines = (await _cli.RunOkAsync("report", "indicator3", "--year", CurrentYear, "--format", "csv")).TrimEnd().Split('\n').Select(l => l.TrimEnd('\r')).ToList();
 
-        lines[0].ShouldBe("ReportingYear,Basis,Measure,White,BME,NotStated");
-        lines.ShouldContain($"{CurrentYear},single,Headcount,5,4,2");
-        lines.ShouldContain($"{CurrentYear},single,Number of staff entering the formal disciplinary process,1,1,0");
-        lines.ShouldContain($"{CurrentYear},single,Likelihood of staff entering the formal disciplinary process,0.200000,0.250000,");
-        lines.ShouldContain($"{CurrentYear},single,Relative likelihood of BME staff entering the formal disciplinary process compared to white staff,,1.25,");
-        lines.ShouldContain($"{CurrentYear},single,95% confidence interval upper (Katz log),,14.34,");
+        lines[0].ShouldBe("ReportingYear,Basis,Measure,White,BME,NotStated,CheckpointTreeSize,CheckpointRoot,ComputedAgainst");
+        var figures = lines.Select(l => string.Join(',', l.Split(',').Take(6))).ToList();
+        figures.ShouldContain($"{CurrentYear},single,Headcount,5,4,2");
+        figures.ShouldContain($"{CurrentYear},single,Number of staff entering the formal disciplinary process,1,1,0");
+        figures.ShouldContain($"{CurrentYear},single,Likelihood of staff entering the formal disciplinary process,0.200000,0.250000,");
+        figures.ShouldContain($"{CurrentYear},single,Relative likelihood of BME staff entering the formal disciplinary process compared to white staff,,1.25,");
+        figures.ShouldContain($"{CurrentYear},single,95% confidence interval upper (Katz log),,14.34,");
     }
 
     [Fact]

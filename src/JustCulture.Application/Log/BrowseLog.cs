@@ -48,7 +48,7 @@ public sealed record PseudonymisedLogPage(IReadOnlyList<PseudonymisedLogEntry> E
 /// The one query behind the auditor's log, page and API: the integrated decision log, filtered, in sequence order or newest
 /// first, a page at a time, pseudonymised. The columns are projected in SQL; the actor id is read only to be turned into its pseudonym.
 /// </summary>
-public sealed partial class BrowseLogHandler(JustCultureDbContext db, ActorPseudonyms pseudonyms, DecisionLogSequencer sequencer)
+public sealed partial class BrowseLogHandler(JustCultureDbContext db, ActorPseudonyms pseudonyms)
 {
     public const int MaxTake = 500;
 
@@ -60,8 +60,6 @@ public sealed partial class BrowseLogHandler(JustCultureDbContext db, ActorPseud
             throw UseCaseException.Invalid("After", "after must be a sequence number of 0 or more.");
         }
 
-        // What is committed but still waiting (normally for under a second) is given its place first, so the log shown is the whole log.
-        await sequencer.IntegrateAsync(db, cancellationToken);
         var take = Math.Clamp(query.Take, 1, MaxTake);
         var matching = await FilteredAsync(query.Filter ?? LogFilter.None, cancellationToken);
         var total = await matching.LongCountAsync(cancellationToken);
@@ -107,13 +105,15 @@ public sealed partial class BrowseLogHandler(JustCultureDbContext db, ActorPseud
     ];
 
     /// <summary>An entry with its place and leaf hash: only integrated entries are shown (a moment after their step).</summary>
+    /// <remarks>Built by member initialisation, not a constructor: EF Core can order and filter by the members
+    /// of a member-initialised projection, but not by a constructor's parameters.</remarks>
     private sealed class Row
     {
-        public long Sequence { get; init; }
+        public required long Sequence { get; init; }
 
-        public string LeafHash { get; init; } = string.Empty;
+        public required string LeafHash { get; init; }
 
-        public DecisionLogEntry Entry { get; init; } = null!;
+        public required DecisionLogEntry Entry { get; init; }
     }
 
     private async Task<IQueryable<Row>> FilteredAsync(LogFilter filter, CancellationToken cancellationToken)

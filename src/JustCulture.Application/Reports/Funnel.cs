@@ -64,6 +64,9 @@ public sealed record FunnelReport(string Year, string Source, IReadOnlyList<Funn
 {
     /// <summary>Notes about the data fit for publication: no staff refs and no counts.</summary>
     public IReadOnlyList<string> PublicNotes { get; init; } = [];
+
+    /// <summary>The signed checkpoint of the log the figures were computed against; null only when the log is empty.</summary>
+    public Log.LogCheckpointSummary? Checkpoint { get; init; }
 }
 
 /// <summary>

@@ -37,7 +37,11 @@ public sealed record ShownIndicator3(
     double? RelativeLikelihood,
     Interval95? Ci95,
     string Interpretation,
-    IReadOnlyList<string> Warnings);
+    IReadOnlyList<string> Warnings)
+{
+    /// <summary>The signed checkpoint of the log the figures were computed against; null only when the log is empty.</summary>
+    public Log.LogCheckpointSummary? Checkpoint { get; init; }
+}
 
 public sealed record ShownStageGroup(ShownCount Count, ShownCount Headcount, double? Rate, ShownCount? InPreviousStage, ShownCount? PreviousStageCount, double? ConditionalRate);
 
@@ -48,7 +52,11 @@ public sealed record ShownBreakdownRow(string Category, ShownGroup White, ShownG
 
 public sealed record ShownBreakdown(string Dimension, string Stage, IReadOnlyList<ShownBreakdownRow> Rows);
 
-public sealed record ShownFunnel(string Year, string Source, bool ForPublication, IReadOnlyList<ShownStage> Stages, IReadOnlyList<ShownBreakdown> Breakdowns, IReadOnlyList<string> Warnings);
+public sealed record ShownFunnel(string Year, string Source, bool ForPublication, IReadOnlyList<ShownStage> Stages, IReadOnlyList<ShownBreakdown> Breakdowns, IReadOnlyList<string> Warnings)
+{
+    /// <summary>The signed checkpoint of the log the figures were computed against; null only when the log is empty.</summary>
+    public Log.LogCheckpointSummary? Checkpoint { get; init; }
+}
 
 /// <summary>
 /// Prepares reports for showing. On screen for auditors every figure is exact. For publication, counts from 1 to
@@ -68,7 +76,7 @@ public static class ReportPublication
         if (publication is null)
         {
             return new(report.Year, report.Basis, report.BasisLabel, report.Source, false, white, bme, notStated,
-                report.RelativeLikelihood, report.Ci95, report.Interpretation, report.Warnings);
+                report.RelativeLikelihood, report.Ci95, report.Interpretation, report.Warnings) { Checkpoint = report.Checkpoint };
         }
 
         var withheld = AnySuppressed(white.Entering, white.Headcount, bme.Entering, bme.Headcount);
@@ -92,7 +100,7 @@ public static class ReportPublication
             withheld ? null : report.RelativeLikelihood,
             withheld ? null : report.Ci95,
             withheld ? WithheldInterpretation : report.Interpretation,
-            warnings);
+            warnings) { Checkpoint = report.Checkpoint };
     }
 
     public static ShownFunnel Funnel(FunnelReport report, SmallCellSuppression? publication)
@@ -139,7 +147,7 @@ public static class ReportPublication
 
         if (publication is null)
         {
-            return new(report.Year, report.Source, false, stages, breakdowns, report.Warnings);
+            return new(report.Year, report.Source, false, stages, breakdowns, report.Warnings) { Checkpoint = report.Checkpoint };
         }
 
         List<string> warnings = [.. report.PublicNotes];
@@ -148,7 +156,7 @@ public static class ReportPublication
             warnings.Add(SuppressionNote(publication));
         }
 
-        return new(report.Year, report.Source, true, stages, breakdowns, warnings);
+        return new(report.Year, report.Source, true, stages, breakdowns, warnings) { Checkpoint = report.Checkpoint };
     }
 
     public const string WithheldInterpretation = "Not published: the ratio rests on a suppressed small count.";

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using JustCulture.Application.Csv;
+using JustCulture.Application.Log;
 using JustCulture.Domain.Reporting;
 
 namespace JustCulture.Application.Reports;
@@ -14,8 +15,14 @@ public sealed record Indicator3NotStatedDocument(JsonNode Entering, JsonNode Hea
 public sealed record Indicator3IntervalDocument(double Lower, double? Upper);
 
 /// <summary>
+/// The signed checkpoint a report was computed against, in its JSON: size, root (hex), time and file, and the same
+/// in words (<see cref="Statement"/>). Null in a report when the log is empty.
+/// </summary>
+public sealed record ReportCheckpointDocument(long TreeSize, string RootHex, DateTimeOffset SignedAt, string FileName, string Statement);
+
+/// <summary>
 /// Indicator 3 as JSON, the one shape the CLI prints and the API returns:
-/// <c>{year, basis, white, bme, notStated, relativeLikelihood, ci95, interpretation, warnings}</c>.
+/// <c>{year, basis, white, bme, notStated, relativeLikelihood, ci95, interpretation, warnings, checkpoint}</c>.
 /// </summary>
 public sealed record Indicator3Document(
     string Year,
@@ -26,7 +33,8 @@ public sealed record Indicator3Document(
     double? RelativeLikelihood,
     Indicator3IntervalDocument? Ci95,
     string Interpretation,
-    IReadOnlyList<string> Warnings);
+    IReadOnlyList<string> Warnings,
+    ReportCheckpointDocument? Checkpoint);
 
 /// <summary>A relative likelihood in the funnel JSON; null figures are withheld or not calculable (the warnings say which).</summary>
 public sealed record LikelihoodDocument(double? RelativeLikelihood, Indicator3IntervalDocument? Ci95, string Interpretation, IReadOnlyList<string> Warnings);
@@ -50,7 +58,7 @@ public sealed record FunnelBreakdownDocument(string Dimension, string Stage, IRe
 
 /// <summary>
 /// The disparity funnel as JSON, the one shape the CLI prints and the API returns:
-/// <c>{year, source, publication, stages[], breakdowns[], warnings}</c>; its CSV is made from it too.
+/// <c>{year, source, publication, stages[], breakdowns[], warnings, checkpoint}</c>; its CSV is made from it too.
 /// </summary>
 public sealed record FunnelDocument(
     string Year,
@@ -58,7 +66,20 @@ public sealed record FunnelDocument(
     bool Publication,
     IReadOnlyList<FunnelStageDocument> Stages,
     IReadOnlyList<FunnelBreakdownDocument> Breakdowns,
-    IReadOnlyList<string> Warnings);
+    IReadOnlyList<string> Warnings,
+    ReportCheckpointDocument? Checkpoint);
+
+/// <summary>How every report says what it was computed against, in words: the same sentence on pages, in the CLI and in CSV.</summary>
+public static class ComputedAgainst
+{
+    public const string EmptyLog = "an empty decision log (nothing has been recorded yet, so there is no checkpoint)";
+
+    /// <summary>"Computed against: signed checkpoint of 2,403 entries, 1 December 2026 at 13:23 UK time (root a611fc08…, checkpoint-000000002403.txt)".</summary>
+    public static string Statement(LogCheckpointSummary? checkpoint) => $"Computed against: {checkpoint?.Describe() ?? EmptyLog}";
+
+    public static ReportCheckpointDocument? Document(LogCheckpointSummary? checkpoint) => checkpoint is null ? null
+        : new(checkpoint.TreeSize, checkpoint.RootHex, checkpoint.SignedAt, checkpoint.FileName, Statement(checkpoint));
+}
 
 /// <summary>Turns a shown report into its exchange formats, so the CLI and the web give the same JSON and CSV.</summary>
 public static class ReportDocuments
@@ -77,7 +98,8 @@ public static class ReportDocuments
             r.RelativeLikelihood,
             r.Ci95 is { } ci ? new Indicator3IntervalDocument(ci.Lower, ci.Upper) : null,
             r.Interpretation,
-            r.Warnings);
+            r.Warnings,
+            ComputedAgainst.Document(r.Checkpoint));
     }
 
     public static FunnelDocument Funnel(ShownFunnel f)
@@ -91,15 +113,26 @@ public static class ReportDocuments
                 Likelihood(s.AgainstHeadcount), s.ConditionalOnPreviousStage is { } c ? Likelihood(c) : null))],
             [.. f.Breakdowns.Select(b => new FunnelBreakdownDocument(b.Dimension, b.Stage, [.. b.Rows.Select(r => new FunnelBreakdownRowDocument(
                 r.Category, Group(r.White), Group(r.Bme), new Indicator3NotStatedDocument(Count(r.NotStated.Entering), Count(r.NotStated.Headcount)), Likelihood(r.Likelihood)))]))],
-            f.Warnings);
+            f.Warnings,
+            ComputedAgainst.Document(f.Checkpoint));
     }
 
-    /// <summary>The shape of the WRES indicator-3 return: one row per measure, one column per group.</summary>
+    /// <summary>
+    /// The columns every report CSV ends with, saying on every row (as the year does) which signed checkpoint
+    /// the figures were computed against: its size and full root to check, and the same in words.
+    /// </summary>
+    public static readonly IReadOnlyList<string> CheckpointColumns = ["CheckpointTreeSize", "CheckpointRoot", "ComputedAgainst"];
+
+    /// <summary>
+    /// The shape of the WRES indicator-3 return: one row per measure, one column per group, then the
+    /// <see cref="CheckpointColumns"/>.
+    /// </summary>
     public static string Indicator3Csv(ShownIndicator3 r)
     {
         ArgumentNullException.ThrowIfNull(r);
-        string[] Row(string measure, string white, string bme, string notStated) => [r.Year, r.Basis, measure, white, bme, notStated];
-        return CsvExportWriter.Write(["ReportingYear", "Basis", "Measure", "White", "BME", "NotStated"],
+        var checkpoint = CheckpointCells(r.Checkpoint);
+        string[] Row(string measure, string white, string bme, string notStated) => [r.Year, r.Basis, measure, white, bme, notStated, .. checkpoint];
+        return CsvExportWriter.Write(["ReportingYear", "Basis", "Measure", "White", "BME", "NotStated", .. CheckpointColumns],
         [
             Row("Headcount", r.White.Headcount.Shown, r.Bme.Headcount.Shown, r.NotStated.Headcount.Shown),
             Row("Number of staff entering the formal disciplinary process", r.White.Entering.Shown, r.Bme.Entering.Shown, r.NotStated.Entering.Shown),
@@ -112,18 +145,20 @@ public static class ReportDocuments
 
     /// <summary>
     /// The funnel as CSV, made from its JSON document so both say the same: a row per stage, then a row per
-    /// breakdown category (section "breakdown" for formal entrants, "breakdown-raised" for concerns raised).
+    /// breakdown category (section "breakdown" for formal entrants, "breakdown-raised" for concerns raised),
+    /// each ending with the <see cref="CheckpointColumns"/>.
     /// </summary>
     public static string FunnelCsv(FunnelDocument f)
     {
         ArgumentNullException.ThrowIfNull(f);
+        string[] checkpoint = f.Checkpoint is { } stated ? [stated.TreeSize.ToString(Invariant), stated.RootHex, stated.Statement] : CheckpointCells(null);
         var rows = new List<string[]>();
         foreach (var s in f.Stages)
         {
             var c = s.ConditionalOnPreviousStage;
             rows.Add([f.Year, "stage", s.Stage, string.Empty, Cell(s.White.Count), Cell(s.White.Headcount), Cell(s.Bme.Count), Cell(s.Bme.Headcount),
                 Cell(s.NotStated.Count), Cell(s.NotStated.Headcount), Number(s.AgainstHeadcount.RelativeLikelihood), Number(s.AgainstHeadcount.Ci95?.Lower), Upper(s.AgainstHeadcount.Ci95),
-                Number(c?.RelativeLikelihood), Number(c?.Ci95?.Lower), Upper(c?.Ci95)]);
+                Number(c?.RelativeLikelihood), Number(c?.Ci95?.Lower), Upper(c?.Ci95), .. checkpoint]);
         }
 
         foreach (var b in f.Breakdowns)
@@ -132,15 +167,18 @@ public static class ReportDocuments
             {
                 rows.Add([f.Year, b.Stage == BreakdownStages.Formal ? "breakdown" : $"breakdown-{b.Stage}", b.Dimension, r.Category,
                     Cell(r.White.Entering), Cell(r.White.Headcount), Cell(r.Bme.Entering), Cell(r.Bme.Headcount), Cell(r.NotStated.Entering), Cell(r.NotStated.Headcount),
-                    Number(r.Likelihood.RelativeLikelihood), Number(r.Likelihood.Ci95?.Lower), Upper(r.Likelihood.Ci95), string.Empty, string.Empty, string.Empty]);
+                    Number(r.Likelihood.RelativeLikelihood), Number(r.Likelihood.Ci95?.Lower), Upper(r.Likelihood.Ci95), string.Empty, string.Empty, string.Empty, .. checkpoint]);
             }
         }
 
         return CsvExportWriter.Write(
             ["ReportingYear", "Section", "Name", "Category", "WhiteCount", "WhiteHeadcount", "BmeCount", "BmeHeadcount", "NotStatedCount", "NotStatedHeadcount",
-                "RelativeLikelihood", "Ci95Lower", "Ci95Upper", "ConditionalRelativeLikelihood", "ConditionalCi95Lower", "ConditionalCi95Upper"],
+                "RelativeLikelihood", "Ci95Lower", "Ci95Upper", "ConditionalRelativeLikelihood", "ConditionalCi95Lower", "ConditionalCi95Upper", .. CheckpointColumns],
             rows);
     }
+
+    private static string[] CheckpointCells(LogCheckpointSummary? checkpoint) =>
+        [checkpoint?.TreeSize.ToString(Invariant) ?? "0", checkpoint?.RootHex ?? string.Empty, ComputedAgainst.Statement(checkpoint)];
 
     private static FunnelStageGroupDocument StageGroup(ShownStageGroup g) => new(Count(g.Count), Count(g.Headcount), g.Rate,
         g.InPreviousStage is { } a ? Count(a) : null, g.PreviousStageCount is { } p ? Count(p) : null, g.ConditionalRate);

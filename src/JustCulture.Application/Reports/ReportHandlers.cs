@@ -67,7 +67,7 @@ public sealed class Indicator3ReportHandler(ReportDataLoader loader)
         var year = ReportArguments.Year(query.Year);
         var basis = ReportArguments.Basis(query.Basis);
         var inputs = await loader.LoadAsync([year, year.Previous], cancellationToken);
-        return Indicator3Calculator.Compute(year, basis, inputs);
+        return Indicator3Calculator.Compute(year, basis, inputs) with { Checkpoint = loader.Checkpoint };
     }
 }
 
@@ -79,7 +79,7 @@ public sealed class FunnelReportHandler(ReportDataLoader loader)
         ArgumentNullException.ThrowIfNull(query);
         var year = ReportArguments.Year(query.Year);
         var inputs = await loader.LoadAsync([year], cancellationToken);
-        return FunnelCalculator.Compute(year, inputs);
+        return FunnelCalculator.Compute(year, inputs) with { Checkpoint = loader.Checkpoint };
     }
 }
 
@@ -98,8 +98,11 @@ public sealed class FunnelReportHandler(ReportDataLoader loader)
 public sealed record OfflineIndicator3Query(TextReader Export, string ExportName, IReadOnlyList<(string Year, TextReader Csv, string Name)> Staff, string Year,
     CheckpointVerifier Verifier, IReadOnlyList<StoredCheckpoint>? KeptCheckpoints = null, string Basis = "single", (TextReader Csv, string Name)? History = null);
 
-/// <summary>The recomputed report and the signed checkpoint it was checked against.</summary>
-public sealed record OfflineIndicator3Result(Indicator3Report Report, Checkpoint Checkpoint, long Entries);
+/// <summary>
+/// The recomputed report and the signed checkpoint it was checked against (carried by the export, so named by it);
+/// the report states the same checkpoint.
+/// </summary>
+public sealed record OfflineIndicator3Result(Indicator3Report Report, LogCheckpointSummary Checkpoint, long Entries);
 
 public sealed class OfflineIndicator3Handler(TimeProvider clock)
 {
@@ -161,7 +164,8 @@ public sealed class OfflineIndicator3Handler(TimeProvider clock)
         // The same events the live loader reads, so "does the log hold cases this year" is judged identically.
         var counted = entries.Where(e => ReportDataLoader.CountedEvents.Contains(e.EventType, StringComparer.Ordinal)).ToList();
         var inputs = new ReportInputs(counted, new StaffPopulation(snapshots, records.Values), history, FigureSources.Export);
-        return new OfflineIndicator3Result(Indicator3Calculator.Compute(year, basis, inputs), export.Checkpoint, entries.Count);
+        var checkpoint = LogCheckpointSummary.Of(export.Checkpoint, query.ExportName);
+        return new OfflineIndicator3Result(Indicator3Calculator.Compute(year, basis, inputs) with { Checkpoint = checkpoint }, checkpoint, entries.Count);
     }
 }
 

@@ -50,6 +50,6 @@ public sealed class Indicator3TrendHandler(ReportYearsHandler years, ReportDataL
         }
 
         var inputs = await loader.LoadAsync(all, cancellationToken);
-        return all.Select(year => ReportPublication.Indicator3(Indicator3Calculator.Compute(year, ReportBasis.Single, inputs), query.Publication)).ToList();
+        return all.Select(year => ReportPublication.Indicator3(Indicator3Calculator.Compute(year, ReportBasis.Single, inputs) with { Checkpoint = loader.Checkpoint }, query.Publication)).ToList();
     }
 }

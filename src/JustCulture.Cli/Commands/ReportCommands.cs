@@ -143,9 +143,8 @@ internal static class ReportCommands
             var staff = staffFiles.Select((f, i) => (years[i].ToString(), (TextReader)readers[i], f.Name)).ToList();
             var result = await cli.Get<OfflineIndicator3Handler>().HandleAsync(
                 new OfflineIndicator3Query(exportReader, export.Name, staff, year, verifier, keptCheckpoints, basis, historyReader is null ? null : (historyReader, historyFile!.Name)), ct);
-            await cli.Error.WriteLineAsync($"{export.Name}: verified against its signed checkpoint ({result.Entries:N0} entries, root {Convert.ToHexStringLower(result.Checkpoint.Root)}, "
-                + $"signed {JustCulture.Domain.UkDates.DateTime(result.Checkpoint.SignedAt.UtcDateTime)}"
-                + (keptCheckpoints is null ? ")." : $"; consistent with the {keptCheckpoints.Count} checkpoint(s) you kept)."));
+            await cli.Error.WriteLineAsync($"{export.Name}: verified against its {result.Checkpoint.Describe()}"
+                + (keptCheckpoints is null ? "." : $"; consistent with the {keptCheckpoints.Count} checkpoint(s) you kept."));
             return result.Report;
         }
         catch (LogTamperedException ex)

@@ -25,6 +25,7 @@ internal static class ReportOutput
         text.AppendLine(Invariant, $"WRES indicator 3: relative likelihood of staff entering a formal disciplinary investigation, BME compared with white");
         text.AppendLine(Invariant, $"Basis: {r.BasisLabel}");
         text.AppendLine(Invariant, $"Source: {SourceText(r.Source)}{(r.ForPublication ? " — prepared for publication (small counts suppressed)" : string.Empty)}");
+        text.AppendLine(ComputedAgainst.Statement(r.Checkpoint));
         text.AppendLine();
         text.AppendLine(Invariant, $"{"",-12}{"Entering",10}{"Headcount",12}{"Rate",10}");
         text.AppendLine(Invariant, $"{"White",-12}{r.White.Entering.Shown,10}{r.White.Headcount.Shown,12}{Percent(r.White.Rate),10}");
@@ -49,6 +50,7 @@ internal static class ReportOutput
         var text = new StringBuilder();
         text.AppendLine(Invariant, $"Disparity funnel {f.Year} (1 April – 31 March UK time): distinct staff at each stage, BME compared with white");
         text.AppendLine(Invariant, $"Source: {SourceText(f.Source)}{(f.ForPublication ? " — prepared for publication (small counts suppressed)" : string.Empty)}");
+        text.AppendLine(ComputedAgainst.Statement(f.Checkpoint));
         foreach (var s in f.Stages)
         {
             text.AppendLine();

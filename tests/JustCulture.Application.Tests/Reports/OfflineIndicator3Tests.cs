@@ -28,9 +28,14 @@ public abstract class OfflineIndicator3Tests : ReportTestBase
     private Persistence.DecisionLog.Checkpoints.CheckpointVerifier Verifier() =>
         App.Services.GetRequiredService<Persistence.DecisionLog.DecisionLogTrust>().Verifier();
 
-    /// <summary>Everything but the source label ("live" / "export"), which says where the figures came from.</summary>
+    /// <summary>Everything but the source label ("live" / "export") and the checkpoint's file, which say where the figures came from.</summary>
     private static string Figures(Indicator3Report report) =>
-        JsonSerializer.Serialize(report with { Source = string.Empty, Years = [.. report.Years.Select(y => y with { Source = string.Empty })] });
+        JsonSerializer.Serialize(report with
+        {
+            Source = string.Empty,
+            Years = [.. report.Years.Select(y => y with { Source = string.Empty })],
+            Checkpoint = report.Checkpoint! with { FileName = string.Empty },
+        });
 
     private async Task SeedCasesAsync()
     {
@@ -56,7 +61,11 @@ public abstract class OfflineIndicator3Tests : ReportTestBase
         var offline = await OfflineAsync(await ExportAsync(), basis);
 
         offline.Entries.ShouldBeGreaterThan(0);
-        offline.Checkpoint.Size.ShouldBe(offline.Entries);
+        offline.Checkpoint.TreeSize.ShouldBe(offline.Entries);
+        // The export carries the newest signed checkpoint, and the report names it and the export it came in.
+        var newest = LogCheckpointSummary.Of(App.Services.GetRequiredService<Persistence.DecisionLog.DecisionLogTrust>().Store.Newest()).ShouldNotBeNull();
+        offline.Report.Checkpoint.ShouldBe(newest with { FileName = "log.jsonl" });
+        offline.Checkpoint.ShouldBe(offline.Report.Checkpoint);
         offline.Report.Source.ShouldBe(FigureSources.Export);
         Figures(offline.Report).ShouldBe(Figures(live));
         // 2025-26: S002 (twice, counted once); rolling adds S003 from 2024-25.

@@ -290,7 +290,7 @@ public class ApiTests(SqliteWebAppFixture app) : IClassFixture<SqliteWebAppFixtu
         var entries = page.GetProperty("entries").EnumerateArray().ToList();
         entries.Count.ShouldBe(500);
         entries[0].GetProperty("sequence").GetInt64().ShouldBe(1);
-        entries.ShouldAllBe(e => e.GetProperty("hash").GetString()!.Length > 0);
+        entries.ShouldAllBe(e => e.GetProperty("leafHash").GetString()!.Length == 64);
         page.GetProperty("nextAfter").GetInt64().ShouldBe(500);
         names.ShouldNotBeEmpty();
         names.ShouldAllBe(name => !text.Contains(name, StringComparison.Ordinal));
@@ -358,6 +358,10 @@ public class ApiTests(SqliteWebAppFixture app) : IClassFixture<SqliteWebAppFixtu
         var result = await response.Content.ReadFromJsonAsync<JsonElement>();
         result.GetProperty("intact").GetBoolean().ShouldBeTrue();
         result.GetProperty("entriesChecked").GetInt64().ShouldBeGreaterThan(100);
-        result.GetProperty("headHash").GetString().ShouldNotBeNullOrEmpty();
+        result.GetProperty("problem").ValueKind.ShouldBe(JsonValueKind.Null);
+        var newest = app.Services.GetRequiredService<JustCulture.Persistence.DecisionLog.DecisionLogTrust>().Store.Newest().ShouldNotBeNull();
+        result.GetProperty("checkpoint").GetString().ShouldBe(newest.NoteText);
+        result.GetProperty("checkpointsChecked").GetInt32().ShouldBeGreaterThan(0);
+        result.GetProperty("root").GetString()!.Length.ShouldBe(64);
     }
 }

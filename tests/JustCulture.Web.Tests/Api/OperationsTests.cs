@@ -53,7 +53,7 @@ public partial class OperationsTests(SqliteWebAppFixture app) : IClassFixture<Sq
         (await client.GetAsync(new Uri("/health", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.OK);
         await using (var db = DatabaseLocation.Parse(DemoDatabase.SqliteSetting(database)).CreateContext())
         {
-            await Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.ExecuteSqlRawAsync(db.Database, "DROP TABLE decision_log_head");
+            await Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.ExecuteSqlRawAsync(db.Database, "DROP TABLE decision_log_tree_heads");
         }
 
         using var response = await client.GetAsync(new Uri("/health", UriKind.Relative));

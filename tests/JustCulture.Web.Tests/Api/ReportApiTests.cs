@@ -27,7 +27,7 @@ public class ReportApiTests(SqliteWebAppFixture app) : IClassFixture<SqliteWebAp
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         var root = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
         root.EnumerateObject().Select(p => p.Name).ShouldBe(
-            ["year", "basis", "white", "bme", "notStated", "relativeLikelihood", "ci95", "interpretation", "warnings"]);
+            ["year", "basis", "white", "bme", "notStated", "relativeLikelihood", "ci95", "interpretation", "warnings", "checkpoint"]);
         root.GetProperty("white").EnumerateObject().Select(p => p.Name).ShouldBe(["entering", "headcount", "rate"]);
         root.GetProperty("bme").EnumerateObject().Select(p => p.Name).ShouldBe(["entering", "headcount", "rate"]);
         root.GetProperty("notStated").EnumerateObject().Select(p => p.Name).ShouldBe(["entering", "headcount"]);

@@ -1,6 +1,8 @@
 using System.Net;
+using JustCulture.Persistence.DecisionLog;
 using JustCulture.Web.Tests.Hosting;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace JustCulture.Web.Tests.Api;
 
@@ -28,6 +30,28 @@ public sealed class TamperedLogReportTests(SqliteWebAppFixture app) : IClassFixt
 
     public Task DisposeAsync() => Task.CompletedTask;
 
+    /// <summary>What the log's verifier itself finds, which every refusal must quote.</summary>
+    private Task<string> VerifierProblemAsync() => app.InScopeAsync(async services =>
+    {
+        var verification = await DecisionLogVerifier.VerifyAsync(services.GetRequiredService<Persistence.JustCultureDbContext>(), services.GetRequiredService<DecisionLogTrust>());
+        verification.IsIntact.ShouldBeFalse();
+        return verification.Problem.ShouldNotBeNull();
+    });
+
+    [Theory]
+    [InlineData("/api/audit/log/proof/1")]
+    [InlineData("/api/audit/log/consistency?old=1&new=2")]
+    public async Task RefusesProofsWithLogBrokenProblemGivenEditedEntry(string path)
+    {
+        var auditor = await app.BearerClientAsync(Caller.Auditor);
+
+        using var response = await auditor.GetAsync(new Uri(path, UriKind.Relative));
+
+        var problem = await response.ShouldBeProblemAsync(HttpStatusCode.Conflict);
+        problem.GetProperty("type").GetString().ShouldBe("urn:justculture:problem:log-broken");
+        problem.GetProperty("detail").GetString().ShouldNotBeNull().ShouldContain($"fails verification: {await VerifierProblemAsync()}.");
+    }
+
     [Fact]
     public async Task RefusesReportApiWithLogBrokenProblemGivenEditedEntry()
     {
@@ -38,7 +62,7 @@ public sealed class TamperedLogReportTests(SqliteWebAppFixture app) : IClassFixt
             using var response = await auditor.GetAsync(new Uri(path, UriKind.Relative));
             var problem = await response.ShouldBeProblemAsync(HttpStatusCode.Conflict);
             problem.GetProperty("type").GetString().ShouldBe("urn:justculture:problem:log-broken");
-            problem.GetProperty("detail").GetString().ShouldNotBeNull().ShouldContain("fails verification: entry ");
+            problem.GetProperty("detail").GetString().ShouldNotBeNull().ShouldContain($"fails verification: {await VerifierProblemAsync()}.");
         }
     }
 
@@ -51,7 +75,9 @@ public sealed class TamperedLogReportTests(SqliteWebAppFixture app) : IClassFixt
         dashboard.StatusCode.ShouldBe(HttpStatusCode.Conflict);
         var html = await dashboard.Content.ReadAsStringAsync();
         html.ShouldContain("id=\"log-broken\"");
+        System.Net.WebUtility.HtmlDecode(html).ShouldContain(await VerifierProblemAsync());
         html.ShouldNotContain("Relative likelihood (BME compared with white)");
+        html.ShouldNotContain("id=\"computed-against\"");
 
         using var board = await auditor.GetAsync(new Uri($"/Audit/Reports/Board?year={_year}", UriKind.Relative));
         board.StatusCode.ShouldBe(HttpStatusCode.Conflict);

@@ -77,6 +77,7 @@ public static class AccessTable
         Roles("POST /api/staff/import", Administrators),
         Roles("GET /api/audit/log", AuditorsAndAdministrators),
         Roles("POST /api/audit/verify", AuditorsAndAdministrators),
+        Roles("GET /api/audit/log/*", AuditorsAndAdministrators),
         Roles("GET /api/reports/*", AuditorsAndAdministrators),
         Roles("GET /api/users", Administrators),
         Roles("PUT /api/users/{userId}/role", Administrators),

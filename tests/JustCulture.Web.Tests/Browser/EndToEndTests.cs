@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using JustCulture.Web.Tests.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace JustCulture.Web.Tests.Browser;
@@ -128,6 +129,12 @@ public partial class EndToEndTests(BrowserFixture browser)
         await using var auditor = await browser.NewSessionAsync("e2e-auditor");
         await auditor.SignInAsync(Caller.Auditor);
         (await auditor.GotoAsync("/Audit/Log")).ShouldBe(200);
+        // The page names a checkpoint the store holds (the sequencer may sign a newer one a moment later).
+        var stated = await auditor.Page.Locator("#newest-checkpoint").InnerTextAsync();
+        var signed = browser.Factory.Services.GetRequiredService<JustCulture.Persistence.DecisionLog.DecisionLogTrust>().Store.ReadAll()
+            .Select(c => $"Newest {JustCulture.Application.Log.LogCheckpointSummary.Of(c)!.Describe()}.");
+        signed.ShouldContain(stated.Trim());
+        (await auditor.SeriousAccessibilityViolationsAsync()).ShouldBeEmpty();
         await SubmitAsync(auditor, "Verify log");
         (await auditor.Page.Locator("#verification").InnerTextAsync()).ShouldContain("The log is intact");
         await auditor.ScreenshotAsync("verified");

@@ -11,16 +11,30 @@ public static class DemoDatabase
 {
     private static readonly Lazy<Task<string>> Template = new(CreateTemplateAsync, LazyThreadSafetyMode.ExecutionAndPublication);
 
-    /// <summary>A fresh SQLite file holding the seeded demo trust and the demo sign-ins, owned by the caller.</summary>
+    /// <summary>
+    /// A fresh SQLite file holding the seeded demo trust and the demo sign-ins, owned by the caller, with a copy of
+    /// the template's log key and checkpoints beside it (where the app looks for them by default): the entries
+    /// are sealed and signed with that key, so a copy without it would fail verification.
+    /// </summary>
     public static async Task<SqliteTestDatabase> CopyAsync(string namePrefix)
     {
         var template = await Template.Value;
         var copy = new SqliteTestDatabase(namePrefix);
-        foreach (var suffix in (string[])["", "-wal"])
+        foreach (var suffix in (string[])["", "-wal", ".log-key.pem", ".log-key.pub.pem"])
         {
             if (File.Exists(template + suffix))
             {
                 File.Copy(template + suffix, copy.Path + suffix);
+            }
+        }
+
+        var checkpoints = template + ".checkpoints";
+        if (Directory.Exists(checkpoints))
+        {
+            Directory.CreateDirectory(copy.Path + ".checkpoints");
+            foreach (var file in Directory.EnumerateFiles(checkpoints))
+            {
+                File.Copy(file, Path.Combine(copy.Path + ".checkpoints", Path.GetFileName(file)));
             }
         }
 

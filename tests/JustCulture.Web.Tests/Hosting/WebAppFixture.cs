@@ -225,7 +225,25 @@ public sealed class PostgresWebAppFixture : WebAppFixture
 
     protected override bool CanStart => PostgresServer.IsAvailable || PostgresServer.IsRequired;
 
-    protected override IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?> { ["JustCulture:SeedDemo"] = "false" };
+    /// <summary>A server database has no "beside": the log's key and checkpoints go in a folder of this fixture's own.</summary>
+    private readonly string _logDirectory = Path.Combine(Path.GetTempPath(), $"jc-web-log-{Guid.NewGuid():N}");
+
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["JustCulture:SeedDemo"] = "false",
+        ["JustCulture:SigningKey"] = Path.Combine(_logDirectory, "log-key.pem"),
+        ["JustCulture:Checkpoints"] = Path.Combine(_logDirectory, "checkpoints"),
+    };
+
+    protected override Task DeleteDatabaseAsync()
+    {
+        if (Directory.Exists(_logDirectory))
+        {
+            Directory.Delete(_logDirectory, recursive: true);
+        }
+
+        return Task.CompletedTask;
+    }
 
     protected override async Task<string> CreateDatabaseAsync() =>
         "postgres:" + await PostgresServer.Shared.CreateDatabaseAsync("web");

@@ -11,7 +11,7 @@ namespace JustCulture.Web.Pages.Audit;
 /// The pseudonymised decision log, newest first, a page at a time, filtered by case reference, event and UK dates,
 /// with a button that verifies the whole chain.
 /// </summary>
-public sealed class LogModel(BrowseLogHandler browse, VerifyLogHandler verify) : FormPageModel
+public sealed class LogModel(BrowseLogHandler browse, VerifyLogHandler verify, DecisionLogTrust trust) : FormPageModel
 {
     public const int PageSize = 50;
 
@@ -47,6 +47,9 @@ public sealed class LogModel(BrowseLogHandler browse, VerifyLogHandler verify) :
     public LogVerification? Verification { get; private set; }
 
     public bool IsFiltered { get; private set; }
+
+    /// <summary>The newest signed checkpoint in the store, as it stands (the verify button checks the log against it).</summary>
+    public LogCheckpointSummary? NewestCheckpoint { get; private set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
@@ -110,6 +113,7 @@ public sealed class LogModel(BrowseLogHandler browse, VerifyLogHandler verify) :
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
+        NewestCheckpoint = LogCheckpointSummary.Of(trust.Store.Newest());
         var from = DateFrom(FromDay, FromMonth, FromYear, nameof(FromDay), "start");
         var to = DateFrom(ToDay, ToMonth, ToYear, nameof(ToDay), "end");
         var filter = new LogFilter(CaseReference, EventType, from, to);

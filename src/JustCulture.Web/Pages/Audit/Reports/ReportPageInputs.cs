@@ -13,6 +13,9 @@ public sealed record ReportSet(IReadOnlyList<string> Years, string Year, string 
     bool InProgress, DateOnly Today, string CurrentYear)
 {
     public ReportHeadline Headline => ReportHeadline.Of(Indicator3, Funnel, InProgress);
+
+    /// <summary>The one signed checkpoint every figure of the set was computed against (one verified read per request).</summary>
+    public string ComputedAgainstStatement => ComputedAgainst.Statement(Indicator3.Checkpoint);
 }
 
 /// <summary>Loads the report set; bad input surfaces as the application's <see cref="UseCaseException"/>.</summary>
