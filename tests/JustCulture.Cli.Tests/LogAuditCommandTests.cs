@@ -51,7 +51,7 @@ public sealed class LogAuditCommandTests : IAsyncLifetime, IDisposable
         var result = await OfflineIndicator3Async(export, Cli.PublicKeyPath, "--kept-checkpoints", kept);
 
         result.ExitCode.ShouldBe(ExitCodes.Ok, result.ToString());
-        result.Stderr.ShouldContain($"log.jsonl: verified against its signed checkpoint ({await _log.EntryCountAsync()} entries");
+        result.Stderr.ShouldContain($"log.jsonl: verified against its signed checkpoint of {await _log.EntryCountAsync()} entries");
         result.Stderr.ShouldContain($"consistent with the {Directory.GetFiles(kept).Length} checkpoint(s) you kept");
         result.Stdout.ShouldNotBeEmpty();
     }
