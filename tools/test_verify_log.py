@@ -509,6 +509,15 @@ class ProofTests(Fixture):
                        "verified: entry %d (%s, occurred 2027-01-15T14:05:00.000000Z)"
                        % (sequence, items[sequence - 1]["eventType"]), "at 7 entries")
 
+    def test_withheld_entry_proves_its_leaf_hash_and_fails_when_the_hash_changes(self):
+        proof = self.make_proof(entries(7), 5)
+        proof["entry"] = None
+        self.check(proof, 0, "verified: entry 5 (withheld from this proof; leaf hash", "at 7 entries")
+        raw = bytearray(base64.b64decode(proof["leafHash"]))
+        raw[0] ^= 1
+        proof["leafHash"] = b64(bytes(raw))
+        self.check(proof, 1, "the path from entry 5 leads to root")
+
     def test_fails_when_one_byte_of_the_entry_changes(self):
         proof = self.make_proof(entries(7), 3)
         proof["entry"]["answer"] = "Na"

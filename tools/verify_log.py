@@ -545,28 +545,32 @@ def check_inclusion(args):
                           ("format", "sequence", "leafIndex", "treeSize", "entry", "leafHash", "path", "checkpoint"),
                           ("sequence", "leafIndex", "treeSize"))
     entry = proof["entry"]
-    data = leaf_data(entry, args.proof + ": entry")
+    # An auditor's proof withholds the entry (the log is pseudonymised for them): it then proves only that this
+    # leaf hash is in the signed tree, at this place.
+    data = None if entry is None else leaf_data(entry, args.proof + ": entry")
     claimed = read_hash(proof["leafHash"], args.proof + ": leafHash")
     path = read_path(proof["path"], args.proof + ": path")
     checkpoint = parse_checkpoint(proof["checkpoint"], args.proof + ": checkpoint")
     verify_log_signature(checkpoint, key)
 
-    if not entry["sequence"] == proof["sequence"] == proof["leafIndex"] + 1:
+    sequence = proof["sequence"] if entry is None else entry["sequence"]
+    if not sequence == proof["sequence"] == proof["leafIndex"] + 1:
         raise Failed("%s: the entry's sequence (%d), the proof's sequence (%d) and leafIndex (%d) disagree"
-                     % (args.proof, entry["sequence"], proof["sequence"], proof["leafIndex"]))
+                     % (args.proof, sequence, proof["sequence"], proof["leafIndex"]))
     if proof["treeSize"] != checkpoint.size:
         raise Failed("%s: treeSize %d but the checkpoint covers %d entries"
                      % (args.proof, proof["treeSize"], checkpoint.size))
-    if leaf_hash(data) != claimed:
+    if data is not None and leaf_hash(data) != claimed:
         raise Failed("%s: the entry (sequence %d) does not hash to leafHash: the entry was changed"
-                     % (args.proof, entry["sequence"]))
+                     % (args.proof, sequence))
     root = root_from_inclusion_path(proof["leafIndex"], checkpoint.size, claimed, path)
     if root != checkpoint.root:
         raise Failed("%s: the path from entry %d leads to root %s, not the signed root %s"
-                     % (args.proof, entry["sequence"], root.hex(), checkpoint.root.hex()))
-    print("verified: entry %d (%s, occurred %s) is in %s at %d entries, root %s, checkpoint signed %s"
-          % (entry["sequence"], entry["eventType"], entry["occurredAtUtc"], checkpoint.origin, checkpoint.size,
-             root.hex(), utc(checkpoint.time)))
+                     % (args.proof, sequence, root.hex(), checkpoint.root.hex()))
+    what = ("entry %d (withheld from this proof; leaf hash %s)" % (sequence, claimed.hex())) if entry is None \
+        else ("entry %d (%s, occurred %s)" % (sequence, entry["eventType"], entry["occurredAtUtc"]))
+    print("verified: %s is in %s at %d entries, root %s, checkpoint signed %s"
+          % (what, checkpoint.origin, checkpoint.size, root.hex(), utc(checkpoint.time)))
 
 
 def check_consistency(args):

@@ -132,9 +132,9 @@ public sealed class LogAuditCommandTests : IAsyncLifetime, IDisposable
         stdout.ShouldContain($"Wrote {file}.");
         var proof = JsonSerializer.Deserialize<InclusionProof>(await File.ReadAllTextAsync(file), DecisionLogStore.ExportJson)!;
         proof.Sequence.ShouldBe(sequence);
-        proof.Entry.Answer.ShouldBe("No");
+        proof.Entry.ShouldNotBeNull().Answer.ShouldBe("No");
         DecisionLogProofs.Check(proof, _log.Verifier(), file).ShouldBeNull();
-        DecisionLogProofs.Check(proof with { Entry = proof.Entry with { Answer = "Yes" } }, _log.Verifier(), file).ShouldNotBeNull();
+        DecisionLogProofs.Check(proof with { Entry = proof.Entry! with { Answer = "Yes" } }, _log.Verifier(), file).ShouldNotBeNull();
     }
 
     [Fact]
@@ -152,7 +152,7 @@ public sealed class LogAuditCommandTests : IAsyncLifetime, IDisposable
         foreach (var file in files)
         {
             var proof = JsonSerializer.Deserialize<InclusionProof>(await File.ReadAllTextAsync(file), DecisionLogStore.ExportJson)!;
-            proof.Entry.ConcernId.ShouldBe(_log.ConcernId);
+            proof.Entry.ShouldNotBeNull().ConcernId.ShouldBe(_log.ConcernId);
             DecisionLogProofs.Check(proof, _log.Verifier(), file).ShouldBeNull(file);
         }
     }

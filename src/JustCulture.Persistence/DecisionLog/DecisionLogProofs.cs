@@ -72,10 +72,25 @@ public static class DecisionLogProofs
             return $"its checkpoint {signed.Problem}";
         }
 
-        var leafHash = LeafEncoding.LeafHash(proof.Entry.ToEntry(sourceName, 0));
-        if (!Convert.ToBase64String(leafHash).Equals(proof.LeafHash, StringComparison.Ordinal))
+        byte[] leafHash;
+        if (proof.Entry is { } entry)
         {
-            return "the entry does not give the leaf hash the proof names: the entry was changed";
+            leafHash = LeafEncoding.LeafHash(entry.ToEntry(sourceName, 0));
+            if (!Convert.ToBase64String(leafHash).Equals(proof.LeafHash, StringComparison.Ordinal))
+            {
+                return "the entry does not give the leaf hash the proof names: the entry was changed";
+            }
+        }
+        else
+        {
+            try
+            {
+                leafHash = Convert.FromBase64String(proof.LeafHash);
+            }
+            catch (FormatException)
+            {
+                return "its leaf hash is not base64";
+            }
         }
 
         List<byte[]> path;
@@ -103,6 +118,12 @@ public static class DecisionLogProofs
     public static string ToJson<T>(T proof) => JsonSerializer.Serialize(proof, new JsonSerializerOptions(DecisionLogStore.ExportJson) { WriteIndented = true });
 }
 
-public sealed record InclusionProof(string Format, long Sequence, long LeafIndex, long TreeSize, ExportedEntry Entry, string LeafHash, IReadOnlyList<string> Path, string Checkpoint);
+/// <param name="Entry">The entry, so the recipient can recompute its leaf hash; null when the proof is for someone who may
+/// not read it (an auditor sees the log pseudonymised): the proof then shows only that this leaf is in the signed tree.</param>
+public sealed record InclusionProof(string Format, long Sequence, long LeafIndex, long TreeSize, ExportedEntry? Entry, string LeafHash, IReadOnlyList<string> Path, string Checkpoint)
+{
+    /// <summary>The same proof without the entry's content (names, staff refs, free text).</summary>
+    public InclusionProof WithEntryWithheld() => this with { Entry = null };
+}
 
 public sealed record ConsistencyProof(string Format, long OldSize, string OldRoot, long NewSize, string NewRoot, IReadOnlyList<string> Path);

@@ -1,5 +1,6 @@
 using JustCulture.Application.Log;
 using JustCulture.Persistence.DecisionLog;
+using System.Security.Claims;
 using JustCulture.Web.Hosting;
 
 namespace JustCulture.Web.Api;
@@ -24,13 +25,13 @@ internal static class LogProofEndpoints
                     : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "The log is empty", detail: "Nothing has been signed yet."))
             .WithSummary("The newest signed checkpoint (a C2SP signed note), after integrating what is waiting");
 
-        audit.MapGet("/proof/{sequence:long}", async (long sequence, ProveEntryHandler handler, CancellationToken ct) =>
-                TypedResults.Ok(await handler.HandleAsync(sequence, ct)))
-            .WithSummary("An RFC 9162 inclusion proof for one entry against a freshly signed checkpoint")
+        audit.MapGet("/proof/{sequence:long}", async (long sequence, ClaimsPrincipal user, ProveEntryHandler handler, CancellationToken ct) =>
+                TypedResults.Ok(ForCaller(await handler.HandleAsync(sequence, ct), user)))
+            .WithSummary("An RFC 9162 inclusion proof for one entry against a freshly signed checkpoint (for an auditor, without the entry's content)")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
-        audit.MapGet("/proof", async (Guid concern, ProveEntryHandler handler, CancellationToken ct) =>
-                TypedResults.Ok(await handler.ForConcernAsync(concern, ct)))
+        audit.MapGet("/proof", async (Guid concern, ClaimsPrincipal user, ProveEntryHandler handler, CancellationToken ct) =>
+                TypedResults.Ok((await handler.ForConcernAsync(concern, ct)).Select(p => ForCaller(p, user)).ToList()))
             .WithSummary("Inclusion proofs for every entry of one case (query: concern=<id>), against one checkpoint — without the rest of the log")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
@@ -39,4 +40,12 @@ internal static class LogProofEndpoints
             .WithSummary("An RFC 9162 consistency proof that the log of size `new` extends the log of size `old`")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict);
     }
+
+    /// <summary>
+    /// An auditor reads the log pseudonymised, so their proofs carry the leaf hash without the entry (no staff refs,
+    /// user ids or written reasons); an administrator's carry the entry, to hand to the person it is about or a
+    /// tribunal, who can then recompute it.
+    /// </summary>
+    private static InclusionProof ForCaller(InclusionProof proof, ClaimsPrincipal user) =>
+        user.IsInRole(Policies.Administrator) ? proof : proof.WithEntryWithheld();
 }

@@ -60,9 +60,9 @@ public class DecisionLogExportTests
         foreach (var proof in proofs)
         {
             DecisionLogProofs.Check(proof, verifier, "proof.json").ShouldBeNull($"entry {proof.Sequence}");
-            DecisionLogProofs.Check(proof with { Entry = proof.Entry with { Answer = proof.Entry.Answer + "!" } }, verifier, "proof.json")
+            DecisionLogProofs.Check(proof with { Entry = proof.Entry! with { Answer = proof.Entry.Answer + "!" } }, verifier, "proof.json")
                 .ShouldBe("the entry does not give the leaf hash the proof names: the entry was changed");
-            DecisionLogProofs.Check(proof with { Entry = proof.Entry with { EntryId = proof.Entry.EntryId ^ 1 } }, verifier, "proof.json").ShouldNotBeNull();
+            DecisionLogProofs.Check(proof with { Entry = proof.Entry! with { EntryId = proof.Entry.EntryId ^ 1 } }, verifier, "proof.json").ShouldNotBeNull();
             for (var i = 0; i < proof.Path.Count; i++)
             {
                 var path = proof.Path.ToList();

@@ -46,20 +46,41 @@ public sealed class LogProofApiTests(SqliteWebAppFixture app) : IClassFixture<Sq
     }
 
     [Fact]
-    public async Task GivesAnInclusionProofThatChecksGivenAnEntry()
+    public async Task GivesAProofWithTheEntryWithheldThatChecksGivenAuditor()
     {
         var auditor = await AuditorAsync();
         var verifier = await VerifierFromApiAsync(auditor);
+        var stored = await app.QueryAsync(db => DecisionLogStore.Integrated(db, 17).SingleAsync(r => r.Sequence == 17));
 
         using var response = await auditor.GetAsync(new Uri("/api/audit/log/proof/17", UriKind.Relative));
 
+        var text = await response.Content.ReadAsStringAsync();
         var proof = await ReadAsync<InclusionProof>(response);
         proof.Format.ShouldBe("justculture-inclusion-proof/1");
         proof.Sequence.ShouldBe(17);
         proof.LeafIndex.ShouldBe(16);
-        proof.Entry.Sequence.ShouldBe(17);
+        // An auditor reads the log pseudonymised: the proof carries the leaf hash, not the entry.
+        proof.Entry.ShouldBeNull();
+        text.ShouldNotContain("\"" + stored.Entry.ActorId + "\"");
+        proof.LeafHash.ShouldBe(Convert.ToBase64String(LeafEncoding.LeafHash(stored.Entry)));
         DecisionLogProofs.Check(proof, verifier, "proof 17").ShouldBeNull();
-        // The same proof with the entry changed no longer checks: the test can fail.
+        // The same proof for another leaf no longer checks: the test can fail.
+        var other = Convert.FromBase64String(proof.LeafHash);
+        other[0] ^= 1;
+        DecisionLogProofs.Check(proof with { LeafHash = Convert.ToBase64String(other) }, verifier, "proof 17").ShouldNotBeNull();
+    }
+
+    [Fact]
+    public async Task GivesAProofCarryingTheEntryGivenAdministrator()
+    {
+        var administrator = await app.BearerClientAsync(Caller.Administrator);
+        var verifier = await VerifierFromApiAsync(administrator);
+
+        using var response = await administrator.GetAsync(new Uri("/api/audit/log/proof/17", UriKind.Relative));
+
+        var proof = await ReadAsync<InclusionProof>(response);
+        proof.Entry.ShouldNotBeNull().Sequence.ShouldBe(17);
+        DecisionLogProofs.Check(proof, verifier, "proof 17").ShouldBeNull();
         DecisionLogProofs.Check(proof with { Entry = proof.Entry with { Answer = "Tampered" } }, verifier, "proof 17").ShouldNotBeNull();
     }
 
@@ -75,7 +96,9 @@ public sealed class LogProofApiTests(SqliteWebAppFixture app) : IClassFixture<Sq
 
         var proofs = await ReadAsync<List<InclusionProof>>(response);
         proofs.Count.ShouldBe(entriesOfCase);
-        proofs.ShouldAllBe(p => p.Entry.ConcernId == concernId);
+        proofs.ShouldAllBe(p => p.Entry == null);
+        var leaves = await app.QueryAsync(db => DecisionLogStore.Integrated(db, long.MaxValue).Where(r => r.Entry.ConcernId == concernId).Select(r => r.Sequence).ToListAsync());
+        proofs.Select(p => p.Sequence).Order().ShouldBe(leaves.Order());
         proofs.Select(p => p.Checkpoint).Distinct().Count().ShouldBe(1, "one checkpoint for the whole case");
         foreach (var proof in proofs)
         {
