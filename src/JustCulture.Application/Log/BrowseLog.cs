@@ -48,7 +48,7 @@ public sealed record PseudonymisedLogPage(IReadOnlyList<PseudonymisedLogEntry> E
 /// The one query behind the auditor's log, page and API: the integrated decision log, filtered, in sequence order or newest
 /// first, a page at a time, pseudonymised. The columns are projected in SQL; the actor id is read only to be turned into its pseudonym.
 /// </summary>
-public sealed partial class BrowseLogHandler(JustCultureDbContext db, ActorPseudonyms pseudonyms)
+public sealed partial class BrowseLogHandler(JustCultureDbContext db, ActorPseudonyms pseudonyms, DecisionLogSequencer sequencer)
 {
     public const int MaxTake = 500;
 
@@ -60,6 +60,8 @@ public sealed partial class BrowseLogHandler(JustCultureDbContext db, ActorPseud
             throw UseCaseException.Invalid("After", "after must be a sequence number of 0 or more.");
         }
 
+        // What is committed but still waiting (normally for under a second) is given its place first, so the log shown is the whole log.
+        await sequencer.IntegrateAsync(db, cancellationToken);
         var take = Math.Clamp(query.Take, 1, MaxTake);
         var matching = await FilteredAsync(query.Filter ?? LogFilter.None, cancellationToken);
         var total = await matching.LongCountAsync(cancellationToken);
