@@ -54,7 +54,7 @@ public sealed class DecisionLogSequencer(DecisionLogTrust trust, TimeProvider cl
                 }
             }
 
-            var checkpoint = await MaybeCheckpointAsync(forceCheckpoint || adopted);
+            var checkpoint = MaybeCheckpoint(forceCheckpoint || adopted);
             return new SequencerPass(_frontier.Size, integrated, refused, checkpoint);
         }
         finally
@@ -221,14 +221,14 @@ public sealed class DecisionLogSequencer(DecisionLogTrust trust, TimeProvider cl
         _frontier = frontier;
     }
 
-    private Task<StoredCheckpoint?> MaybeCheckpointAsync(bool force)
+    private StoredCheckpoint? MaybeCheckpoint(bool force)
     {
         var size = _frontier.Size;
         var newest = trust.Store.Newest();
         var newestSize = newest?.Checkpoint.Size ?? 0;
         if (size == 0 || size <= newestSize)
         {
-            return Task.FromResult<StoredCheckpoint?>(null);
+            return null;
         }
 
         var now = clock.GetUtcNow();
@@ -238,19 +238,19 @@ public sealed class DecisionLogSequencer(DecisionLogTrust trust, TimeProvider cl
             || now - newest.Checkpoint.SignedAt >= trust.Settings.CheckpointInterval;
         if (!due)
         {
-            return Task.FromResult<StoredCheckpoint?>(null);
+            return null;
         }
 
         var checkpoint = new Checkpoint(trust.Origin, size, _frontier.Root(), DateTimeOffset.FromUnixTimeSeconds(now.ToUnixTimeSeconds()));
         var note = trust.SigningKey.SignCheckpoint(checkpoint);
         try
         {
-            return Task.FromResult<StoredCheckpoint?>(trust.Store.Write(note, checkpoint));
+            return trust.Store.Write(note, checkpoint);
         }
         catch (InvalidOperationException)
         {
             // Another process signed this size a moment ago; its checkpoint stands.
-            return Task.FromResult(trust.Store.Newest());
+            return trust.Store.Newest();
         }
     }
 }

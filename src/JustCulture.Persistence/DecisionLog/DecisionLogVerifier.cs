@@ -23,6 +23,8 @@ public static class DecisionLogVerifier
         var checkpoints = trust.Store.ReadAll();
 
         var verifier = trust.Verifier();
+        // Each checkpoint's signatures are checked once; which witnesses cosigned is kept for the witness rule below.
+        var witnessedBy = new List<IReadOnlySet<string>>(checkpoints.Count);
         foreach (var stored in checkpoints)
         {
             var result = verifier.Verify(stored.NoteText, stored.FilePath);
@@ -31,6 +33,8 @@ public static class DecisionLogVerifier
                 // The problem already starts with the file it is about.
                 return LogVerification.Broken(0, result.Problem!, checkpointPath: stored.FilePath);
             }
+
+            witnessedBy.Add(result.Witnesses.ToHashSet(StringComparer.Ordinal));
         }
 
         var entries = await db.DecisionLog.AsNoTracking().ToDictionaryAsync(e => e.EntryId, cancellationToken);
@@ -138,8 +142,7 @@ public static class DecisionLogVerifier
 
         if (trust.Witnesses.Count > 0)
         {
-            var witnessed = checkpoints.LastOrDefault(c => verifier.Verify(c.NoteText, c.FilePath).Witnesses.ToHashSet().IsSupersetOf(trust.Witnesses.Keys));
-            if (witnessed is null)
+            if (!witnessedBy.Any(w => w.IsSupersetOf(trust.Witnesses.Keys)))
             {
                 return LogVerification.Broken(size, $"no checkpoint in {trust.Store.Directory} is cosigned by {string.Join(" and ", trust.Witnesses.Keys)}: a witness is configured, so verification needs its cosignature");
             }
