@@ -1,6 +1,7 @@
 using JustCulture.Persistence;
 using JustCulture.Persistence.DecisionLog;
 using JustCulture.Persistence.DecisionLog.Checkpoints;
+using Microsoft.EntityFrameworkCore;
 
 namespace JustCulture.Application.Log;
 
@@ -57,7 +58,8 @@ public sealed class ProveEntryHandler(JustCultureDbContext db, DecisionLogTrust 
     public async Task<IReadOnlyList<InclusionProof>> ForConcernAsync(Guid concernId, CancellationToken cancellationToken = default)
     {
         var checkpoint = await VerifiedCheckpoint.RequireAsync(db, trust, sequencer, cancellationToken);
-        var sequences = DecisionLogStore.Integrated(db, checkpoint.Checkpoint.Size).Where(r => r.Entry.ConcernId == concernId).Select(r => r.Sequence).ToList();
+        var sequences = await DecisionLogStore.Integrated(db, checkpoint.Checkpoint.Size).Where(r => r.Entry.ConcernId == concernId).Select(r => r.Sequence)
+            .ToListAsync(cancellationToken);
         if (sequences.Count == 0)
         {
             throw Common.UseCaseException.NotFound($"The log has no entries for concern {concernId}.");

@@ -25,11 +25,7 @@ public static class DecisionLogProofs
             throw new ArgumentOutOfRangeException(nameof(sequence), sequence, $"There is no entry {sequence} in the checkpoint of {size} entries.");
         }
 
-        var row = await DecisionLogStore.Integrated(db, size).SingleAsync(r => r.Sequence == sequence, cancellationToken);
-        var leaves = await LeafHashesAsync(db, size, cancellationToken);
-        var path = MerkleTree.InclusionProof(leaves, sequence - 1, size);
-        return new InclusionProof(InclusionFormat, sequence, sequence - 1, size, ExportedEntry.From(row),
-            Convert.ToBase64String(leaves[(int)(sequence - 1)]), path.Select(Convert.ToBase64String).ToList(), checkpoint.NoteText);
+        return (await InclusionAsync(db, checkpoint, [sequence], cancellationToken)).Single();
     }
 
     /// <summary>Proofs for several entries against one checkpoint, reading the tree once.</summary>

@@ -199,7 +199,7 @@ public sealed record ExportedEntry(
 
     public DecisionLogEntry ToEntry(string sourceName, int lineNumber)
     {
-        if (!DateTime.TryParseExact(OccurredAtUtc, "yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", System.Globalization.CultureInfo.InvariantCulture,
+        if (!DateTime.TryParseExact(OccurredAtUtc, LeafEncoding.TimestampFormat, System.Globalization.CultureInfo.InvariantCulture,
                 System.Globalization.DateTimeStyles.AdjustToUniversal | System.Globalization.DateTimeStyles.AssumeUniversal, out var occurred))
         {
             throw new FormatException($"{sourceName} line {lineNumber}, field occurredAtUtc: '{OccurredAtUtc}' is not a time in the form yyyy-MM-ddTHH:mm:ss.ffffffZ");

@@ -50,8 +50,10 @@ public static class LeafEncoding
         return new DateTime(ticks - (ticks % 10), DateTimeKind.Utc);
     }
 
-    public static string FormatTimestamp(DateTime utc) =>
-        NormaliseTimestamp(utc).ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture);
+    /// <summary>The text form of a time in leaf data and exports (docs/log-format.md §1.1).</summary>
+    public const string TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'";
+
+    public static string FormatTimestamp(DateTime utc) => NormaliseTimestamp(utc).ToString(TimestampFormat, CultureInfo.InvariantCulture);
 
     private static void Field(MemoryStream buffer, string? text)
     {
