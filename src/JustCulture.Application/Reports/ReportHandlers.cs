@@ -5,6 +5,7 @@ using JustCulture.Persistence;
 using JustCulture.Persistence.DecisionLog;
 using JustCulture.Application.Log;
 using JustCulture.Persistence.DecisionLog.Checkpoints;
+using JustCulture.Persistence.DecisionLog.PersonalData;
 using Microsoft.EntityFrameworkCore;
 
 namespace JustCulture.Application.Reports;
@@ -14,7 +15,7 @@ public sealed record Indicator3Query(string Year, string Basis = "single");
 public sealed record FunnelQuery(string Year);
 
 /// <summary>Reads what the reports compute from out of the live database; all counting is left to the pure calculators.</summary>
-public sealed class ReportDataLoader(JustCultureDbContext db, DecisionLogTrust trust, DecisionLogSequencer sequencer)
+public sealed class ReportDataLoader(JustCultureDbContext db, DecisionLogTrust trust, DecisionLogSequencer sequencer, CaseDataProtector protector)
 {
     private bool _verified;
     private StoredCheckpoint? _checkpoint;
@@ -42,10 +43,15 @@ public sealed class ReportDataLoader(JustCultureDbContext db, DecisionLogTrust t
         }
 
         var size = _checkpoint?.Checkpoint.Size ?? 0;
-        var log = await DecisionLogStore.Integrated(db, size)
-            .Where(r => CountedEvents.Contains(r.Entry.EventType))
+        var rows = await DecisionLogStore.Integrated(db, size)
+            .Where(r => CountedEvents.Contains(r.Entry.EventType) || r.Entry.EventType == LogEventTypes.PersonalDataErased)
             .Select(r => r.Entry)
             .ToListAsync(cancellationToken);
+        var erasures = rows.Where(e => e.EventType == LogEventTypes.PersonalDataErased).ToList();
+        var counted = rows.Where(e => e.EventType != LogEventTypes.PersonalDataErased).ToList();
+        var erasedCases = erasures.Select(e => e.ConcernId).OfType<Guid>().ToHashSet();
+        var keyring = await protector.KeyringAsync(db, counted.Select(e => e.ConcernId).OfType<Guid>().Where(id => !erasedCases.Contains(id)).Distinct().ToList(), cancellationToken);
+        var cases = CaseSubjects.Resolve(counted, erasures, e => keyring.Open(e).SubjectStaffRef);
         var yearTexts = years.Select(y => y.ToString()).ToList();
         var snapshotRows = await db.HeadcountSnapshots.AsNoTracking().Where(h => yearTexts.Contains(h.Year)).ToListAsync(cancellationToken);
         var snapshots = snapshotRows.GroupBy(h => ReportingYear.Parse(h.Year))
@@ -54,7 +60,7 @@ public sealed class ReportDataLoader(JustCultureDbContext db, DecisionLogTrust t
         var history = await db.WresHistory.AsNoTracking().ToListAsync(cancellationToken);
         var userStaffRefs = await db.Users.AsNoTracking().Where(u => u.StaffRef != null)
             .ToDictionaryAsync(u => u.UserId, u => u.StaffRef!, StringComparer.Ordinal, cancellationToken);
-        return new ReportInputs(log, new StaffPopulation(snapshots, records), history, FigureSources.Live, userStaffRefs);
+        return new ReportInputs(cases.Counted, new StaffPopulation(snapshots, records, cases.Frozen), history, FigureSources.Live, userStaffRefs);
     }
 }
 

@@ -42,21 +42,29 @@ public enum PersonSource
 /// <summary>
 /// Who was employed, as the reports need it: each reporting year's headcount snapshot (the 31 March
 /// position), and the staff records to fall back on for someone counted in a year's cases but absent from its
-/// snapshot. Built from the database for live reports and from staff files for offline recomputation, so the
+/// snapshot; and, for people whose case data was erased, the group they were counted in, frozen at erasure. Built from the database for live reports and from staff files for offline recomputation, so the
 /// same pure calculations serve both.
 /// </summary>
 public sealed class StaffPopulation
 {
     private readonly Dictionary<ReportingYear, Dictionary<string, ReportPerson>> _snapshots;
     private readonly Dictionary<string, ReportPerson> _records;
+    private readonly IReadOnlyDictionary<string, IReadOnlyDictionary<ReportingYear, (WresGroup Group, PersonSource Source)>> _erased;
 
-    public StaffPopulation(IReadOnlyDictionary<ReportingYear, IReadOnlyList<ReportPerson>> snapshots, IEnumerable<ReportPerson> staffRecords)
+    /// <param name="erased">People whose case data was erased at the end of retention, by their erasure pseudonym:
+    /// the group and its source they were counted with in each year, frozen at erasure (<see cref="CaseSubjects"/>).</param>
+    public StaffPopulation(IReadOnlyDictionary<ReportingYear, IReadOnlyList<ReportPerson>> snapshots, IEnumerable<ReportPerson> staffRecords,
+        IReadOnlyDictionary<string, IReadOnlyDictionary<ReportingYear, (WresGroup Group, PersonSource Source)>>? erased = null)
     {
         ArgumentNullException.ThrowIfNull(snapshots);
         ArgumentNullException.ThrowIfNull(staffRecords);
         _snapshots = snapshots.ToDictionary(s => s.Key, s => s.Value.ToDictionary(p => p.StaffRef, StringComparer.Ordinal));
         _records = staffRecords.ToDictionary(p => p.StaffRef, StringComparer.Ordinal);
+        _erased = erased ?? new Dictionary<string, IReadOnlyDictionary<ReportingYear, (WresGroup, PersonSource)>>(StringComparer.Ordinal);
     }
+
+    /// <summary>What a breakdown shows for the band, staff group and directorate of someone whose case data was erased.</summary>
+    public const string ErasedAttribute = "Erased at the end of retention";
 
     public bool HasSnapshot(ReportingYear year) => _snapshots.ContainsKey(year);
 
@@ -67,6 +75,13 @@ public sealed class StaffPopulation
     /// <summary>The person as counted in <paramref name="year"/>: from its snapshot, else the staff record.</summary>
     public (ReportPerson Person, PersonSource Source) Find(ReportingYear year, string staffRef)
     {
+        if (_erased.TryGetValue(staffRef, out var frozen))
+        {
+            // Only the group survives erasure; the other attributes went with the case's personal data.
+            var (group, source) = frozen.TryGetValue(year, out var counted) ? counted : (WresGroup.NotStated, PersonSource.Unknown);
+            return (new ReportPerson(staffRef, group, ErasedAttribute, ErasedAttribute, ErasedAttribute, default), source);
+        }
+
         if (_snapshots.TryGetValue(year, out var snapshot) && snapshot.TryGetValue(staffRef, out var person))
         {
             return (person, PersonSource.Snapshot);
