@@ -50,6 +50,11 @@ public sealed class UseCaseException(UseCaseError error, string message, IReadOn
             + "Run the log check (log verify) and restore the log from a trusted copy.");
     }
 
+    /// <summary>The log's data around the entries is inconsistent with them (e.g. a case key destroyed with no erasure on record).</summary>
+    public static UseCaseException LogBroken(string problem) =>
+        new(UseCaseError.LogBroken, $"The decision log fails verification: {problem}. Nothing is computed or proved from it. "
+            + "Run the log check (log verify) and restore the log from a trusted copy.");
+
     public static UseCaseException NotFound(string message) => new(UseCaseError.NotFound, message);
 
     public static UseCaseException Forbidden(string message) => new(UseCaseError.Forbidden, message);

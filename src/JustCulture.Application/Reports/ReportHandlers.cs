@@ -51,7 +51,23 @@ public sealed class ReportDataLoader(JustCultureDbContext db, DecisionLogTrust t
         var counted = rows.Where(e => e.EventType != LogEventTypes.PersonalDataErased).ToList();
         var erasedCases = erasures.Select(e => e.ConcernId).OfType<Guid>().ToHashSet();
         var keyring = await protector.KeyringAsync(db, counted.Select(e => e.ConcernId).OfType<Guid>().Where(id => !erasedCases.Contains(id)).Distinct().ToList(), cancellationToken);
-        var cases = CaseSubjects.Resolve(counted, erasures, e => keyring.Open(e).SubjectStaffRef);
+        var cases = CaseSubjects.Resolve(counted, erasures, e =>
+        {
+            OpenedFields fields;
+            try
+            {
+                fields = keyring.Open(e);
+            }
+            catch (LogIntegrityException ex)
+            {
+                throw UseCaseException.LogBroken(ex.Message);
+            }
+
+            // A key destroyed without the erasure the retention run records would silently drop the case from the figures.
+            return fields.Erased
+                ? throw UseCaseException.LogBroken($"the data key of case {e.ConcernId} is erased but the log records no erasure of it (entry id {e.EntryId})")
+                : fields.SubjectStaffRef;
+        });
         var yearTexts = years.Select(y => y.ToString()).ToList();
         var snapshotRows = await db.HeadcountSnapshots.AsNoTracking().Where(h => yearTexts.Contains(h.Year)).ToListAsync(cancellationToken);
         var snapshots = snapshotRows.GroupBy(h => ReportingYear.Parse(h.Year))
@@ -169,7 +185,13 @@ public sealed class OfflineIndicator3Handler(TimeProvider clock)
 
         // The same events the live loader reads, so "does the log hold cases this year" is judged identically.
         var counted = entries.Where(e => ReportDataLoader.CountedEvents.Contains(e.EventType, StringComparer.Ordinal)).ToList();
-        var inputs = new ReportInputs(counted, new StaffPopulation(snapshots, records.Values), history, FigureSources.Export);
+        var erasures = entries.Where(e => e.EventType == LogEventTypes.PersonalDataErased).ToList();
+        // The export carries each sealed field opened beside it (not hashed; docs/log-format.md §4); an erased case has none.
+        var opened = export.Exported.ToDictionary(e => e.EntryId, e => e.Opened);
+        var cases = CaseSubjects.Resolve(counted, erasures, e => opened.TryGetValue(e.EntryId, out var fields) && fields is { Erased: false }
+            ? fields.SubjectStaffRef
+            : throw new LogTamperedException($"{query.ExportName}: entry id {e.EntryId} of case {e.ConcernId} carries no opened subject and the export records no erasure of its case"));
+        var inputs = new ReportInputs(cases.Counted, new StaffPopulation(snapshots, records.Values, cases.Frozen), history, FigureSources.Export);
         var checkpoint = LogCheckpointSummary.Of(export.Checkpoint, query.ExportName);
         return new OfflineIndicator3Result(Indicator3Calculator.Compute(year, basis, inputs) with { Checkpoint = checkpoint }, checkpoint, entries.Count);
     }

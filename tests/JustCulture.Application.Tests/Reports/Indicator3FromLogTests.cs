@@ -62,7 +62,9 @@ public abstract class Indicator3FromLogTests : ReportTestBase
         await FormalAsync("S002", 'A');
         await FormalAsync("S001");
 
-        (await App.QueryAsync(db => db.DecisionLog.CountAsync(e => e.EventType == LogEventTypes.FormalInvestigationStarted && e.SubjectStaffRef == "S002"))).ShouldBe(2);
+        // The log seals the subject's staff ref; the case rows say whose the two investigations are.
+        (await App.QueryAsync(db => db.DecisionLog.CountAsync(e => e.EventType == LogEventTypes.FormalInvestigationStarted
+            && db.Concerns.Any(c => c.Id == e.ConcernId && c.SubjectStaffRef == "S002")))).ShouldBe(2);
         var report = await Indicator3Async();
 
         report.Bme.Entering.ShouldBe(1);
