@@ -157,7 +157,7 @@ def entries(count, changed_text=""):
 
 
 def hashes_of(items):
-    return [v.leaf_hash(v.leaf_data(e, "test")) for e in items]
+    return [v.leaf_hash(v.leaf_data(e, "test", False)) for e in items]
 
 
 def largest_power_of_two_below(n):
@@ -302,17 +302,17 @@ class MerkleKnownAnswerTests(unittest.TestCase):
 
 class LeafEncodingTests(unittest.TestCase):
     def test_encodes_entry_as_worked_out_by_hand(self):
-        self.assertEqual(KNOWN_LEAF_DATA, v.leaf_data(KNOWN_ENTRY, "test").hex())
+        self.assertEqual(KNOWN_LEAF_DATA, v.leaf_data(KNOWN_ENTRY, "test", False).hex())
 
     def test_null_and_empty_text_encode_differently(self):
         empty = dict(KNOWN_ENTRY, answer="")
-        self.assertNotEqual(v.leaf_data(KNOWN_ENTRY, "test"), v.leaf_data(empty, "test"))
+        self.assertNotEqual(v.leaf_data(KNOWN_ENTRY, "test", False), v.leaf_data(empty, "test", False))
 
     def test_refuses_fields_not_in_their_text_form(self):
         for key, value in (("concernId", "3F2504E0-4F89-41D3-9A0C-0305E82C3301"), ("entryId", "7"),
                            ("occurredAtUtc", "2027-01-15T14:05:00Z"), ("actorId", None), ("definitionVersion", -1)):
             with self.assertRaisesRegex(v.BadInput, "field '%s'" % key):
-                v.leaf_data(dict(KNOWN_ENTRY, **{key: value}), "test")
+                v.leaf_data(dict(KNOWN_ENTRY, **{key: value}), "test", False)
 
 
 class ExportTests(Fixture):
