@@ -28,8 +28,10 @@ public sealed class CaseDataProtector(DecisionLogTrust trust)
     internal async Task<CaseDataKeyring> KeysForWritingAsync(JustCultureDbContext db, IReadOnlyDictionary<Guid, DateTime> firstEntryAt, CancellationToken ct)
     {
         var ids = firstEntryAt.Keys.ToList();
-        var known = await db.CaseDataKeys.AsNoTracking().Where(k => ids.Contains(k.ConcernId)).Select(k => k.ConcernId).ToListAsync(ct);
-        foreach (var (concernId, at) in firstEntryAt.Where(c => !known.Contains(c.Key)))
+        // One read when every case has its key already (every step after a case's first).
+        var rows = await db.CaseDataKeys.AsNoTracking().Where(k => ids.Contains(k.ConcernId)).ToListAsync(ct);
+        var missing = firstEntryAt.Where(c => !rows.Exists(r => r.ConcernId == c.Key)).ToList();
+        foreach (var (concernId, at) in missing)
         {
             var key = RandomNumberGenerator.GetBytes(CaseFieldCipher.KeySize);
             var wrapped = CaseFieldCipher.Wrap(trust.CaseKeyWrappingKey, concernId, key);
@@ -40,7 +42,11 @@ public sealed class CaseDataProtector(DecisionLogTrust trust)
                 $"INSERT INTO case_data_keys (concern_id, wrapped_key, created_at_utc) VALUES ({concernId}, {wrapped}, {at}) ON CONFLICT (concern_id) DO NOTHING", ct);
         }
 
-        var rows = await db.CaseDataKeys.AsNoTracking().Where(k => ids.Contains(k.ConcernId)).ToListAsync(ct);
+        if (missing.Count > 0)
+        {
+            rows = await db.CaseDataKeys.AsNoTracking().Where(k => ids.Contains(k.ConcernId)).ToListAsync(ct);
+        }
+
         if (rows.Count != ids.Count)
         {
             throw new InvalidOperationException("A case data key was made but cannot be read back in the same transaction.");
