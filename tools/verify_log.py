@@ -179,9 +179,11 @@ def read_public_key(path):
 ENTRY_KEYS = ("sequence", "entryId", "eventType", "concernId", "workflowInstanceId", "subjectStaffRef",
               "definitionId", "definitionVersion", "activityId", "question", "answer", "rationale",
               "informalNotAppropriate", "actorId", "actorRole", "occurredAtUtc")
-# Export /3 and inclusion proof /2 add the leaf version (§1.1, §1.4) and "opened": the personal fields' plaintext,
-# which is not hashed (so erasing a case's key changes nothing that is checked here) and is ignored.
-VERSIONED_ENTRY_KEYS = ENTRY_KEYS + ("leafVersion", "opened")
+# Export /3 and inclusion proof /2 add the leaf version (§1.1, §1.4), "opened" (the personal fields' plaintext) and
+# "caseKey" (the case's data key, which opens the sealed fields to that plaintext). Neither is hashed, so erasing a
+# case's key changes nothing that is checked here; checking the opened text needs AES-GCM, which the standard
+# library lacks, so it is left to `justculture report --from-export` (docs/log-format.md §4).
+VERSIONED_ENTRY_KEYS = ENTRY_KEYS + ("leafVersion", "opened", "caseKey")
 LEAF_VERSIONS = (1, 2)
 EXPORT_FORMATS = {"justculture-log-export/2": False, "justculture-log-export/3": True}
 INCLUSION_FORMATS = {"justculture-inclusion-proof/1": False, "justculture-inclusion-proof/2": True}

@@ -70,7 +70,10 @@ public sealed class OfflineReportTests : IAsyncLifetime, IDisposable
     {
         var lines = await File.ReadAllLinesAsync(_export);
         var index = Array.FindIndex(lines, l => l.Contains("\"FormalInvestigationStarted\"", StringComparison.Ordinal) && l.Contains("\"S002\"", StringComparison.Ordinal));
-        lines[index] = lines[index].Replace("\"S002\"", "\"S005\"", StringComparison.Ordinal);
+        // Move the BME investigation out of the year: the time is hashed, so the checkpoint's root no longer matches.
+        var entry = System.Text.Json.Nodes.JsonNode.Parse(lines[index])!.AsObject();
+        entry["occurredAtUtc"] = "2023-06-01T09:00:00.000000Z";
+        lines[index] = entry.ToJsonString();
         var tampered = _cli.PathFor("tampered.jsonl");
         await File.WriteAllLinesAsync(tampered, lines);
 

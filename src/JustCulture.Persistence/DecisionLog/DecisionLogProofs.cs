@@ -90,11 +90,18 @@ public static class DecisionLogProofs
             // The opened fields are not hashed: the leaf hash is over the stored entry, so the proof holds after erasure.
             try
             {
-                leafHash = LeafEncoding.LeafHash(entry.ToEntry(sourceName, 0, leafVersionGiven: proof.Format == InclusionFormat));
+                var stored = entry.ToEntry(sourceName, 0, leafVersionGiven: proof.Format == InclusionFormat);
+                leafHash = LeafEncoding.LeafHash(stored);
+                // The opened text must be what the sealed fields hold under the case key the proof carries.
+                entry.CheckedOpened(stored, sourceName, 0);
             }
             catch (FormatException ex)
             {
                 return $"its entry is malformed ({ex.Message})";
+            }
+            catch (LogIntegrityException ex)
+            {
+                return ex.Message;
             }
 
             if (!Convert.ToBase64String(leafHash).Equals(proof.LeafHash, StringComparison.Ordinal))

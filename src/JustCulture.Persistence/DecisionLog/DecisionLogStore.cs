@@ -217,7 +217,8 @@ public sealed record ExportedEntry(
     string ActorId,
     string ActorRole,
     string OccurredAtUtc,
-    [property: JsonConverter(typeof(OpenedFieldsJson))] OpenedFields? Opened)
+    [property: JsonConverter(typeof(OpenedFieldsJson))] OpenedFields? Opened,
+    string? CaseKey = null)
 {
     /// <param name="keyring">Holds the key of the entry's case; null to leave <see cref="Opened"/> out (null).</param>
     public static ExportedEntry From(SequencedEntry row, CaseDataKeyring? keyring)
@@ -226,7 +227,8 @@ public sealed record ExportedEntry(
         var e = row.Entry;
         return new(row.Sequence, e.EntryId, e.LeafVersion, e.EventType, e.ConcernId, e.WorkflowInstanceId, e.SubjectStaffRef, e.DefinitionId, e.DefinitionVersion,
             e.ActivityId, e.Question, e.Answer, e.Rationale, e.InformalNotAppropriate, e.ActorId, e.ActorRole, LeafEncoding.FormatTimestamp(e.OccurredAtUtc),
-            keyring?.Open(e));
+            keyring?.Open(e),
+            keyring is not null && CaseFieldCipher.HoldsSealedFields(e) ? keyring.ExportableKey(e.ConcernId!.Value) : null);
     }
 
     /// <param name="leafVersionGiven">Whether the format carries <see cref="LeafVersion"/> (export /3, proof /2); older
@@ -290,8 +292,52 @@ public sealed record ExportedEntry(
             return clear;
         }
 
-        return Opened ?? OpenedFields.ErasedFields;
+        if (Opened is null)
+        {
+            return CaseKey is null
+                ? OpenedFields.ErasedFields
+                : throw new LogIntegrityException($"{sourceName} line {lineNumber}: entry {Sequence} carries its case key but no opened fields: the export was edited", Sequence);
+        }
+
+        // The opened text is not hashed; the case key it travels with opens the hashed ciphertext, so an edit of
+        // either is caught here rather than trusted.
+        byte[] key;
+        try
+        {
+            key = CaseKey is null ? [] : Convert.FromBase64String(CaseKey);
+        }
+        catch (FormatException)
+        {
+            throw new FormatException($"{sourceName} line {lineNumber}, field caseKey: not base64");
+        }
+
+        if (key.Length != CaseFieldCipher.KeySize)
+        {
+            throw new LogIntegrityException($"{sourceName} line {lineNumber}: entry {Sequence}'s opened fields cannot be checked: it carries no case key of {CaseFieldCipher.KeySize} bytes", Sequence);
+        }
+
+        foreach (var (field, stored, opened) in new[]
+        {
+            (PersonalField.SubjectStaffRef, entry.SubjectStaffRef, Opened.SubjectStaffRef),
+            (PersonalField.Rationale, entry.Rationale, Opened.Rationale),
+            (PersonalField.InformalNotAppropriate, entry.InformalNotAppropriate, Opened.InformalNotAppropriate),
+        })
+        {
+            if (!CaseFieldCipher.TryOpen(key, entry.ConcernId!.Value, entry.EntryId, field, stored, out var plaintext) || !string.Equals(plaintext, opened, StringComparison.Ordinal))
+            {
+                throw new LogIntegrityException($"{sourceName} line {lineNumber}: entry {Sequence}'s opened {WireName(field)} is not what its sealed field holds: the export was edited", Sequence);
+            }
+        }
+
+        return Opened;
     }
+
+    private static string WireName(PersonalField field) => field switch
+    {
+        PersonalField.SubjectStaffRef => "subjectStaffRef",
+        PersonalField.Rationale => "rationale",
+        _ => "informalNotAppropriate",
+    };
 }
 
 /// <summary>

@@ -78,12 +78,38 @@ public abstract class OfflineIndicator3Tests : ReportTestBase
         await SeedCasesAsync();
         var lines = (await ExportAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries).ToList();
         var index = lines.FindIndex(l => l.Contains("\"FormalInvestigationStarted\"", StringComparison.Ordinal) && l.Contains("\"S002\"", StringComparison.Ordinal));
-        // Make the BME case look like a white one: the kind of edit the signed checkpoint exists to catch.
+        // Make the BME case look like a white one. The staff ref is hashed sealed; its opened copy beside it is not
+        // hashed, but must be what the case key opens the sealed text to.
         lines[index] = lines[index].Replace("\"S002\"", "\"S005\"", StringComparison.Ordinal);
 
         var ex = await Should.ThrowAsync<LogTamperedException>(() => OfflineAsync(string.Join('\n', lines)));
 
-        ex.Message.ShouldContain("log.jsonl: its entries do not give the root its checkpoint signed: the export was rewritten");
+        ex.Message.ShouldContain($"log.jsonl line {index + 1}: entry ");
+        ex.Message.ShouldContain("opened subjectStaffRef is not what its sealed field holds: the export was edited");
+    }
+
+    [Fact]
+    public async Task RefusesAsRewrittenGivenSealedFieldOfAnotherCaseCopiedIn()
+    {
+        await SeedCasesAsync();
+        var lines = (await ExportAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries).ToList();
+        var bme = lines.FindIndex(l => l.Contains("\"FormalInvestigationStarted\"", StringComparison.Ordinal) && l.Contains("\"S002\"", StringComparison.Ordinal));
+        var white = lines.FindIndex(l => l.Contains("\"FormalInvestigationStarted\"", StringComparison.Ordinal) && l.Contains("\"S004\"", StringComparison.Ordinal));
+        // Swap the whole personal part of two lines: sealed text, opened text and key all agree, but the hashed bytes changed.
+        var a = System.Text.Json.Nodes.JsonNode.Parse(lines[bme])!.AsObject();
+        var b = System.Text.Json.Nodes.JsonNode.Parse(lines[white])!.AsObject();
+        foreach (var key in new[] { "subjectStaffRef", "opened", "caseKey" })
+        {
+            (a[key], b[key]) = (b[key]?.DeepClone(), a[key]?.DeepClone());
+        }
+
+        lines[bme] = a.ToJsonString();
+        lines[white] = b.ToJsonString();
+
+        var ex = await Should.ThrowAsync<LogTamperedException>(() => OfflineAsync(string.Join('\n', lines)));
+
+        ex.Message.ShouldContain("log.jsonl line ");
+        ex.Message.ShouldContain("opened subjectStaffRef is not what its sealed field holds");
     }
 
     [Fact]

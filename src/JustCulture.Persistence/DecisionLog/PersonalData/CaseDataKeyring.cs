@@ -57,6 +57,16 @@ public sealed class CaseDataKeyring
             Erased: false);
     }
 
+    /// <summary>
+    /// The case's data key in base64, for an export or an administrator's proof that carries the opened fields: with
+    /// it a reader checks the opened text against the hashed ciphertext. Null when the case has none or it is erased.
+    /// </summary>
+    internal string? ExportableKey(Guid concernId)
+    {
+        RequireLoaded(concernId);
+        return _keys.TryGetValue(concernId, out var key) && key is not null ? Convert.ToBase64String(key) : null;
+    }
+
     /// <summary>Seals the entry's personal fields in place (the writer's half).</summary>
     internal void Seal(DecisionLogEntry entry)
     {
