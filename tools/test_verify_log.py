@@ -162,12 +162,15 @@ def hashes_of(items):
 
 def sealed_entries(count):
     """Export /3 lines as the product writes them since sealing: leaf version 2, a case's personal fields sealed
-    (opaque text to a verifier), their plaintext beside them in "opened" — and one entry erased (opened null)."""
+    (opaque text to a verifier), their plaintext beside them in "opened" with the case key that opens them in
+    "caseKey" — and one entry erased (opened and caseKey null)."""
     made = []
     for item in entries(count):
         opened = {"subjectStaffRef": item["subjectStaffRef"], "rationale": item["rationale"],
                   "informalNotAppropriate": item["informalNotAppropriate"]}
-        item = dict(item, leafVersion=2, opened=None if item["sequence"] == 1 else opened)
+        erased = item["sequence"] == 1
+        item = dict(item, leafVersion=2, opened=None if erased else opened,
+                    caseKey=None if erased else base64.b64encode(bytes(range(32))).decode())
         for key in ("subjectStaffRef", "rationale", "informalNotAppropriate"):
             if item[key] is not None:
                 item[key] = "pd1:" + base64.b64encode(("sealed %s of %d" % (key, item["sequence"])).encode()).decode()
@@ -510,18 +513,20 @@ class SealedFieldsTests(Fixture):
     """docs/log-format.md §1.4: leaf version 2 hashes the stored (sealed) text after the byte 0x02; opened is ignored."""
 
     def test_version_two_leaf_data_is_version_one_with_its_first_byte_two(self):
-        versioned = dict(KNOWN_ENTRY, leafVersion=2, opened=None)
+        versioned = dict(KNOWN_ENTRY, leafVersion=2, opened=None, caseKey=None)
         self.assertEqual("02" + KNOWN_LEAF_DATA[2:], v.leaf_data(versioned, "test", True).hex())
         self.assertEqual(KNOWN_LEAF_DATA, v.leaf_data(dict(versioned, leafVersion=1), "test", True).hex())
 
     def test_refuses_unknown_leaf_version_and_missing_keys(self):
         for bad in (0, 3, "2", None):
             with self.assertRaises(v.BadInput):
-                v.leaf_data(dict(KNOWN_ENTRY, leafVersion=bad, opened=None), "test", True)
+                v.leaf_data(dict(KNOWN_ENTRY, leafVersion=bad, opened=None, caseKey=None), "test", True)
         with self.assertRaises(v.BadInput):
-            v.leaf_data(dict(KNOWN_ENTRY, leafVersion=2), "test", True)  # no opened
+            v.leaf_data(dict(KNOWN_ENTRY, leafVersion=2, caseKey=None), "test", True)  # no opened
         with self.assertRaises(v.BadInput):
-            v.leaf_data(dict(KNOWN_ENTRY, leafVersion=2, opened=None), "test", False)  # /2 has no such keys
+            v.leaf_data(dict(KNOWN_ENTRY, leafVersion=2, opened=None), "test", True)  # no caseKey
+        with self.assertRaises(v.BadInput):
+            v.leaf_data(dict(KNOWN_ENTRY, leafVersion=2, opened=None, caseKey=None), "test", False)  # /2 has no such keys
 
     def test_export_three_verifies_whatever_opened_says_but_not_a_changed_sealed_field(self):
         items = sealed_entries(5)
@@ -529,7 +534,7 @@ class SealedFieldsTests(Fixture):
         self.assert_result(0, ["export", self.export(items), "--public-key", self.log_key.public],
                            "verified: ", "5 entries")
         # The key erased: opened gone from every entry, nothing hashed changed, the same signed checkpoint holds.
-        erased = [dict(item, opened=None) for item in items]
+        erased = [dict(item, opened=None, caseKey=None) for item in items]
         self.assert_result(0, ["export", self.export(erased, checkpoint=checkpoint), "--public-key",
                                self.log_key.public], "5 entries")
         changed = [dict(item) for item in items]
@@ -540,7 +545,7 @@ class SealedFieldsTests(Fixture):
     def test_export_mixing_both_versions_verifies(self):
         items = entries(3) + sealed_entries(6)[3:]
         items[:3] = [dict(item, leafVersion=1, opened={"subjectStaffRef": item["subjectStaffRef"],
-                     "rationale": item["rationale"], "informalNotAppropriate": item["informalNotAppropriate"]})
+                     "rationale": item["rationale"], "informalNotAppropriate": item["informalNotAppropriate"]}, caseKey=None)
                      for item in items[:3]]
         self.assert_result(0, ["export", self.export(items), "--public-key", self.log_key.public], "6 entries")
 
@@ -563,7 +568,7 @@ class ProofTests(Fixture):
         proof = self.make_proof(items, 4)
         self.assertEqual("justculture-inclusion-proof/2", proof["format"])
         self.check(proof, 0, "verified: entry 4")
-        self.check(dict(proof, entry=dict(proof["entry"], opened=None)), 0, "verified: entry 4")
+        self.check(dict(proof, entry=dict(proof["entry"], opened=None, caseKey=None)), 0, "verified: entry 4")
         self.check(dict(proof, entry=dict(proof["entry"], leafVersion=1)), 1, "does not hash to leafHash")
 
     def test_valid_proof_passes_naming_the_entry(self):

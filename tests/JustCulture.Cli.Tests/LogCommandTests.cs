@@ -121,8 +121,9 @@ public sealed class LogCommandTests : IAsyncLifetime, IDisposable
             _log.Verifier().Verify(header.RootElement.GetProperty("checkpoint").GetString()!, "header").IsAccepted.ShouldBeTrue();
         }
 
-        string[] keys = ["sequence", "entryId", "eventType", "concernId", "workflowInstanceId", "subjectStaffRef", "definitionId", "definitionVersion",
-            "activityId", "question", "answer", "rationale", "informalNotAppropriate", "actorId", "actorRole", "occurredAtUtc"];
+        // docs/log-format.md §4: the /2 keys, the leaf version after the id, and the opened fields with their case key last.
+        string[] keys = ["sequence", "entryId", "leafVersion", "eventType", "concernId", "workflowInstanceId", "subjectStaffRef", "definitionId", "definitionVersion",
+            "activityId", "question", "answer", "rationale", "informalNotAppropriate", "actorId", "actorRole", "occurredAtUtc", "opened", "caseKey"];
         var sequences = new List<long>();
         foreach (var line in lines.Skip(1))
         {
