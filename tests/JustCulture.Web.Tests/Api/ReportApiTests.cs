@@ -45,9 +45,11 @@ public class ReportApiTests(SqliteWebAppFixture app) : IClassFixture<SqliteWebAp
             var snapshot = await db.HeadcountSnapshots.AsNoTracking().Where(h => h.Year == Year).ToListAsync();
             var staff = await db.Staff.AsNoTracking().ToListAsync();
             var started = await db.DecisionLog.AsNoTracking()
-                .Where(e => e.EventType == LogEventTypes.FormalInvestigationStarted && e.SubjectStaffRef != null)
+                .Where(e => e.EventType == LogEventTypes.FormalInvestigationStarted && e.ConcernId != null)
                 .ToListAsync();
-            var subjects = started.Where(e => year.Contains(e.OccurredAtUtc)).Select(e => e.SubjectStaffRef!).Distinct(StringComparer.Ordinal);
+            // The log seals the subject's staff ref; the case rows say whom each case is about.
+            var subjectOf = await db.Concerns.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.SubjectStaffRef);
+            var subjects = started.Where(e => year.Contains(e.OccurredAtUtc)).Select(e => subjectOf[e.ConcernId!.Value]).Distinct(StringComparer.Ordinal);
             // ADR 0005: the group is the year's snapshot, else the staff record, else not stated.
             WresGroup GroupOf(string staffRef) =>
                 snapshot.FirstOrDefault(h => h.StaffRef == staffRef)?.WresGroup
