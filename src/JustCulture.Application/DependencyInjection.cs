@@ -13,6 +13,7 @@ using JustCulture.Application.Users;
 using JustCulture.Application.Workflows;
 using JustCulture.Persistence;
 using JustCulture.Persistence.DecisionLog;
+using JustCulture.Persistence.DecisionLog.PersonalData;
 using JustCulture.Workflows;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -37,6 +38,7 @@ public static class DependencyInjection
         services.AddSingleton(database);
         services.AddSingleton(_ => log ?? DecisionLogSettings.Resolve(database));
         services.AddSingleton<DecisionLogTrust>();
+        services.AddSingleton<CaseDataProtector>();
         services.AddSingleton<DecisionLogWriter>();
         services.AddSingleton<DecisionLogSequencer>();
         // Interceptors registered by the host (diagnostics, fault injection in tests) apply to every context.

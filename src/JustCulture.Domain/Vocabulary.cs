@@ -121,6 +121,8 @@ public static class Vocabulary
         "UserDeactivated" => "User deactivated",
         "UserReactivated" => "User reactivated",
         "UserPasswordReset" => "User's password reset",
+        "PersonalDataErased" => "Personal data erased",
+        "SubjectAccessExported" => "Subject access export made",
         _ => eventType ?? string.Empty,
     };
 

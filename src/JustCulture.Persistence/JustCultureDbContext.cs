@@ -30,6 +30,8 @@ public abstract class JustCultureDbContext(DbContextOptions options) : DbContext
     public DbSet<DecisionLogLeaf> DecisionLogLeaves => Set<DecisionLogLeaf>();
     public DbSet<DecisionLogTreeHead> DecisionLogTreeHeads => Set<DecisionLogTreeHead>();
     public DbSet<DecisionLogQueueItem> DecisionLogQueue => Set<DecisionLogQueueItem>();
+    /// <summary>Each case's data key, which opens its entries' personal fields; erased (never deleted) at the end of retention.</summary>
+    public DbSet<DecisionLog.PersonalData.CaseDataKeyRecord> CaseDataKeys => Set<DecisionLog.PersonalData.CaseDataKeyRecord>();
     public DbSet<WresHistoryEntry> WresHistory => Set<WresHistoryEntry>();
     public DbSet<ChecklistDraftRecord> ChecklistDrafts => Set<ChecklistDraftRecord>();
 

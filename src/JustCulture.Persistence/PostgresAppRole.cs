@@ -14,6 +14,9 @@ public static partial class PostgresAppRole
     /// <summary>Tables that only ever grow.</summary>
     public static readonly IReadOnlyList<string> AppendOnlyTables = ["decision_log", "decision_log_leaves", "decision_log_tree_heads"];
 
+    /// <summary>Rows that may be erased in place but never removed: SELECT, INSERT, UPDATE only.</summary>
+    public const string EraseOnlyTable = "case_data_keys";
+
     public static async Task GrantAsync(JustCultureDbContext db, string role, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -55,6 +58,8 @@ public static partial class PostgresAppRole
             $"REVOKE UPDATE ON decision_log_queue FROM {r}",
         };
         statements.AddRange(AppendOnlyTables.Select(t => $"REVOKE UPDATE, DELETE, TRUNCATE ON {t} FROM {r}"));
+        // Case data keys are made and erased (an UPDATE its trigger allows only to NULL), never deleted.
+        statements.Add($"REVOKE DELETE, TRUNCATE ON {EraseOnlyTable} FROM {r}");
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         foreach (var statement in statements)

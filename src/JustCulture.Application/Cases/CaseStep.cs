@@ -41,7 +41,7 @@ public sealed class CaseStep(JustCultureDbContext db, TriageWorkflow triage, Wor
             var context = Admit(loaded, request);
             apply(context);
             context.Finish();
-            log.Append(db, context.Entries);
+            await log.AppendAsync(db, context.Entries, ct);
             return result(context);
         }, cancellationToken);
     }

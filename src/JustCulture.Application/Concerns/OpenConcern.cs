@@ -84,7 +84,7 @@ public sealed class OpenConcernHandler(JustCultureDbContext db, TriageWorkflow t
             }
 
             concern.Touch();
-            log.Append(db, entries);
+            await log.AppendAsync(db, entries, ct);
             return concern.Id;
         }, cancellationToken);
     }

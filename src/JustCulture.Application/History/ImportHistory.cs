@@ -153,7 +153,7 @@ public sealed class ImportHistoryHandler(JustCultureDbContext db, TimeProvider c
             var years = rows.Select(r => r.Year.ToString()).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
             await db.WresHistory.Where(h => years.Contains(h.Year)).ExecuteDeleteAsync(ct);
             db.WresHistory.AddRange(rows.Select(r => WresHistoryEntry.Create(r.Year, r.Group, r.Entering, r.Headcount, command.SourceName, command.Actor.UserId, now)));
-            log.Append(db, [new DecisionLogEntry
+            await log.AppendAsync(db, [new DecisionLogEntry
             {
                 EventType = LogEventTypes.HistoryImported,
                 Question = $"Imported indicator-3 history from {command.SourceName}",
@@ -162,7 +162,7 @@ public sealed class ImportHistoryHandler(JustCultureDbContext db, TimeProvider c
                 ActorId = command.Actor.UserId,
                 ActorRole = command.Actor.Role,
                 OccurredAtUtc = now,
-            }]);
+            }], ct);
             return new ImportHistoryResult(rows.Count, years);
         }, cancellationToken);
     }

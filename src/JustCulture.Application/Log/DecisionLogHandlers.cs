@@ -1,6 +1,7 @@
 using JustCulture.Persistence;
 using JustCulture.Persistence.DecisionLog;
 using JustCulture.Persistence.DecisionLog.Checkpoints;
+using JustCulture.Persistence.DecisionLog.PersonalData;
 using Microsoft.EntityFrameworkCore;
 
 namespace JustCulture.Application.Log;
@@ -32,17 +33,17 @@ public sealed class CheckpointLogHandler(JustCultureDbContext db, DecisionLogTru
 /// Writes the log as JSON lines behind a header carrying a checkpoint signed for exactly the entries written,
 /// for offline verification and recomputation (docs/log-format.md §4). Refused when the log does not verify.
 /// </summary>
-public sealed class ExportLogHandler(JustCultureDbContext db, DecisionLogTrust trust, DecisionLogSequencer sequencer)
+public sealed class ExportLogHandler(JustCultureDbContext db, DecisionLogTrust trust, DecisionLogSequencer sequencer, CaseDataProtector protector)
 {
     public async Task<long> HandleAsync(TextWriter writer, CancellationToken cancellationToken = default)
     {
         var checkpoint = await VerifiedCheckpoint.RequireAsync(db, trust, sequencer, cancellationToken);
-        return await DecisionLogStore.ExportAsync(db, checkpoint, writer, cancellationToken);
+        return await DecisionLogStore.ExportAsync(db, checkpoint, protector, writer, cancellationToken);
     }
 }
 
 /// <summary>An inclusion proof for one entry, or for every entry of one concern, against a fresh checkpoint.</summary>
-public sealed class ProveEntryHandler(JustCultureDbContext db, DecisionLogTrust trust, DecisionLogSequencer sequencer)
+public sealed class ProveEntryHandler(JustCultureDbContext db, DecisionLogTrust trust, DecisionLogSequencer sequencer, CaseDataProtector protector)
 {
     public async Task<InclusionProof> HandleAsync(long sequence, CancellationToken cancellationToken = default)
     {
@@ -52,7 +53,7 @@ public sealed class ProveEntryHandler(JustCultureDbContext db, DecisionLogTrust 
             throw Common.UseCaseException.NotFound($"There is no entry {sequence}: the log has entries 1 to {checkpoint.Checkpoint.Size}.");
         }
 
-        return await DecisionLogProofs.InclusionAsync(db, checkpoint, sequence, cancellationToken);
+        return await DecisionLogProofs.InclusionAsync(db, checkpoint, protector, sequence, cancellationToken);
     }
 
     public async Task<IReadOnlyList<InclusionProof>> ForConcernAsync(Guid concernId, CancellationToken cancellationToken = default)
@@ -65,7 +66,7 @@ public sealed class ProveEntryHandler(JustCultureDbContext db, DecisionLogTrust 
             throw Common.UseCaseException.NotFound($"The log has no entries for concern {concernId}.");
         }
 
-        return await DecisionLogProofs.InclusionAsync(db, checkpoint, sequences, cancellationToken);
+        return await DecisionLogProofs.InclusionAsync(db, checkpoint, protector, sequences, cancellationToken);
     }
 }
 

@@ -78,7 +78,7 @@ public sealed class ImportStaffHandler(JustCultureDbContext db, TimeProvider clo
             var snapshot = HeadcountSnapshot.Record(year, now, command.Actor.UserId, command.SourceName, after.White, after.Bme, after.NotStated);
             db.HeadcountSnapshotHistory.Add(snapshot);
 
-            log.Append(db, [new DecisionLogEntry
+            await log.AppendAsync(db, [new DecisionLogEntry
             {
                 EventType = LogEventTypes.StaffImported,
                 Question = $"Headcount snapshot {year} (as at {review.Year.SnapshotDate:yyyy-MM-dd})",
@@ -86,7 +86,7 @@ public sealed class ImportStaffHandler(JustCultureDbContext db, TimeProvider clo
                 ActorId = command.Actor.UserId,
                 ActorRole = command.Actor.Role,
                 OccurredAtUtc = now,
-            }]);
+            }], ct);
             return new ImportStaffResult(year, preview.Rows, preview.NewPeople, preview.Rows - preview.NewPeople,
                 after.White, after.Bme, after.NotStated, snapshot.Id, review.Current?.Id);
         }, cancellationToken);

@@ -98,7 +98,7 @@ public sealed class AddUserHandler(JustCultureDbContext db, TimeProvider clock, 
                 await signIns!.CreateAsync(user.UserId, command.Password, db.Database.GetDbConnection(), db.Database.CurrentTransaction!.GetDbTransaction(), ct);
             }
 
-            log.Append(db, [new DecisionLogEntry
+            await log.AppendAsync(db, [new DecisionLogEntry
             {
                 EventType = LogEventTypes.UserAdded,
                 Question = $"User {user.UserId} added",
@@ -106,7 +106,7 @@ public sealed class AddUserHandler(JustCultureDbContext db, TimeProvider clock, 
                 ActorId = command.Actor.UserId,
                 ActorRole = command.Actor.Role,
                 OccurredAtUtc = clock.GetUtcNow().UtcDateTime,
-            }]);
+            }], ct);
             return user;
         }, cancellationToken);
     }

@@ -22,7 +22,7 @@ internal static class UserAdministration
             await db.Users.Where(u => u.Role == Role.Administrator || u.UserId == id).ExecuteUpdateAsync(s => s.SetProperty(u => u.Role, u => u.Role), ct);
             var user = await FindAsync(db, id, ct);
             var entry = await change(user, ct);
-            log.Append(db, [entry]);
+            await log.AppendAsync(db, [entry], ct);
             return user;
         }, cancellationToken);
 

@@ -1,4 +1,5 @@
 using JustCulture.Persistence.DecisionLog;
+using JustCulture.Persistence.DecisionLog.PersonalData;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -13,7 +14,10 @@ internal sealed class DecisionLogEntryConfiguration : IEntityTypeConfiguration<D
         // The application gives ids (they are sealed with the entry); the database only stores them.
         builder.Property(e => e.EntryId).ValueGeneratedNever();
         builder.Property(e => e.EventType).HasMaxLength(64);
-        builder.Property(e => e.SubjectStaffRef).HasMaxLength(32);
+        // Entries from before leaf version 2 are version 1; the writer always says which it wrote.
+        builder.Property(e => e.LeafVersion).HasDefaultValue(LeafEncoding.ClearFieldsVersion).HasSentinel(0);
+        // Room for a 32-character staff ref sealed (docs/log-format.md §1.4: prefix and base64 of 60 bytes and more).
+        builder.Property(e => e.SubjectStaffRef).HasMaxLength(DecisionLogEntryLimits.StoredStaffRefLength);
         builder.Property(e => e.DefinitionId).HasMaxLength(100);
         builder.Property(e => e.ActivityId).HasMaxLength(100);
         builder.Property(e => e.ActorId).HasMaxLength(64);
@@ -58,5 +62,22 @@ internal sealed class DecisionLogQueueItemConfiguration : IEntityTypeConfigurati
         builder.Property(q => q.Position).ValueGeneratedOnAdd();
         builder.HasIndex(q => q.EntryId).IsUnique();
         builder.HasOne<DecisionLogEntry>().WithMany().HasForeignKey(q => q.EntryId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal static class DecisionLogEntryLimits
+{
+    /// <summary>A staff ref of up to 64 UTF-8 bytes, sealed: <c>pd1:</c> and base64 of 12 + 64 + 16 bytes.</summary>
+    public const int StoredStaffRefLength = 128;
+}
+
+internal sealed class CaseDataKeyConfiguration : IEntityTypeConfiguration<CaseDataKeyRecord>
+{
+    public void Configure(EntityTypeBuilder<CaseDataKeyRecord> builder)
+    {
+        builder.ToTable("case_data_keys");
+        builder.HasKey(k => k.ConcernId);
+        builder.Property(k => k.ConcernId).ValueGeneratedNever();
+        builder.Property(k => k.WrappedKey).HasMaxLength(128);
     }
 }

@@ -13,12 +13,21 @@ public sealed class DecisionLogEntry
     /// written, and sealed with the entry, so a copied row cannot reuse another's seal.</summary>
     public long EntryId { get; set; }
 
+    /// <summary>
+    /// How the entry's leaf data is built (docs/log-format.md §1.1, §1.4): 1 for entries written before
+    /// personal fields were sealed, 2 for every entry written since. It is the leaf data's first byte, so it is
+    /// hashed and sealed with the rest.
+    /// </summary>
+    public int LeafVersion { get; set; } = LeafEncoding.ClearFieldsVersion;
+
     public string EventType { get; set; } = string.Empty;
     public Guid? ConcernId { get; set; }
     public Guid? WorkflowInstanceId { get; set; }
 
     /// <summary>The person the case is about, by staff ref only (never a name), so indicator 3 can be
-    /// recomputed from the log and a staff file alone.</summary>
+    /// recomputed from the log and a staff file alone. In version 2 case entries this and
+    /// <see cref="Rationale"/> and <see cref="InformalNotAppropriate"/> hold the sealed text
+    /// (<see cref="PersonalData.CaseDataKeyring.Open"/> gives the plaintext).</summary>
     public string? SubjectStaffRef { get; set; }
 
     public string? DefinitionId { get; set; }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using JustCulture.Persistence.DecisionLog.Checkpoints;
+using JustCulture.Persistence.DecisionLog.PersonalData;
 using JustCulture.Persistence.DecisionLog.Merkle;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,10 +13,17 @@ namespace JustCulture.Persistence.DecisionLog;
 /// </summary>
 public static class DecisionLogProofs
 {
-    public const string InclusionFormat = "justculture-inclusion-proof/1";
+    /// <summary>The entry as an export /3 line: leaf version, stored fields, and the opened personal fields beside them.</summary>
+    public const string InclusionFormat = "justculture-inclusion-proof/2";
+
+    /// <summary>The format before personal fields were sealed (entry always leaf version 1); still checked.</summary>
+    public const string InclusionFormatClearFields = "justculture-inclusion-proof/1";
     public const string ConsistencyFormat = "justculture-consistency-proof/1";
 
-    public static async Task<InclusionProof> InclusionAsync(JustCultureDbContext db, StoredCheckpoint checkpoint, long sequence, CancellationToken cancellationToken = default)
+    /// <summary>The proof carries the entry with its personal fields opened (for an administrator to hand to the person it
+    /// is about); <see cref="InclusionProof.WithEntryWithheld"/> makes the auditor's.</summary>
+    public static async Task<InclusionProof> InclusionAsync(JustCultureDbContext db, StoredCheckpoint checkpoint, CaseDataProtector protector, long sequence,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(checkpoint);
@@ -25,19 +33,22 @@ public static class DecisionLogProofs
             throw new ArgumentOutOfRangeException(nameof(sequence), sequence, $"There is no entry {sequence} in the checkpoint of {size} entries.");
         }
 
-        return (await InclusionAsync(db, checkpoint, [sequence], cancellationToken)).Single();
+        return (await InclusionAsync(db, checkpoint, protector, [sequence], cancellationToken)).Single();
     }
 
     /// <summary>Proofs for several entries against one checkpoint, reading the tree once.</summary>
-    public static async Task<IReadOnlyList<InclusionProof>> InclusionAsync(JustCultureDbContext db, StoredCheckpoint checkpoint, IReadOnlyCollection<long> sequences, CancellationToken cancellationToken = default)
+    public static async Task<IReadOnlyList<InclusionProof>> InclusionAsync(JustCultureDbContext db, StoredCheckpoint checkpoint, CaseDataProtector protector,
+        IReadOnlyCollection<long> sequences, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(checkpoint);
+        ArgumentNullException.ThrowIfNull(protector);
         ArgumentNullException.ThrowIfNull(sequences);
         var size = checkpoint.Checkpoint.Size;
         var rows = await DecisionLogStore.Integrated(db, size).Where(r => sequences.Contains(r.Sequence)).ToListAsync(cancellationToken);
+        var keyring = await protector.KeyringAsync(db, rows.Where(r => r.Entry.ConcernId != null).Select(r => r.Entry.ConcernId!.Value), cancellationToken);
         var leaves = await LeafHashesAsync(db, size, cancellationToken);
-        return rows.Select(row => new InclusionProof(InclusionFormat, row.Sequence, row.Sequence - 1, size, ExportedEntry.From(row),
+        return rows.Select(row => new InclusionProof(InclusionFormat, row.Sequence, row.Sequence - 1, size, ExportedEntry.From(row, keyring),
                 Convert.ToBase64String(leaves[(int)(row.Sequence - 1)]),
                 MerkleTree.InclusionProof(leaves, row.Sequence - 1, size).Select(Convert.ToBase64String).ToList(), checkpoint.NoteText))
             .ToList();
@@ -62,6 +73,11 @@ public static class DecisionLogProofs
     {
         ArgumentNullException.ThrowIfNull(proof);
         ArgumentNullException.ThrowIfNull(verifier);
+        if (proof.Format is not (InclusionFormat or InclusionFormatClearFields))
+        {
+            return $"it is not an inclusion proof of format {InclusionFormat} or {InclusionFormatClearFields} (format '{proof.Format}')";
+        }
+
         var signed = verifier.Verify(proof.Checkpoint, $"{sourceName} (its checkpoint)");
         if (!signed.IsAccepted)
         {
@@ -71,7 +87,16 @@ public static class DecisionLogProofs
         byte[] leafHash;
         if (proof.Entry is { } entry)
         {
-            leafHash = LeafEncoding.LeafHash(entry.ToEntry(sourceName, 0));
+            // The opened fields are not hashed: the leaf hash is over the stored entry, so the proof holds after erasure.
+            try
+            {
+                leafHash = LeafEncoding.LeafHash(entry.ToEntry(sourceName, 0, leafVersionGiven: proof.Format == InclusionFormat));
+            }
+            catch (FormatException ex)
+            {
+                return $"its entry is malformed ({ex.Message})";
+            }
+
             if (!Convert.ToBase64String(leafHash).Equals(proof.LeafHash, StringComparison.Ordinal))
             {
                 return "the entry does not give the leaf hash the proof names: the entry was changed";

@@ -97,7 +97,9 @@ public sealed class DecisionLogSequencer(DecisionLogTrust trust, TimeProvider cl
             }
 
             var sealedByUs = EntrySeal.IsValid(trust.SealKey, item.Entry);
-            if (!sealedByUs && !(mayAdopt && item.Entry.Seal is null))
+            // Only version 1 entries predate sealing, so only they can be adopted unsealed.
+            var adoptable = mayAdopt && item.Entry.Seal is null && item.Entry.LeafVersion == LeafEncoding.ClearFieldsVersion;
+            if (!sealedByUs && !adoptable)
             {
                 refused.Add(item.Entry.EntryId);
                 continue;

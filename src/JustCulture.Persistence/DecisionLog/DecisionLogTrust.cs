@@ -12,6 +12,7 @@ public sealed class DecisionLogTrust : IDisposable
     private readonly Lazy<LogSigningKey> _signingKey;
     private readonly Lazy<IReadOnlyDictionary<string, LogPublicKey>> _witnesses;
     private readonly Lazy<byte[]> _sealKey;
+    private readonly Lazy<byte[]> _caseKeyWrappingKey;
 
     public DecisionLogTrust(DecisionLogSettings settings)
     {
@@ -20,6 +21,7 @@ public sealed class DecisionLogTrust : IDisposable
         Store = new CheckpointStore(settings.CheckpointDirectory);
         _signingKey = new Lazy<LogSigningKey>(LoadOrCreateSigningKey, LazyThreadSafetyMode.ExecutionAndPublication);
         _sealKey = new Lazy<byte[]>(() => SigningKey.SealKey, LazyThreadSafetyMode.ExecutionAndPublication);
+        _caseKeyWrappingKey = new Lazy<byte[]>(() => SigningKey.CaseKeyWrappingKey, LazyThreadSafetyMode.ExecutionAndPublication);
         _witnesses = new Lazy<IReadOnlyDictionary<string, LogPublicKey>>(
             () => settings.WitnessPublicKeys.ToDictionary(w => w.Key, w => LogPublicKey.Load(w.Value), StringComparer.Ordinal));
     }
@@ -39,6 +41,9 @@ public sealed class DecisionLogTrust : IDisposable
 
     /// <summary>The key that seals entries (docs/log-format.md §1.3), derived from the signing key.</summary>
     public byte[] SealKey => _sealKey.Value;
+
+    /// <summary>The key that wraps case data keys (docs/log-format.md §1.4), derived from the signing key.</summary>
+    public byte[] CaseKeyWrappingKey => _caseKeyWrappingKey.Value;
 
     /// <summary>Witnesses whose cosignature verify requires (none unless configured).</summary>
     public IReadOnlyDictionary<string, LogPublicKey> Witnesses => _witnesses.Value;

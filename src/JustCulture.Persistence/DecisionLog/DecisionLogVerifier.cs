@@ -68,6 +68,11 @@ public static class DecisionLogVerifier
                 return LogVerification.Broken(frontier.Size, $"entry {sequence} repeats entry id {leaf.EntryId}", sequence, leaf.EntryId);
             }
 
+            if (!LeafEncoding.IsKnownVersion(entry.LeafVersion))
+            {
+                return LogVerification.Broken(frontier.Size, $"entry {sequence} has leaf version {entry.LeafVersion}, which does not exist: it was changed after it was written", sequence, leaf.EntryId);
+            }
+
             var leafHash = LeafEncoding.LeafHash(entry);
             if (!string.Equals(Convert.ToHexStringLower(leafHash), leaf.LeafHash, StringComparison.Ordinal))
             {
@@ -76,7 +81,7 @@ public static class DecisionLogVerifier
 
             if (!EntrySeal.IsValid(trust.SealKey, entry))
             {
-                var adoptable = entry.Seal is null && sequence <= adoptionLimit && sealsFrom == long.MaxValue;
+                var adoptable = entry.Seal is null && entry.LeafVersion == LeafEncoding.ClearFieldsVersion && sequence <= adoptionLimit && sealsFrom == long.MaxValue;
                 if (!adoptable)
                 {
                     return LogVerification.Broken(frontier.Size,

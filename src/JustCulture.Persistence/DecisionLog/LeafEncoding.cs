@@ -8,17 +8,34 @@ namespace JustCulture.Persistence.DecisionLog;
 /// <summary>
 /// The bytes of an entry that are hashed into the tree and sealed (docs/log-format.md §1.1): a version byte,
 /// then fifteen length-prefixed fields. Length prefixes make the encoding unambiguous in any language, which
-/// is what lets the verifier in tools/ recompute every leaf without our code.
+/// is what lets the verifier in tools/ recompute every leaf without our code. Both versions encode the same
+/// fields; in version 2 a case's personal fields are in their stored, sealed text (§1.4), so destroying a
+/// case's key later changes no byte that is hashed.
 /// </summary>
 public static class LeafEncoding
 {
-    public const byte FormatVersion = 0x01;
+    /// <summary>Every field clear: entries written before personal fields were sealed.</summary>
+    public const int ClearFieldsVersion = 1;
 
+    /// <summary>A case's personal fields sealed under its data key (docs/log-format.md §1.4).</summary>
+    public const int SealedFieldsVersion = 2;
+
+    /// <summary>The version the writer writes.</summary>
+    public const int CurrentVersion = SealedFieldsVersion;
+
+    public static bool IsKnownVersion(int version) => version is ClearFieldsVersion or SealedFieldsVersion;
+
+    /// <exception cref="InvalidDataException">the entry's leaf version is neither 1 nor 2.</exception>
     public static byte[] LeafData(DecisionLogEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
+        if (!IsKnownVersion(entry.LeafVersion))
+        {
+            throw new InvalidDataException($"Entry id {entry.EntryId} has leaf version {entry.LeafVersion}; only 1 and 2 exist.");
+        }
+
         using var buffer = new MemoryStream(256);
-        buffer.WriteByte(FormatVersion);
+        buffer.WriteByte((byte)entry.LeafVersion);
         Field(buffer, entry.EntryId.ToString(CultureInfo.InvariantCulture));
         Field(buffer, entry.EventType);
         Field(buffer, entry.ConcernId?.ToString("D"));
@@ -84,7 +101,7 @@ public static class EntrySeal
 
     public static bool IsValid(ReadOnlySpan<byte> sealKey, DecisionLogEntry entry)
     {
-        if (entry.Seal is not { Length: 64 } seal)
+        if (entry.Seal is not { Length: 64 } seal || !LeafEncoding.IsKnownVersion(entry.LeafVersion))
         {
             return false;
         }

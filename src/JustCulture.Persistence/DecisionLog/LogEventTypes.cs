@@ -21,4 +21,10 @@ public static class LogEventTypes
     public const string UserDeactivated = "UserDeactivated";
     public const string UserReactivated = "UserReactivated";
     public const string UserPasswordReset = "UserPasswordReset";
+
+    /// <summary>A case's personal data was erased at the end of its retention period (its data key destroyed). Never sealed.</summary>
+    public const string PersonalDataErased = "PersonalDataErased";
+
+    /// <summary>A subject access export was made; carries no concern, staff ref or free text.</summary>
+    public const string SubjectAccessExported = "SubjectAccessExported";
 }

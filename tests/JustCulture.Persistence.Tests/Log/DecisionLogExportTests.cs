@@ -23,7 +23,7 @@ public class DecisionLogExportTests
         var checkpoint = log.Trust.Store.Newest().ShouldNotBeNull();
         await using var db = log.CreateContext();
         using var text = new StringWriter();
-        await DecisionLogStore.ExportAsync(db, checkpoint, text);
+        await DecisionLogStore.ExportAsync(db, checkpoint, log.Protector, text);
         var export = await DecisionLogStore.ReadVerifiedExportAsync(new StringReader(text.ToString()), "export.jsonl", log.Trust.Verifier());
 
         export.Checkpoint.ShouldBe(checkpoint.Checkpoint);
@@ -54,7 +54,7 @@ public class DecisionLogExportTests
         await using var db = log.CreateContext();
         var verifier = log.Trust.Verifier();
 
-        var proofs = await DecisionLogProofs.InclusionAsync(db, checkpoint, Enumerable.Range(1, (int)size).Select(i => (long)i).ToList());
+        var proofs = await DecisionLogProofs.InclusionAsync(db, checkpoint, log.Protector, Enumerable.Range(1, (int)size).Select(i => (long)i).ToList());
 
         proofs.Count.ShouldBe((int)size);
         foreach (var proof in proofs)
@@ -76,7 +76,7 @@ public class DecisionLogExportTests
             DecisionLogProofs.Check(proof with { Checkpoint = new string(note) }, verifier, "proof.json").ShouldNotBeNull().ShouldContain("does not verify");
         }
 
-        var single = await DecisionLogProofs.InclusionAsync(db, checkpoint, 7);
+        var single = await DecisionLogProofs.InclusionAsync(db, checkpoint, log.Protector, 7);
         single.ShouldBeEquivalentTo(proofs.Single(p => p.Sequence == 7));
     }
 

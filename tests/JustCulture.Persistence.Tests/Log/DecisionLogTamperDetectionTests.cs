@@ -331,7 +331,7 @@ public class DecisionLogTamperDetectionTests
         var checkpoint = log.Trust.Store.ReadAll().Single(c => c.Checkpoint.Size == size);
         await using var db = log.CreateContext();
         using var text = new StringWriter();
-        (await DecisionLogStore.ExportAsync(db, checkpoint, text)).ShouldBe(size);
+        (await DecisionLogStore.ExportAsync(db, checkpoint, log.Protector, text)).ShouldBe(size);
         return text.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
     }
 

@@ -1,5 +1,6 @@
 using JustCulture.Persistence.DecisionLog;
 using JustCulture.Persistence.DecisionLog.Merkle;
+using JustCulture.Persistence.DecisionLog.PersonalData;
 using JustCulture.Persistence.Tests.Support;
 using JustCulture.TestSupport;
 using Microsoft.EntityFrameworkCore;
@@ -23,7 +24,8 @@ public sealed class SignedLog : IDisposable
         Settings = DecisionLogSettings.Resolve(database.Location, Path.Combine(Folder, "log-key.pem"), Path.Combine(Folder, "checkpoints"),
             checkpointEveryEntries: 1_000_000, checkpointInterval: TimeSpan.FromDays(365));
         Trust = new DecisionLogTrust(Settings);
-        Writer = new DecisionLogWriter(Trust);
+        Protector = new CaseDataProtector(Trust);
+        Writer = new DecisionLogWriter(Trust, Protector);
         Sequencer = new DecisionLogSequencer(Trust, TimeProvider.System);
     }
 
@@ -37,6 +39,8 @@ public sealed class SignedLog : IDisposable
     public DecisionLogSettings Settings { get; }
 
     public DecisionLogTrust Trust { get; }
+
+    public CaseDataProtector Protector { get; }
 
     public DecisionLogWriter Writer { get; }
 

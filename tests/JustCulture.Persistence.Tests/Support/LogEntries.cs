@@ -41,7 +41,7 @@ public static class LogEntries
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(writer);
         await using var transaction = await db.Database.BeginTransactionAsync();
-        writer.Append(db, entries);
+        await writer.AppendAsync(db, entries);
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
     }

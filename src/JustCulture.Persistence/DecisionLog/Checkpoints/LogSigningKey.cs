@@ -10,15 +10,18 @@ namespace JustCulture.Persistence.DecisionLog.Checkpoints;
 public sealed class LogSigningKey : IDisposable
 {
     private static readonly byte[] SealInfo = Encoding.UTF8.GetBytes("justculture/entry-seal/v1");
+    private static readonly byte[] CaseKeyWrapInfo = Encoding.UTF8.GetBytes("justculture/case-data-key-wrap/v1");
 
     private readonly ECDsa _key;
     private readonly byte[] _sealKey;
+    private readonly byte[] _caseKeyWrappingKey;
 
     private LogSigningKey(ECDsa key)
     {
         _key = key;
         PublicKey = LogPublicKey.Of(key);
-        _sealKey = DeriveSealKey(key);
+        _sealKey = DeriveKey(key, SealInfo);
+        _caseKeyWrappingKey = DeriveKey(key, CaseKeyWrapInfo);
     }
 
     public LogPublicKey PublicKey { get; }
@@ -28,6 +31,13 @@ public sealed class LogSigningKey : IDisposable
     /// big-endian), no salt, info <c>justculture/entry-seal/v1</c>, 32 bytes out. A copy.
     /// </summary>
     public byte[] SealKey => (byte[])_sealKey.Clone();
+
+    /// <summary>
+    /// The AES-256-GCM key that wraps each case's data key (docs/log-format.md §1.4): HKDF-SHA256 as for
+    /// <see cref="SealKey"/>, info <c>justculture/case-data-key-wrap/v1</c>. So a copy of the database alone opens
+    /// no personal field: it takes the server's signing key too. A copy.
+    /// </summary>
+    public byte[] CaseKeyWrappingKey => (byte[])_caseKeyWrappingKey.Clone();
 
     /// <exception cref="CheckpointKeyException">naming the file: missing, unreadable, not PEM, not a PKCS#8 P-256 key.</exception>
     public static LogSigningKey Load(string pemPath) => new(P256KeyFiles.LoadPrivate(pemPath));
@@ -61,10 +71,11 @@ public sealed class LogSigningKey : IDisposable
     public void Dispose()
     {
         CryptographicOperations.ZeroMemory(_sealKey);
+        CryptographicOperations.ZeroMemory(_caseKeyWrappingKey);
         _key.Dispose();
     }
 
-    private static byte[] DeriveSealKey(ECDsa key)
+    private static byte[] DeriveKey(ECDsa key, byte[] info)
     {
         var parameters = key.ExportParameters(includePrivateParameters: true);
         var scalar = new byte[32];
@@ -73,7 +84,7 @@ public sealed class LogSigningKey : IDisposable
             var d = parameters.D!;
             // Left-padded to the curve's 32 bytes, so every implementation feeds HKDF the same input.
             d.CopyTo(scalar, scalar.Length - d.Length);
-            return HKDF.DeriveKey(HashAlgorithmName.SHA256, scalar, 32, salt: [], info: SealInfo);
+            return HKDF.DeriveKey(HashAlgorithmName.SHA256, scalar, 32, salt: [], info: info);
         }
         finally
         {
