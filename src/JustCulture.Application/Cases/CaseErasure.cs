@@ -1,9 +1,9 @@
 using JustCulture.Application.Common;
-using JustCulture.Application.Retention;
 using JustCulture.Domain;
 using JustCulture.Domain.Concerns;
 using JustCulture.Persistence;
 using Microsoft.EntityFrameworkCore;
+using JustCulture.Persistence.DecisionLog;
 
 namespace JustCulture.Application.Cases;
 
@@ -32,7 +32,7 @@ internal static class CaseErasure
     }
 
     public static Task<DateTime?> ErasedAtAsync(JustCultureDbContext db, IQueryable<Guid> concernIds, CancellationToken cancellationToken) =>
-        db.DecisionLog.Where(e => e.EventType == CoreSeams.PersonalDataErased && e.ConcernId != null && concernIds.Contains(e.ConcernId.Value))
+        db.DecisionLog.Where(e => e.EventType == LogEventTypes.PersonalDataErased && e.ConcernId != null && concernIds.Contains(e.ConcernId.Value))
             .Select(e => (DateTime?)e.OccurredAtUtc)
             .TagWith("case: erased?")
             .MinAsync(cancellationToken);

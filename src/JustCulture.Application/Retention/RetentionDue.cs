@@ -1,6 +1,7 @@
 using JustCulture.Domain.Concerns;
 using JustCulture.Persistence;
 using Microsoft.EntityFrameworkCore;
+using JustCulture.Persistence.DecisionLog;
 
 namespace JustCulture.Application.Retention;
 
@@ -31,7 +32,7 @@ internal static class RetentionCandidates
         CancellationToken cancellationToken)
     {
         // An erased case keeps its row (under a pseudonym) and its log; its erasure entry is what marks it erased.
-        var erased = db.DecisionLog.Where(e => e.EventType == CoreSeams.PersonalDataErased).Select(e => e.ConcernId!.Value);
+        var erased = db.DecisionLog.Where(e => e.EventType == LogEventTypes.PersonalDataErased).Select(e => e.ConcernId!.Value);
         // Anyone with a case still open is not due at all, whatever their other cases: skip them in the database.
         var withOpenCase = db.Concerns.Where(c => c.Status != ConcernStatus.Closed).Select(c => c.SubjectStaffRef);
         var concerns = db.Concerns.AsNoTracking().Where(c => !erased.Contains(c.Id) && !withOpenCase.Contains(c.SubjectStaffRef));

@@ -1,6 +1,7 @@
 using JustCulture.Domain.Concerns;
 using JustCulture.Persistence;
 using Microsoft.EntityFrameworkCore;
+using JustCulture.Persistence.DecisionLog;
 
 namespace JustCulture.Application.Retention;
 
@@ -13,7 +14,7 @@ public sealed class RetentionErasuresHandler(JustCultureDbContext db)
 {
     public async Task<IReadOnlyList<RecordedErasure>> HandleAsync(CancellationToken cancellationToken = default)
     {
-        var entries = await db.DecisionLog.AsNoTracking().Where(e => e.EventType == CoreSeams.PersonalDataErased)
+        var entries = await db.DecisionLog.AsNoTracking().Where(e => e.EventType == LogEventTypes.PersonalDataErased)
             .Select(e => new { e.ConcernId, e.SubjectStaffRef, e.Answer, e.ActorId, e.OccurredAtUtc })
             .ToListAsync(cancellationToken);
         return entries

@@ -4,6 +4,7 @@ using JustCulture.Domain.Concerns;
 using JustCulture.Domain.Users;
 using JustCulture.Persistence;
 using JustCulture.Persistence.DecisionLog;
+using JustCulture.Persistence.DecisionLog.PersonalData;
 using Microsoft.EntityFrameworkCore;
 
 namespace JustCulture.Application.Retention;
@@ -80,13 +81,13 @@ public sealed class RunRetentionHandler(JustCultureDbContext db, DecisionLogWrit
             var ids = person.ConcernIds;
             var groups = await FrozenGroups.ComputeAsync(db, staffRef, ids, ct);
             var now = clock.GetUtcNow().UtcDateTime;
-            await CoreSeams.EraseKeysAsync(db, ids, now, ct);
+            await CaseDataKeys.EraseAsync(db, ids, now, ct);
             var pseudonym = NewPseudonym();
             await PersonalDataClearing.ClearAsync(db, ids, pseudonym, ct);
             var answer = FrozenGroups.Format(groups);
             var entries = ids.Select(id => new DecisionLogEntry
             {
-                EventType = CoreSeams.PersonalDataErased,
+                EventType = LogEventTypes.PersonalDataErased,
                 ConcernId = id,
                 SubjectStaffRef = pseudonym,
                 Question = ErasureQuestion,
@@ -95,7 +96,7 @@ public sealed class RunRetentionHandler(JustCultureDbContext db, DecisionLogWrit
                 ActorRole = nameof(Role.Administrator),
                 OccurredAtUtc = now,
             }).ToList();
-            await CoreSeams.AppendAsync(log, db, entries, ct);
+            await log.AppendAsync(db, entries, ct);
             return (RetentionErasure?)new RetentionErasure(staffRef, person.CaseReferences, person.DueSince, pseudonym, groups);
         }, cancellationToken);
 

@@ -25,6 +25,3 @@ public sealed record SubjectAccessAction(int Ordinal, string Description, string
 /// <param name="DecidedBy">The role of the person who decided, in words.</param>
 public sealed record SubjectAccessDecision(DateTime OccurredAtUtc, string What, int? ActionOrdinal, string? Question, string? Answer, string? Rationale,
     string? InformalNotAppropriate, string DecidedBy);
-
-/// <summary>An entry's personal fields in plain text.</summary>
-internal sealed record OpenedEntry(string? SubjectStaffRef, string? Rationale, string? InformalNotAppropriate);

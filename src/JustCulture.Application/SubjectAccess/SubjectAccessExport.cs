@@ -1,12 +1,12 @@
 using System.Globalization;
 using JustCulture.Application.Common;
-using JustCulture.Application.Retention;
 using JustCulture.Domain;
 using JustCulture.Domain.Concerns;
 using JustCulture.Domain.Ethnicity;
 using JustCulture.Domain.Users;
 using JustCulture.Persistence;
 using JustCulture.Persistence.DecisionLog;
+using JustCulture.Persistence.DecisionLog.PersonalData;
 using Microsoft.EntityFrameworkCore;
 
 namespace JustCulture.Application.SubjectAccess;
@@ -19,7 +19,7 @@ public sealed record SubjectAccessQuery(string? StaffRef, Actor Actor);
 /// a document that was read leaves a log entry, and a failed one leaves neither. The entry holds no staff ref and
 /// no free text — only how many cases the document covered — because the log can never forget what it holds.
 /// </summary>
-public sealed class SubjectAccessHandler(JustCultureDbContext db, DecisionLogWriter log, TimeProvider clock)
+public sealed class SubjectAccessHandler(JustCultureDbContext db, DecisionLogWriter log, CaseDataProtector protector, TimeProvider clock)
 {
     public const string ExportQuestion = "Subject access export";
 
@@ -42,9 +42,9 @@ public sealed class SubjectAccessHandler(JustCultureDbContext db, DecisionLogWri
         {
             var now = clock.GetUtcNow().UtcDateTime;
             var document = await BuildAsync(staffRef, now, ct);
-            await CoreSeams.AppendAsync(log, db, [new DecisionLogEntry
+            await log.AppendAsync(db, [new DecisionLogEntry
             {
-                EventType = CoreSeams.SubjectAccessExported,
+                EventType = LogEventTypes.SubjectAccessExported,
                 Question = ExportQuestion,
                 Answer = document.Cases.Count.ToString(CultureInfo.InvariantCulture),
                 ActorId = query.Actor.UserId,
@@ -64,7 +64,7 @@ public sealed class SubjectAccessHandler(JustCultureDbContext db, DecisionLogWri
         // An erased case names the person nowhere in its rows; only entries written before personal fields were
         // sealed still carry the staff ref in clear, and through them such a case is listed, as erased.
         var erasedAt = await db.DecisionLog.AsNoTracking()
-            .Where(e => e.EventType == CoreSeams.PersonalDataErased && e.ConcernId != null
+            .Where(e => e.EventType == LogEventTypes.PersonalDataErased && e.ConcernId != null
                 && db.DecisionLog.Any(o => o.ConcernId == e.ConcernId && o.SubjectStaffRef == staffRef))
             .GroupBy(e => e.ConcernId!.Value)
             .Select(g => new { ConcernId = g.Key, At = g.Min(e => e.OccurredAtUtc) })
@@ -76,10 +76,10 @@ public sealed class SubjectAccessHandler(JustCultureDbContext db, DecisionLogWri
 
         var entries = await db.DecisionLog.AsNoTracking().Where(e => e.ConcernId != null && liveIds.Contains(e.ConcernId.Value))
             .OrderBy(e => e.EntryId).ToListAsync(ct);
-        var open = await CoreSeams.OpenerAsync(db, liveIds, ct);
+        var keyring = await protector.KeyringAsync(db, liveIds, ct);
         var byConcern = entries.ToLookup(e => e.ConcernId!.Value);
 
-        var cases = concerns.Select(c => LiveCase(c, byConcern[c.Id], open)).ToList();
+        var cases = concerns.Select(c => LiveCase(c, byConcern[c.Id], keyring)).ToList();
         cases.AddRange(erasedAt.Where(e => !liveIds.Contains(e.ConcernId)).OrderBy(e => e.At)
             .Select(e => new SubjectAccessCase(CaseReference.Of(e.ConcernId), e.At, null, null, null, null, null, [], [])));
         return new SubjectAccessDocument(staffRef, nowUtc, member is null ? null : StaffRecord(member), cases);
@@ -92,14 +92,14 @@ public sealed class SubjectAccessHandler(JustCultureDbContext db, DecisionLogWri
         return new SubjectStaffRecord(member.Name, recorded, Vocabulary.Group(member.WresGroup), member.Band, member.StaffGroup, member.Directorate, member.StartDate);
     }
 
-    private static SubjectAccessCase LiveCase(Concern concern, IEnumerable<DecisionLogEntry> entries, Func<DecisionLogEntry, OpenedEntry> open)
+    private static SubjectAccessCase LiveCase(Concern concern, IEnumerable<DecisionLogEntry> entries, CaseDataKeyring keyring)
     {
         var ordinals = concern.Actions.ToDictionary(a => a.WorkflowInstanceId, a => a.Ordinal);
         var actions = concern.Actions.OrderBy(a => a.Ordinal).Select(a => new SubjectAccessAction(a.Ordinal, a.Description, Vocabulary.Stage(a.Stage),
             Vocabulary.Outcome(a.Outcome), Vocabulary.Route(a.Route), a.InformalAgreedActions, a.InformalReviewDate, a.FormalInvestigationStartedAtUtc)).ToList();
         var decisions = entries.Select(e =>
         {
-            var opened = open(e);
+            var opened = keyring.Open(e);
             return new SubjectAccessDecision(e.OccurredAtUtc, Vocabulary.Event(e.EventType),
                 e.WorkflowInstanceId is { } id && ordinals.TryGetValue(id, out var n) ? n : null,
                 e.Question, AnswerWords(e.EventType, e.Answer), opened.Rationale, opened.InformalNotAppropriate, Capitalised(Vocabulary.Role(e.ActorRole)));
