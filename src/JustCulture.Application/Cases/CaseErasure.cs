@@ -2,8 +2,8 @@ using JustCulture.Application.Common;
 using JustCulture.Domain;
 using JustCulture.Domain.Concerns;
 using JustCulture.Persistence;
-using Microsoft.EntityFrameworkCore;
 using JustCulture.Persistence.DecisionLog;
+using Microsoft.EntityFrameworkCore;
 
 namespace JustCulture.Application.Cases;
 

@@ -1,7 +1,7 @@
 using JustCulture.Domain.Concerns;
 using JustCulture.Persistence;
-using Microsoft.EntityFrameworkCore;
 using JustCulture.Persistence.DecisionLog;
+using Microsoft.EntityFrameworkCore;
 
 namespace JustCulture.Application.Retention;
 

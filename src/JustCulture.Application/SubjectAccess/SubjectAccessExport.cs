@@ -113,6 +113,10 @@ public sealed class SubjectAccessHandler(JustCultureDbContext db, DecisionLogWri
     {
         LogEventTypes.OutcomeRecorded => Enum.TryParse<ChecklistOutcome>(answer, out var o) && Enum.IsDefined(o) ? Vocabulary.OutcomeWithMeaning(o) : answer,
         LogEventTypes.ReviewDecided => Vocabulary.Route(answer),
+        // An action closes on its route (or an informal resolution's result); anything else is shown as stored.
+        LogEventTypes.WorkflowFinished => Enum.TryParse<CaseRoute>(answer, out var r) && Enum.IsDefined(r) ? Vocabulary.Route(r) : answer,
+        LogEventTypes.InformalResolutionRecorded => answer == JustCulture.Workflows.InformalResolutionActivity.Resolved ? "Resolved"
+            : answer == JustCulture.Workflows.InformalResolutionActivity.NotResolved ? "Not resolved" : answer,
         LogEventTypes.ConflictOfInterestDeclared => Vocabulary.Conflict(answer),
         _ => answer,
     };
