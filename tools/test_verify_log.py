@@ -157,7 +157,22 @@ def entries(count, changed_text=""):
 
 
 def hashes_of(items):
-    return [v.leaf_hash(v.leaf_data(e, "test")) for e in items]
+    return [v.leaf_hash(v.leaf_data(e, "test", "leafVersion" in e)) for e in items]
+
+
+def sealed_entries(count):
+    """Export /3 lines as the product writes them since sealing: leaf version 2, a case's personal fields sealed
+    (opaque text to a verifier), their plaintext beside them in "opened" — and one entry erased (opened null)."""
+    made = []
+    for item in entries(count):
+        opened = {"subjectStaffRef": item["subjectStaffRef"], "rationale": item["rationale"],
+                  "informalNotAppropriate": item["informalNotAppropriate"]}
+        item = dict(item, leafVersion=2, opened=None if item["sequence"] == 1 else opened)
+        for key in ("subjectStaffRef", "rationale", "informalNotAppropriate"):
+            if item[key] is not None:
+                item[key] = "pd1:" + base64.b64encode(("sealed %s of %d" % (key, item["sequence"])).encode()).decode()
+        made.append(item)
+    return made
 
 
 def largest_power_of_two_below(n):
@@ -203,7 +218,8 @@ class Fixture(unittest.TestCase):
 
     def export(self, items, checkpoint=None, name="export.jsonl", tree_size=None):
         checkpoint = checkpoint or note(self.log_key, len(items), v.merkle_root(hashes_of(items)))
-        header = {"format": "justculture-log-export/2",
+        versioned = any("leafVersion" in item for item in items)
+        header = {"format": "justculture-log-export/3" if versioned else "justculture-log-export/2",
                   "treeSize": len(items) if tree_size is None else tree_size, "checkpoint": checkpoint}
         return self.write(name, "".join(json.dumps(x, ensure_ascii=False) + "\n" for x in [header] + items))
 
@@ -302,17 +318,17 @@ class MerkleKnownAnswerTests(unittest.TestCase):
 
 class LeafEncodingTests(unittest.TestCase):
     def test_encodes_entry_as_worked_out_by_hand(self):
-        self.assertEqual(KNOWN_LEAF_DATA, v.leaf_data(KNOWN_ENTRY, "test").hex())
+        self.assertEqual(KNOWN_LEAF_DATA, v.leaf_data(KNOWN_ENTRY, "test", False).hex())
 
     def test_null_and_empty_text_encode_differently(self):
         empty = dict(KNOWN_ENTRY, answer="")
-        self.assertNotEqual(v.leaf_data(KNOWN_ENTRY, "test"), v.leaf_data(empty, "test"))
+        self.assertNotEqual(v.leaf_data(KNOWN_ENTRY, "test", False), v.leaf_data(empty, "test", False))
 
     def test_refuses_fields_not_in_their_text_form(self):
         for key, value in (("concernId", "3F2504E0-4F89-41D3-9A0C-0305E82C3301"), ("entryId", "7"),
                            ("occurredAtUtc", "2027-01-15T14:05:00Z"), ("actorId", None), ("definitionVersion", -1)):
             with self.assertRaisesRegex(v.BadInput, "field '%s'" % key):
-                v.leaf_data(dict(KNOWN_ENTRY, **{key: value}), "test")
+                v.leaf_data(dict(KNOWN_ENTRY, **{key: value}), "test", False)
 
 
 class ExportTests(Fixture):
@@ -490,10 +506,50 @@ class ExportTests(Fixture):
                            "missing.pem: cannot read the file")
 
 
+class SealedFieldsTests(Fixture):
+    """docs/log-format.md §1.4: leaf version 2 hashes the stored (sealed) text after the byte 0x02; opened is ignored."""
+
+    def test_version_two_leaf_data_is_version_one_with_its_first_byte_two(self):
+        versioned = dict(KNOWN_ENTRY, leafVersion=2, opened=None)
+        self.assertEqual("02" + KNOWN_LEAF_DATA[2:], v.leaf_data(versioned, "test", True).hex())
+        self.assertEqual(KNOWN_LEAF_DATA, v.leaf_data(dict(versioned, leafVersion=1), "test", True).hex())
+
+    def test_refuses_unknown_leaf_version_and_missing_keys(self):
+        for bad in (0, 3, "2", None):
+            with self.assertRaises(v.BadInput):
+                v.leaf_data(dict(KNOWN_ENTRY, leafVersion=bad, opened=None), "test", True)
+        with self.assertRaises(v.BadInput):
+            v.leaf_data(dict(KNOWN_ENTRY, leafVersion=2), "test", True)  # no opened
+        with self.assertRaises(v.BadInput):
+            v.leaf_data(dict(KNOWN_ENTRY, leafVersion=2, opened=None), "test", False)  # /2 has no such keys
+
+    def test_export_three_verifies_whatever_opened_says_but_not_a_changed_sealed_field(self):
+        items = sealed_entries(5)
+        checkpoint = note(self.log_key, 5, v.merkle_root(hashes_of(items)))
+        self.assert_result(0, ["export", self.export(items), "--public-key", self.log_key.public],
+                           "verified: ", "5 entries")
+        # The key erased: opened gone from every entry, nothing hashed changed, the same signed checkpoint holds.
+        erased = [dict(item, opened=None) for item in items]
+        self.assert_result(0, ["export", self.export(erased, checkpoint=checkpoint), "--public-key",
+                               self.log_key.public], "5 entries")
+        changed = [dict(item) for item in items]
+        changed[2]["rationale"] = changed[2]["rationale"][:-3] + "AAA="
+        self.assert_result(1, ["export", self.export(changed, checkpoint=checkpoint), "--public-key",
+                               self.log_key.public], "NOT VERIFIED")
+
+    def test_export_mixing_both_versions_verifies(self):
+        items = entries(3) + sealed_entries(6)[3:]
+        items[:3] = [dict(item, leafVersion=1, opened={"subjectStaffRef": item["subjectStaffRef"],
+                     "rationale": item["rationale"], "informalNotAppropriate": item["informalNotAppropriate"]})
+                     for item in items[:3]]
+        self.assert_result(0, ["export", self.export(items), "--public-key", self.log_key.public], "6 entries")
+
+
 class ProofTests(Fixture):
     def make_proof(self, items, sequence):
         leaves = hashes_of(items)
-        return {"format": "justculture-inclusion-proof/1", "sequence": sequence, "leafIndex": sequence - 1,
+        versioned = "leafVersion" in items[sequence - 1]
+        return {"format": "justculture-inclusion-proof/2" if versioned else "justculture-inclusion-proof/1", "sequence": sequence, "leafIndex": sequence - 1,
                 "treeSize": len(items), "entry": items[sequence - 1], "leafHash": b64(leaves[sequence - 1]),
                 "path": [b64(p) for p in inclusion_path(sequence - 1, leaves)],
                 "checkpoint": note(self.log_key, len(items), v.merkle_root(leaves))}
@@ -501,6 +557,14 @@ class ProofTests(Fixture):
     def check(self, proof, expected_code, *phrases):
         path = self.write("proof.json", json.dumps(proof, indent=2))
         return self.assert_result(expected_code, ["proof", path, "--public-key", self.log_key.public], *phrases)
+
+    def test_version_two_proof_passes_with_opened_ignored_and_fails_with_sealed_text_changed(self):
+        items = sealed_entries(6)
+        proof = self.make_proof(items, 4)
+        self.assertEqual("justculture-inclusion-proof/2", proof["format"])
+        self.check(proof, 0, "verified: entry 4")
+        self.check(dict(proof, entry=dict(proof["entry"], opened=None)), 0, "verified: entry 4")
+        self.check(dict(proof, entry=dict(proof["entry"], leafVersion=1)), 1, "does not hash to leafHash")
 
     def test_valid_proof_passes_naming_the_entry(self):
         items = entries(7)

@@ -179,6 +179,12 @@ def read_public_key(path):
 ENTRY_KEYS = ("sequence", "entryId", "eventType", "concernId", "workflowInstanceId", "subjectStaffRef",
               "definitionId", "definitionVersion", "activityId", "question", "answer", "rationale",
               "informalNotAppropriate", "actorId", "actorRole", "occurredAtUtc")
+# Export /3 and inclusion proof /2 add the leaf version (§1.1, §1.4) and "opened": the personal fields' plaintext,
+# which is not hashed (so erasing a case's key changes nothing that is checked here) and is ignored.
+VERSIONED_ENTRY_KEYS = ENTRY_KEYS + ("leafVersion", "opened")
+LEAF_VERSIONS = (1, 2)
+EXPORT_FORMATS = {"justculture-log-export/2": False, "justculture-log-export/3": True}
+INCLUSION_FORMATS = {"justculture-inclusion-proof/1": False, "justculture-inclusion-proof/2": True}
 GUID = r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
 # [0-9], not \d: in Python \d also matches other scripts' digits.
 UTC_TIME = r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{6}Z"
@@ -215,12 +221,17 @@ def encode_field(text):
     return b"\x01" + len(data).to_bytes(4, "big") + data
 
 
-def leaf_data(entry, where):
-    """The bytes §1.1 hashes for one export entry (a dict with exactly ENTRY_KEYS); where names it in errors."""
-    check_keys(entry, ENTRY_KEYS, where, "an entry")
+def leaf_data(entry, where, versioned):
+    """The bytes §1.1 hashes for one export entry; where names it in errors. A versioned entry (export /3, proof /2)
+    has exactly VERSIONED_ENTRY_KEYS and its leafVersion is the first byte; an older one has exactly ENTRY_KEYS and
+    is version 1. The personal fields are hashed as given: in version 2 that is their sealed text (§1.4)."""
+    check_keys(entry, VERSIONED_ENTRY_KEYS if versioned else ENTRY_KEYS, where, "an entry")
     if not is_count(entry["sequence"]) or entry["sequence"] < 1:
         raise BadInput("%s: field 'sequence' must be a whole number from 1" % where)
-    out = b"\x01"  # format version
+    version = entry["leafVersion"] if versioned else 1
+    if not is_count(version) or version not in LEAF_VERSIONS:
+        raise BadInput("%s: field 'leafVersion' must be 1 or 2 (found %s)" % (where, json.dumps(version)))
+    out = bytes([version])  # the leaf version
     for key, nullable, form in LEAF_FIELDS:
         value = entry[key]
         if value is None and nullable:
@@ -446,11 +457,13 @@ def parse_json(text, where):
         raise BadInput("%s: not valid JSON: %s" % (where, e))
 
 
-def read_document(value, where, format_name, keys, counts):
-    """Check a parsed JSON object has exactly these keys, this format, and whole numbers in counts."""
+def read_document(value, where, format_names, keys, counts):
+    """Check a parsed JSON object has exactly these keys, one of these formats, and whole numbers in counts."""
     check_keys(value, keys, where, "the document")
-    if value["format"] != format_name:
-        raise BadInput("%s: format must be \"%s\"" % (where, format_name))
+    if isinstance(format_names, str):
+        format_names = (format_names,)
+    if value["format"] not in format_names:
+        raise BadInput("%s: format must be %s" % (where, " or ".join('"%s"' % f for f in format_names)))
     for key in counts:
         if not is_count(value[key]):
             raise BadInput("%s: %s must be a whole number" % (where, key))
@@ -486,7 +499,7 @@ def check_export(args):
     if not lines:
         raise BadInput("%s line 1: the file is empty; expected the export header" % args.export)
     where = "%s line 1" % args.export
-    header = read_document(parse_json(lines[0], where), where, "justculture-log-export/2",
+    header = read_document(parse_json(lines[0], where), where, tuple(EXPORT_FORMATS),
                            ("format", "treeSize", "checkpoint"), ("treeSize",))
     checkpoint = parse_checkpoint(header["checkpoint"], where + ", checkpoint")
     verify_log_signature(checkpoint, key)
@@ -496,7 +509,7 @@ def check_export(args):
     for number, line in enumerate(lines[1:], start=2):
         where = "%s line %d" % (args.export, number)
         entry = parse_json(line, where)
-        data = leaf_data(entry, where)
+        data = leaf_data(entry, where, EXPORT_FORMATS[header["format"]])
         if entry["sequence"] != len(hashes) + 1:
             raise Failed("%s: entry with sequence %d where sequence %d belongs: entries are missing, repeated "
                          "or out of order" % (where, entry["sequence"], len(hashes) + 1))
@@ -541,13 +554,13 @@ def check_export(args):
 
 def check_inclusion(args):
     key = read_public_key(args.public_key)
-    proof = read_document(parse_json(read_text(args.proof), args.proof), args.proof, "justculture-inclusion-proof/1",
+    proof = read_document(parse_json(read_text(args.proof), args.proof), args.proof, tuple(INCLUSION_FORMATS),
                           ("format", "sequence", "leafIndex", "treeSize", "entry", "leafHash", "path", "checkpoint"),
                           ("sequence", "leafIndex", "treeSize"))
     entry = proof["entry"]
     # An auditor's proof withholds the entry (the log is pseudonymised for them): it then proves only that this
     # leaf hash is in the signed tree, at this place.
-    data = None if entry is None else leaf_data(entry, args.proof + ": entry")
+    data = None if entry is None else leaf_data(entry, args.proof + ": entry", INCLUSION_FORMATS[proof["format"]])
     claimed = read_hash(proof["leafHash"], args.proof + ": leafHash")
     path = read_path(proof["path"], args.proof + ": path")
     checkpoint = parse_checkpoint(proof["checkpoint"], args.proof + ": checkpoint")

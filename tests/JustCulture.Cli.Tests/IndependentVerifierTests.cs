@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
+using JustCulture.Persistence;
 using JustCulture.Persistence.DecisionLog.Checkpoints;
+using JustCulture.Persistence.DecisionLog.PersonalData;
 using JustCulture.TestSupport;
 
 namespace JustCulture.Cli.Tests;
@@ -65,6 +67,45 @@ public sealed class IndependentVerifierTests : IAsyncLifetime, IDisposable
         changed.ExitCode.ShouldBe(1, changed.ToString());
         changed.Stderr.ShouldStartWith("NOT VERIFIED: ");
     }
+
+    [ToolFact("python3")]
+    public async Task VerifiesSealedExportAndProofWithTheSameRootGivenTheCaseKeyErased()
+    {
+        var (_, sequence) = await _log.FirstAnswerAsync("No");
+        var before = Cli.PathFor("before.jsonl");
+        var proof = Cli.PathFor("before.proof.json");
+        await Cli.RunOkAsync("log", "export", "--out", before);
+        await Cli.RunOkAsync("log", "prove", sequence.ToString(CultureInfo.InvariantCulture), "--out", proof);
+        var sealedText = await File.ReadAllTextAsync(before);
+        sealedText.ShouldStartWith("{\"format\":\"justculture-log-export/3\"");
+        sealedText.ShouldContain("\"leafVersion\":2");
+        sealedText.ShouldContain("\"subjectStaffRef\":\"pd1:");
+        sealedText.ShouldContain("\"opened\":{\"subjectStaffRef\":\"S001\"");
+        var verifiedBefore = await VerifyAsync("export", before, "--public-key", Cli.PublicKeyPath);
+        verifiedBefore.ExitCode.ShouldBe(0, verifiedBefore.ToString());
+
+        await using (var db = DatabaseLocation.Parse(Cli.Database).CreateContext())
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            (await CaseDataKeys.EraseAsync(db, [_log.ConcernId], DateTime.UtcNow)).ShouldBe(1);
+            await transaction.CommitAsync();
+        }
+
+        var after = Cli.PathFor("after.jsonl");
+        await Cli.RunOkAsync("log", "export", "--out", after);
+        var erasedText = await File.ReadAllTextAsync(after);
+        var verifiedAfter = await VerifyAsync("export", after, "--public-key", Cli.PublicKeyPath, "--checkpoint", Cli.CheckpointFiles()[^1]);
+        var oldProof = await VerifyAsync("proof", proof, "--public-key", Cli.PublicKeyPath);
+
+        verifiedAfter.ExitCode.ShouldBe(0, verifiedAfter.ToString());
+        // Nothing hashed changed: the same entries give the same root, and the proof cut before erasure still holds.
+        RootOf(verifiedAfter.Stdout).ShouldBe(RootOf(verifiedBefore.Stdout));
+        oldProof.ExitCode.ShouldBe(0, oldProof.ToString());
+        erasedText.ShouldContain("\"opened\":null");
+        erasedText.ShouldNotContain("S001");
+    }
+
+    private static string RootOf(string verified) => verified[(verified.IndexOf(", root ", StringComparison.Ordinal) + 7)..].Split(',')[0];
 
     [ToolFact("python3")]
     public async Task VerifiesARealExportCosignedByAWitness()

@@ -116,7 +116,7 @@ public sealed class LogCommandTests : IAsyncLifetime, IDisposable
         lines.Length.ShouldBe(count + 1);
         using (var header = JsonDocument.Parse(lines[0]))
         {
-            header.RootElement.GetProperty("format").GetString().ShouldBe("justculture-log-export/2");
+            header.RootElement.GetProperty("format").GetString().ShouldBe("justculture-log-export/3");
             header.RootElement.GetProperty("treeSize").GetInt64().ShouldBe(count);
             _log.Verifier().Verify(header.RootElement.GetProperty("checkpoint").GetString()!, "header").IsAccepted.ShouldBeTrue();
         }
@@ -143,7 +143,7 @@ public sealed class LogCommandTests : IAsyncLifetime, IDisposable
 
         var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         lines.Length.ShouldBe(count + 1);
-        lines[0].ShouldContain("\"format\":\"justculture-log-export/2\"");
+        lines[0].ShouldContain("\"format\":\"justculture-log-export/3\"");
         lines.ShouldAllBe(l => l.StartsWith('{') && l.EndsWith('}'));
         lines.ShouldContain(l => l.Contains(_log.ConcernId.ToString(), StringComparison.Ordinal));
     }

@@ -9,6 +9,7 @@ using JustCulture.Domain.Concerns;
 using JustCulture.Domain.Users;
 using JustCulture.Persistence;
 using JustCulture.Persistence.DecisionLog;
+using JustCulture.Persistence.DecisionLog.PersonalData;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -162,6 +163,30 @@ public sealed class TestApp : IAsyncDisposable
         await using var db = Database.CreateContext();
         return await query(db);
     }
+
+    /// <summary>
+    /// Decision-log entries read from the database with their personal fields opened (what the people who may read
+    /// the case see): copies, with subject staff ref, rationale and statement in plaintext.
+    /// </summary>
+    public async Task<List<DecisionLogEntry>> OpenedEntriesAsync(Func<IQueryable<DecisionLogEntry>, IQueryable<DecisionLogEntry>> query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        await using var db = Database.CreateContext();
+        var entries = await query(db.DecisionLog.AsNoTracking()).ToListAsync();
+        var keyring = await Services.GetRequiredService<CaseDataProtector>().KeyringAsync(db, entries.Where(e => e.ConcernId != null).Select(e => e.ConcernId!.Value));
+        foreach (var entry in entries)
+        {
+            var opened = keyring.Open(entry);
+            entry.SubjectStaffRef = opened.SubjectStaffRef;
+            entry.Rationale = opened.Rationale;
+            entry.InformalNotAppropriate = opened.InformalNotAppropriate;
+        }
+
+        return entries;
+    }
+
+    public async Task<DecisionLogEntry> OpenedEntryAsync(Func<IQueryable<DecisionLogEntry>, IQueryable<DecisionLogEntry>> query) =>
+        (await OpenedEntriesAsync(query)).Single();
 
     public async Task ImportStaffAsync(string csv, string year = "2024-25")
     {

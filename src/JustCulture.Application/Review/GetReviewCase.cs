@@ -4,6 +4,7 @@ using JustCulture.Application.Common;
 using JustCulture.Domain.Users;
 using JustCulture.Persistence;
 using JustCulture.Persistence.DecisionLog;
+using JustCulture.Persistence.DecisionLog.PersonalData;
 using JustCulture.Workflows;
 using Microsoft.EntityFrameworkCore;
 
@@ -60,7 +61,7 @@ public sealed record ReviewCaseView(
 /// ethnicity or staff ref, and the person's details withheld when they would identify them), and refused to
 /// a reviewer who is not independent of it.
 /// </summary>
-public sealed class GetReviewCaseHandler(JustCultureDbContext db, CaseReader cases, TriageWorkflow triage, TimeProvider clock)
+public sealed class GetReviewCaseHandler(JustCultureDbContext db, CaseReader cases, TriageWorkflow triage, TimeProvider clock, CaseDataProtector protector)
 {
     public async Task<ReviewCaseView> HandleAsync(GetReviewCaseQuery query, CancellationToken cancellationToken = default)
     {
@@ -73,6 +74,8 @@ public sealed class GetReviewCaseHandler(JustCultureDbContext db, CaseReader cas
             .Where(e => e.ConcernId == concern.Id && e.WorkflowInstanceId != null)
             .OrderBy(e => e.EntryId)
             .ToListAsync(cancellationToken);
+        // The commissioning manager decides on the rationale and statements recorded so far: open them (sealed in the log).
+        var keyring = await protector.KeyringAsync(db, [concern.Id], cancellationToken);
         var instances = await db.WorkflowInstances.AsNoTracking().Include(w => w.Bookmarks)
             .Where(w => w.CorrelationId == concern.Id)
             .ToListAsync(cancellationToken);
@@ -86,7 +89,8 @@ public sealed class GetReviewCaseHandler(JustCultureDbContext db, CaseReader cas
                 .Select(e => new ChecklistAnswerView(e.Question ?? string.Empty, e.Answer ?? string.Empty)).ToList();
             var decisions = entries.Where(e => e.EventType is LogEventTypes.ReviewDecided or LogEventTypes.InformalResolutionRecorded or LogEventTypes.InformalResolutionPlanRecorded
                     or LogEventTypes.ConflictOfInterestDeclared)
-                .Select(e => new ReviewDecisionView(e.EventType, e.Answer, e.Rationale, e.InformalNotAppropriate, e.OccurredAtUtc)).ToList();
+                .Select(e => (Entry: e, Opened: keyring.Open(e)))
+                .Select(d => new ReviewDecisionView(d.Entry.EventType, d.Entry.Answer, d.Opened.Rationale, d.Opened.InformalNotAppropriate, d.Entry.OccurredAtUtc)).ToList();
             var instance = instances.Single(w => w.Id == action.WorkflowInstanceId);
             PendingReviewTask? pending = null;
             var bookmark = instance.Bookmarks.Where(b => b.CompletedAtUtc == null && b.Role == role).OrderBy(b => b.CreatedAtUtc).FirstOrDefault();

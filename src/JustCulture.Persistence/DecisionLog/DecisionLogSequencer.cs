@@ -97,9 +97,7 @@ public sealed class DecisionLogSequencer(DecisionLogTrust trust, TimeProvider cl
             }
 
             var sealedByUs = EntrySeal.IsValid(trust.SealKey, item.Entry);
-            // Only version 1 entries predate sealing, so only they can be adopted unsealed.
-            var adoptable = mayAdopt && item.Entry.Seal is null && item.Entry.LeafVersion == LeafEncoding.ClearFieldsVersion;
-            if (!sealedByUs && !adoptable)
+            if (!sealedByUs && !(mayAdopt && item.Entry.Seal is null))
             {
                 refused.Add(item.Entry.EntryId);
                 continue;

@@ -81,7 +81,7 @@ public static class DecisionLogVerifier
 
             if (!EntrySeal.IsValid(trust.SealKey, entry))
             {
-                var adoptable = entry.Seal is null && entry.LeafVersion == LeafEncoding.ClearFieldsVersion && sequence <= adoptionLimit && sealsFrom == long.MaxValue;
+                var adoptable = entry.Seal is null && sequence <= adoptionLimit && sealsFrom == long.MaxValue;
                 if (!adoptable)
                 {
                     return LogVerification.Broken(frontier.Size,

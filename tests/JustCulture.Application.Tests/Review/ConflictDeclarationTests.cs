@@ -17,7 +17,7 @@ public abstract class ConflictDeclarationTests : ReviewTestBase
             new CompleteTaskCommand(taskId, SmallTrust.Reviewer, route, "Considered the system first.", Conflict: conflict, ConflictDetails: details)));
 
     private Task<List<DecisionLogEntry>> EntriesAsync(Guid concernId) =>
-        App.QueryAsync(db => db.DecisionLog.AsNoTracking().Where(e => e.ConcernId == concernId).OrderBy(e => e.EntryId).ToListAsync());
+        App.OpenedEntriesAsync(log => log.Where(e => e.ConcernId == concernId).OrderBy(e => e.EntryId));
 
     [Fact]
     public async Task LogsDeclarationBeforeDecisionGivenNoConflict()

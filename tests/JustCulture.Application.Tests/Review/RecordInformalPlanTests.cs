@@ -31,7 +31,7 @@ public abstract class RecordInformalPlanTests : ReviewTestBase
         after.ReviewDate.ShouldBe(Today.AddDays(14));
         after.Version.ShouldBe(before.Version + 1);
         version.ShouldBe(after.Version);
-        var entry = await App.QueryAsync(db => db.DecisionLog.SingleAsync(e => e.EventType == LogEventTypes.InformalResolutionPlanRecorded));
+        var entry = await App.OpenedEntryAsync(log => log.Where(e => e.EventType == LogEventTypes.InformalResolutionPlanRecorded));
         entry.Answer.ShouldBe(Today.AddDays(14).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         entry.Rationale.ShouldBe("Reflective discussion; two supervised shifts.");
         entry.ActorId.ShouldBe(SmallTrust.Reviewer);

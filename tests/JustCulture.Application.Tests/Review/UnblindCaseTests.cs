@@ -9,7 +9,7 @@ namespace JustCulture.Application.Tests.Review;
 public abstract class UnblindCaseTests : ReviewTestBase
 {
     private Task<List<DecisionLogEntry>> UnblindEntriesAsync() =>
-        App.QueryAsync(db => db.DecisionLog.Where(e => e.EventType == LogEventTypes.CaseUnblinded).ToListAsync());
+        App.OpenedEntriesAsync(log => log.Where(e => e.EventType == LogEventTypes.CaseUnblinded));
 
     [Fact]
     public async Task ShowsNoIdentityGivenCaseNotUnblinded()

@@ -56,7 +56,7 @@ public abstract class ChecklistAndRoutesTests : TriageTestBase
         result.NextTaskIds.ShouldBeEmpty();
         var concern = await App.ConcernAsync(concernId);
         concern.Actions.Single().Route.ShouldBe(Enum.Parse<CaseRoute>(route));
-        var review = await App.QueryAsync(db => db.DecisionLog.SingleAsync(e => e.ConcernId == concernId && e.EventType == LogEventTypes.ReviewDecided));
+        var review = await App.OpenedEntryAsync(log => log.Where(e => e.ConcernId == concernId && e.EventType == LogEventTypes.ReviewDecided));
         review.Answer.ShouldBe(route);
         review.Rationale.ShouldBe("Reviewed with HR advice.");
         review.ActorId.ShouldBe(SmallTrust.Reviewer);
@@ -102,9 +102,9 @@ public abstract class ChecklistAndRoutesTests : TriageTestBase
             LogEventTypes.ConflictOfInterestDeclared, LogEventTypes.InformalResolutionRecorded,
             LogEventTypes.ConflictOfInterestDeclared, LogEventTypes.ReviewDecided, LogEventTypes.FormalInvestigationStarted, LogEventTypes.WorkflowFinished,
         ]);
-        var started = await App.QueryAsync(db => db.DecisionLog.SingleAsync(e => e.EventType == LogEventTypes.FormalInvestigationStarted));
+        var started = await App.OpenedEntryAsync(log => log.Where(e => e.EventType == LogEventTypes.FormalInvestigationStarted));
         started.SubjectStaffRef.ShouldBe("S001");
-        var decision = await App.QueryAsync(db => db.DecisionLog.Where(e => e.EventType == LogEventTypes.ReviewDecided).OrderByDescending(e => e.EntryId).FirstAsync());
+        var decision = await App.OpenedEntryAsync(log => log.Where(e => e.EventType == LogEventTypes.ReviewDecided).OrderByDescending(e => e.EntryId).Take(1));
         decision.InformalNotAppropriate.ShouldBe("Informal resolution was tried and failed.");
     }
 

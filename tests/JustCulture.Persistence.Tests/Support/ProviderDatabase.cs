@@ -22,6 +22,9 @@ public sealed class ProviderDatabase : IDisposable
 
     public DatabaseLocation Location { get; }
 
+    /// <summary>The SQLite file (its -wal beside it), to look at its bytes; null on PostgreSQL.</summary>
+    public string? SqliteFilePath => _sqliteFile?.Path;
+
     public static async Task<ProviderDatabase> CreateAsync(TestProvider provider, string namePrefix)
     {
         if (provider == TestProvider.Sqlite)

@@ -21,42 +21,38 @@ public sealed class CaseDataProtector(DecisionLogTrust trust)
     }
 
     /// <summary>
-    /// The keys to seal these cases' new entries with, making (and adding to <paramref name="db"/>, to be saved
-    /// with the entries) a key for each case that has none yet. A case whose key was erased stays erased: sealing
-    /// for it is refused by the keyring.
+    /// The keys to seal these cases' new entries with, making a key for each case that has none yet — inserted at
+    /// once, in the caller's transaction, so it commits or rolls back with the entries. A case whose key was erased
+    /// stays erased: sealing for it is refused by the keyring.
     /// </summary>
     internal async Task<CaseDataKeyring> KeysForWritingAsync(JustCultureDbContext db, IReadOnlyDictionary<Guid, DateTime> firstEntryAt, CancellationToken ct)
     {
-        var keys = new Dictionary<Guid, byte[]?>();
-        // Keys made earlier in this unit of work and not yet saved. Saved ones are read from the database, never
-        // from the tracker: a tracked row may still hold a key that has since been erased.
-        foreach (var pending in db.ChangeTracker.Entries<CaseDataKeyRecord>().Where(e => e.State == EntityState.Added && firstEntryAt.ContainsKey(e.Entity.ConcernId)))
-        {
-            keys[pending.Entity.ConcernId] = Unwrap(pending.Entity);
-        }
-
-        var missing = firstEntryAt.Keys.Where(id => !keys.ContainsKey(id)).ToList();
-        if (missing.Count > 0)
-        {
-            foreach (var row in await db.CaseDataKeys.AsNoTracking().Where(k => missing.Contains(k.ConcernId)).ToListAsync(ct))
-            {
-                keys[row.ConcernId] = Unwrap(row);
-            }
-        }
-
-        foreach (var (concernId, at) in firstEntryAt.Where(c => !keys.ContainsKey(c.Key)))
+        var ids = firstEntryAt.Keys.ToList();
+        // One read when every case has its key already (every step after a case's first).
+        var rows = await db.CaseDataKeys.AsNoTracking().Where(k => ids.Contains(k.ConcernId)).ToListAsync(ct);
+        var missing = firstEntryAt.Where(c => !rows.Exists(r => r.ConcernId == c.Key)).ToList();
+        foreach (var (concernId, at) in missing)
         {
             var key = RandomNumberGenerator.GetBytes(CaseFieldCipher.KeySize);
-            db.CaseDataKeys.Add(new CaseDataKeyRecord
-            {
-                ConcernId = concernId,
-                WrappedKey = CaseFieldCipher.Wrap(trust.CaseKeyWrappingKey, concernId, key),
-                CreatedAtUtc = at,
-            });
-            keys[concernId] = key;
+            var wrapped = CaseFieldCipher.Wrap(trust.CaseKeyWrappingKey, concernId, key);
+            CryptographicOperations.ZeroMemory(key);
+            // Two steps writing a case's first entries at once: the second waits for the first and keeps its key,
+            // rather than failing on the primary key (or, worse, sealing under a key that is then lost).
+            await db.Database.ExecuteSqlAsync(
+                $"INSERT INTO case_data_keys (concern_id, wrapped_key, created_at_utc) VALUES ({concernId}, {wrapped}, {at}) ON CONFLICT (concern_id) DO NOTHING", ct);
         }
 
-        return new CaseDataKeyring(keys, firstEntryAt.Keys);
+        if (missing.Count > 0)
+        {
+            rows = await db.CaseDataKeys.AsNoTracking().Where(k => ids.Contains(k.ConcernId)).ToListAsync(ct);
+        }
+
+        if (rows.Count != ids.Count)
+        {
+            throw new InvalidOperationException("A case data key was made but cannot be read back in the same transaction.");
+        }
+
+        return new CaseDataKeyring(rows.ToDictionary(r => r.ConcernId, Unwrap), ids);
     }
 
     private byte[]? Unwrap(CaseDataKeyRecord row) =>
