@@ -56,7 +56,7 @@ public sealed class LogProofApiTests(SqliteWebAppFixture app) : IClassFixture<Sq
 
         var text = await response.Content.ReadAsStringAsync();
         var proof = await ReadAsync<InclusionProof>(response);
-        proof.Format.ShouldBe("justculture-inclusion-proof/1");
+        proof.Format.ShouldBe("justculture-inclusion-proof/2");
         proof.Sequence.ShouldBe(17);
         proof.LeafIndex.ShouldBe(16);
         // An auditor reads the log pseudonymised: the proof carries the leaf hash, not the entry.

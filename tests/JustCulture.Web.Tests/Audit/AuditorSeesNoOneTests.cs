@@ -105,9 +105,11 @@ public sealed partial class AuditorSeesNoOneTests(SqliteWebAppFixture app) : ICl
         var (start, end, text) = (year.StartUtc, year.EndUtc, year.ToString());
         return await app.QueryAsync(async db =>
         {
-            var subjects = await db.DecisionLog.AsNoTracking()
+            // The log holds the subject's staff ref sealed; the case row holds it clear.
+            var cases = await db.DecisionLog.AsNoTracking()
                 .Where(e => e.EventType == Persistence.DecisionLog.LogEventTypes.FormalInvestigationStarted && e.OccurredAtUtc >= start && e.OccurredAtUtc < end)
-                .Select(e => e.SubjectStaffRef).ToListAsync();
+                .Select(e => e.ConcernId).ToListAsync();
+            var subjects = await db.Concerns.AsNoTracking().Where(c => cases.Contains(c.Id)).OrderBy(c => c.Id).Select(c => c.SubjectStaffRef).ToListAsync();
             subjects.ShouldNotBeEmpty($"the demo should hold formal investigations in {text}");
             var removed = await db.HeadcountSnapshots.Where(h => h.Year == text && h.StaffRef == subjects[0]).ExecuteDeleteAsync();
             removed.ShouldBe(1);
