@@ -94,6 +94,11 @@ public static class DependencyInjection
         services.AddScoped<UnblindCaseHandler>();
         services.AddScoped<SimilarCasesHandler>();
         services.AddScoped<RecordInformalPlanHandler>();
+        services.AddScoped<Retention.RetentionDueHandler>();
+        services.AddScoped<Retention.RunRetentionHandler>();
+        services.AddScoped<Retention.RetentionErasuresHandler>();
+        services.AddScoped<ErasedCaseHandler>();
+        services.AddScoped<SubjectAccess.SubjectAccessHandler>();
         return services;
     }
 }

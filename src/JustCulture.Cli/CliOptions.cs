@@ -34,6 +34,13 @@ internal static class CliOptions
         DefaultValueFactory = _ => (Environment.GetEnvironmentVariable("JUSTCULTURE_WITNESSES") ?? string.Empty).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
     };
 
+    /// <summary>No default here: the retention commands tell whether the option, the environment or the default gave the period.</summary>
+    public static readonly Option<string?> RetentionYears = new("--retention-years")
+    {
+        Description = "How many whole years (1-100) a person's closed cases are kept after the last decision on any of them (default 6; env JUSTCULTURE_RETENTION_YEARS)",
+        Recursive = true,
+    };
+
     public static readonly Option<string?> Workflows = new("--workflows")
     {
         Description = "Folder of workflow definitions (default: the definitions shipped with the program)",

@@ -14,6 +14,7 @@ public static class JustCultureCli
         root.Options.Add(CliOptions.SigningKey);
         root.Options.Add(CliOptions.Checkpoints);
         root.Options.Add(CliOptions.Witnesses);
+        root.Options.Add(CliOptions.RetentionYears);
         root.Subcommands.Add(DbCommands.Build());
         root.Subcommands.Add(UserCommands.Build());
         root.Subcommands.Add(StaffCommands.Build());
@@ -22,6 +23,8 @@ public static class JustCultureCli
         root.Subcommands.Add(LogCommands.Build());
         root.Subcommands.Add(HistoryCommands.Build());
         root.Subcommands.Add(ReportCommands.Build());
+        root.Subcommands.Add(RetentionCommands.Build());
+        root.Subcommands.Add(SubjectAccessCommands.Build());
         root.Subcommands.Add(DemoCommands.BuildSeed());
         root.Subcommands.Add(DemoCommands.BuildDemo());
         return root;

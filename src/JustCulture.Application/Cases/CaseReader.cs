@@ -11,7 +11,8 @@ public sealed class CaseReader(JustCultureDbContext db, TriageWorkflow triage)
     internal async Task<LoadedCase> ReadAsync(CaseTarget target, string actorUserId, CaseAccess access, CancellationToken cancellationToken)
     {
         db.ChangeTracker.Clear();
-        var loaded = await CaseLoader.LoadAsync(db, target, actorUserId, cancellationToken) ?? throw CaseRefusals.NotFound(target);
+        var loaded = await CaseLoader.LoadAsync(db, target, actorUserId, cancellationToken)
+            ?? throw await CaseErasure.ErasedOrNotFoundAsync(db, target, cancellationToken);
         CaseAccessPolicy.Ensure(loaded.Actor, loaded.ActorStaff, loaded.Parties, access);
         if (target.ActionOrdinal is { } ordinal && loaded.Instance is null)
         {

@@ -37,7 +37,7 @@ public sealed class CaseStep(JustCultureDbContext db, TriageWorkflow triage, Wor
         {
             await CaseLoader.LockConcernAsync(db, request.Target, ct);
             var loaded = await CaseLoader.LoadAsync(db, request.Target, request.ActorUserId, ct)
-                ?? throw CaseRefusals.NotFound(request.Target);
+                ?? throw await CaseErasure.ErasedOrNotFoundAsync(db, request.Target, ct);
             var context = Admit(loaded, request);
             apply(context);
             context.Finish();

@@ -32,6 +32,9 @@ public static class WebHostingExtensions
         var log = DecisionLogSettings.Resolve(database, options.SigningKey, options.Checkpoints, options.LogOrigin, options.Witnesses,
             options.CheckpointEveryEntries, TimeSpan.FromSeconds(options.CheckpointEverySeconds));
         services.AddJustCultureApplication(database, log: log);
+        // Read now, so a mistyped retention period stops the app at start naming the setting instead of erasing early.
+        services.AddSingleton(JustCulture.Application.Retention.RetentionPeriod.Parse(
+            builder.Configuration[$"{JustCultureWebOptions.Section}:Retention:Years"], $"{JustCultureWebOptions.Section}:Retention:Years"));
         services.AddHostedService<SequencerService>();
         services.AddScoped(_ => IdentityStoreContext.Create(database));
         services.AddSingleton<JustCulture.Web.Pages.Admin.PendingStaffUploads>();

@@ -68,6 +68,8 @@ public static class AccessTable
         Roles("page /Review/*", Commissioning),
         Roles("page /Audit/*", AuditorsAndAdministrators),
         Roles("page /Admin/*", Administrators),
+        // An erased case names nobody, so no case rule can apply: it says only its reference and when it was erased.
+        SignedIn("page /Cases/Erased"),
 
         // The product API.
         Roles("POST /api/concerns", LineManager),

@@ -34,6 +34,11 @@ public sealed class DetailsModel(GetConcernHandler concerns, ConcernTimelineHand
         {
             return NotFound();
         }
+        catch (UseCaseException refusal) when (refusal.Error is UseCaseError.Conflict)
+        {
+            // The only conflict a read meets: the case was erased at the end of its retention period.
+            return RedirectToPage("/Cases/Erased", new { id = Id });
+        }
 
         ActionsWithDraft = await drafts.ActionsWithDraftAsync(Id, User.UserId(), cancellationToken);
         Confirmation = TempData["Confirmation"] as string;

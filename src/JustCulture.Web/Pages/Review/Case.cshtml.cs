@@ -58,6 +58,11 @@ public sealed class CaseModel(GetReviewCaseHandler cases, SimilarCasesHandler si
         {
             return Handle(refused);
         }
+        catch (UseCaseException refused) when (refused.Error is UseCaseError.Conflict)
+        {
+            // The only conflict a read meets: the case was erased at the end of its retention period.
+            return RedirectToPage("/Cases/Erased", new { id });
+        }
 
         var outcomes = Case.Actions.Where(a => a.Outcome is not null).Select(a => a.Outcome!.Value).Distinct().ToList();
         var views = new List<SimilarCasesView>();

@@ -1,0 +1,41 @@
+using JustCulture.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace JustCulture.Application.Retention;
+
+/// <summary>
+/// Step three of an erasure: the personal data the case tables hold outside the log. The rows themselves stay —
+/// a case's routes, outcomes and dates are what the figures and the log's own references need — but nothing in
+/// them names the person, the raiser or their managers, or says in free text what happened.
+/// </summary>
+internal static class PersonalDataClearing
+{
+    /// <summary>What an erased summary or action description says instead.</summary>
+    public const string ErasedText = "Erased at the end of its retention period";
+
+    public static async Task ClearAsync(JustCultureDbContext db, IReadOnlyCollection<Guid> concernIds, string pseudonym, CancellationToken cancellationToken)
+    {
+        await db.Concerns.Where(c => concernIds.Contains(c.Id)).TagWith("retention: clear concerns").ExecuteUpdateAsync(s => s
+            .SetProperty(c => c.Summary, ErasedText)
+            .SetProperty(c => c.SubjectStaffRef, pseudonym)
+            .SetProperty(c => c.RaisedByStaffRef, (string?)null)
+            .SetProperty(c => c.SubjectChainAtRaising, (string?)null)
+            .SetProperty(c => c.RaiserChainAtRaising, (string?)null)
+            // Any form still open on the case is stale from now on.
+            .SetProperty(c => c.Version, c => c.Version + 1), cancellationToken);
+
+        var actions = db.ConcernActions.Where(a => concernIds.Contains(a.ConcernId));
+        await actions.TagWith("retention: clear actions").ExecuteUpdateAsync(s => s
+            .SetProperty(a => a.Description, ErasedText)
+            .SetProperty(a => a.InformalAgreedActions, (string?)null)
+            .SetProperty(a => a.Version, a => a.Version + 1), cancellationToken);
+
+        var instanceIds = actions.Select(a => a.WorkflowInstanceId);
+        // The workflow's variables are its only free-form state; a closed case's workflow never resumes, so
+        // emptying them loses nothing the product reads, and whatever a definition put there is gone.
+        await db.WorkflowInstances.Where(w => instanceIds.Contains(w.Id)).TagWith("retention: clear workflow state")
+            .ExecuteUpdateAsync(s => s.SetProperty(w => w.VariablesJson, "{}"), cancellationToken);
+        await db.ChecklistDrafts.Where(d => instanceIds.Contains(d.WorkflowInstanceId)).TagWith("retention: delete checklist drafts")
+            .ExecuteDeleteAsync(cancellationToken);
+    }
+}
