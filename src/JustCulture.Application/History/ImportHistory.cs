@@ -130,7 +130,9 @@ public sealed class ImportHistoryHandler(JustCultureDbContext db, TimeProvider c
 
         if (errors.Count == 0)
         {
-            var caseEvents = await db.DecisionLog.AsNoTracking().Where(e => e.ConcernId != null).Select(e => e.OccurredAtUtc).ToListAsync(cancellationToken);
+            // An erasure at the end of retention is about a case of long ago, not a case in the year it happens.
+            var caseEvents = await db.DecisionLog.AsNoTracking().Where(e => e.ConcernId != null && e.EventType != LogEventTypes.PersonalDataErased)
+                .Select(e => e.OccurredAtUtc).ToListAsync(cancellationToken);
             foreach (var year in rows.Select(r => r.Year).Distinct())
             {
                 if (caseEvents.Any(year.Contains))

@@ -20,21 +20,17 @@ public static class FrozenGroupWords
         return $"{group.Year}: {Vocabulary.Group(group.Group)} ({Source(group.Source)})";
     }
 
-    /// <summary>The stored answer ("2023-24=Bme/Snapshot;…") in words, one year per item; a part that does not
-    /// read as a year, a group and a source is shown as stored rather than dropped.</summary>
-    public static IReadOnlyList<string> Describe(string? stored) =>
-        (stored ?? string.Empty).Split(';', StringSplitOptions.RemoveEmptyEntries).Select(part =>
+    /// <summary>The stored answer ("2023-24=Bme/Snapshot;…") in words, one year per item; an answer that does not
+    /// read (<see cref="CaseSubjects.ParseFrozenGroups"/>) is shown as stored rather than dropped.</summary>
+    public static IReadOnlyList<string> Describe(string? stored)
+    {
+        try
         {
-            var equals = part.IndexOf('=', StringComparison.Ordinal);
-            var slash = part.IndexOf('/', StringComparison.Ordinal);
-            if (equals > 0 && slash > equals
-                && Domain.Reporting.ReportingYear.TryParse(part[..equals], out var year)
-                && Enum.TryParse<Domain.Ethnicity.WresGroup>(part[(equals + 1)..slash], out var group) && Enum.IsDefined(group)
-                && Enum.TryParse<PersonSource>(part[(slash + 1)..], out var source) && Enum.IsDefined(source))
-            {
-                return Describe(new FrozenGroup(year, group, source));
-            }
-
-            return part;
-        }).ToList();
+            return CaseSubjects.ParseFrozenGroups(stored, 0).OrderBy(g => g.Key).Select(g => Describe(new FrozenGroup(g.Key, g.Value.Group, g.Value.Source))).ToList();
+        }
+        catch (FormatException)
+        {
+            return [stored ?? string.Empty];
+        }
+    }
 }

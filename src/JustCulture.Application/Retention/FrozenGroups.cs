@@ -1,4 +1,3 @@
-using System.Globalization;
 using JustCulture.Application.Reports;
 using JustCulture.Domain.Ethnicity;
 using JustCulture.Domain.Reporting;
@@ -11,7 +10,7 @@ namespace JustCulture.Application.Retention;
 public sealed record FrozenGroup(ReportingYear Year, WresGroup Group, PersonSource Source)
 {
     /// <summary>"2023-24=Bme/Snapshot": the stored form, by enum name, because the log is read by machines.</summary>
-    public string Stored => string.Create(CultureInfo.InvariantCulture, $"{Year}={Group}/{Source}");
+    public string Stored => CaseSubjects.FormatFrozenGroups([(Year, Group, Source)]);
 }
 
 /// <summary>
@@ -40,6 +39,6 @@ internal static class FrozenGroups
         }).ToList();
     }
 
-    /// <summary>The erasure entry's answer: every year's stored form, in year order, joined by ';'.</summary>
-    public static string Format(IEnumerable<FrozenGroup> groups) => string.Join(';', groups.OrderBy(g => g.Year).Select(g => g.Stored));
+    /// <summary>The erasure entry's answer, in the one form the reports read back (<see cref="CaseSubjects.ParseFrozenGroups"/>).</summary>
+    public static string Format(IEnumerable<FrozenGroup> groups) => CaseSubjects.FormatFrozenGroups(groups.Select(g => (g.Year, g.Group, g.Source)));
 }

@@ -34,7 +34,10 @@ internal static class RetentionCandidates
         // An erased case keeps its row (under a pseudonym) and its log; its erasure entry is what marks it erased.
         var erased = db.DecisionLog.Where(e => e.EventType == LogEventTypes.PersonalDataErased).Select(e => e.ConcernId!.Value);
         // Anyone with a case still open is not due at all, whatever their other cases: skip them in the database.
-        var withOpenCase = db.Concerns.Where(c => c.Status != ConcernStatus.Closed).Select(c => c.SubjectStaffRef);
+        // A case is finished here when every action is closed or has gone to a formal investigation: the
+        // investigation itself is run and kept in the trust's HR case system, whose records have their own schedule.
+        var withOpenCase = db.Concerns.Where(c => c.Actions.Any(a => a.Stage != ActionStage.Closed && a.Stage != ActionStage.FormalInvestigation))
+            .Select(c => c.SubjectStaffRef);
         var concerns = db.Concerns.AsNoTracking().Where(c => !erased.Contains(c.Id) && !withOpenCase.Contains(c.SubjectStaffRef));
         if (onlyStaffRef is not null)
         {
@@ -46,7 +49,7 @@ internal static class RetentionCandidates
             {
                 c.Id,
                 c.SubjectStaffRef,
-                c.Status,
+                Finished = !c.Actions.Any(a => a.Stage != ActionStage.Closed && a.Stage != ActionStage.FormalInvestigation),
                 c.OpenedAtUtc,
                 LastEntryUtc = db.DecisionLog.Where(e => e.ConcernId == c.Id).Max(e => (DateTime?)e.OccurredAtUtc),
             })
@@ -56,9 +59,9 @@ internal static class RetentionCandidates
         var due = new List<(string StaffRef, List<Guid> Ids, DateTime Last, DateOnly DueSince)>();
         foreach (var person in rows.GroupBy(r => r.SubjectStaffRef, StringComparer.Ordinal))
         {
-            var allClosed = person.All(c => c.Status == ConcernStatus.Closed);
+            var allFinished = person.All(c => c.Finished);
             var last = person.Max(c => c.LastEntryUtc ?? c.OpenedAtUtc);
-            if (RetentionRule.IsDue(allClosed, last, asOf, period))
+            if (RetentionRule.IsDue(allFinished, last, asOf, period))
             {
                 due.Add((person.Key, person.OrderBy(c => c.OpenedAtUtc).Select(c => c.Id).ToList(), last, RetentionRule.DueSince(last, period)));
             }

@@ -3,7 +3,7 @@ using JustCulture.Domain;
 namespace JustCulture.Application.Retention;
 
 /// <summary>
-/// When a person's case records are due for erasure: every concern about them is closed, and more than the
+/// When a person's case records are due for erasure: every concern about them is finished (each action closed or gone to a formal investigation), and more than the
 /// retention period has passed since the newest decision-log entry of all of them. Dates are UK calendar days,
 /// as people count them: a last decision on 3 March 2020 with a six-year period is kept through 3 March 2026 and
 /// due from 4 March 2026 — "more than" six years, never on the anniversary itself.
@@ -17,6 +17,6 @@ public static class RetentionRule
         return UkDates.UkDateOf(lastActivityUtc).AddYears(period.Years).AddDays(1);
     }
 
-    public static bool IsDue(bool allClosed, DateTime lastActivityUtc, DateOnly asOf, RetentionPeriod period) =>
-        allClosed && asOf >= DueSince(lastActivityUtc, period);
+    public static bool IsDue(bool allFinished, DateTime lastActivityUtc, DateOnly asOf, RetentionPeriod period) =>
+        allFinished && asOf >= DueSince(lastActivityUtc, period);
 }

@@ -20,7 +20,7 @@ internal static class RetentionCommands
     private static Command BuildDue()
     {
         var asOf = AsOf();
-        var due = new Command("due", "List who is due for erasure: everyone whose cases are all closed, the last decision on them more than the period ago") { asOf };
+        var due = new Command("due", "List who is due for erasure: everyone whose cases are all finished (closed, or gone to a formal investigation), the last decision on them more than the period ago") { asOf };
         due.SetAction(CliRunner.Run(async (cli, ct) =>
         {
             var (date, period) = Inputs(cli, asOf);
