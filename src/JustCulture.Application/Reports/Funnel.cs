@@ -165,7 +165,7 @@ public static class FunnelCalculator
         {
             BreakdownBy("band", p => p.Band, year, entering, inputs.Population, policy),
             BreakdownBy("staffGroup", p => p.StaffGroup, year, entering, inputs.Population, policy),
-            BreakdownBy("lengthOfService", p => ServiceBand(p.StartDate, year.SnapshotDate), year, entering, inputs.Population, policy, ServiceBands),
+            BreakdownBy("lengthOfService", p => p.Erased ? StaffPopulation.ErasedAttribute : ServiceBand(p.StartDate, year.SnapshotDate), year, entering, inputs.Population, policy, ServiceBands),
             BreakdownBy("directorate", p => p.Directorate, year, entering, inputs.Population, policy),
             RaisingAreaBreakdown(year, inputs, policy),
         };

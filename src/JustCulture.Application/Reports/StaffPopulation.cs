@@ -5,7 +5,9 @@ using JustCulture.Domain.Staff;
 namespace JustCulture.Application.Reports;
 
 /// <summary>One person as a report sees them: WRES group and the attributes breakdowns use.</summary>
-public sealed record ReportPerson(string StaffRef, WresGroup Group, string Band, string StaffGroup, string Directorate, DateOnly StartDate)
+/// <param name="Erased">Their case data was erased at the end of retention: only the group is known, and breakdowns
+/// count them as <see cref="StaffPopulation.ErasedAttribute"/>.</param>
+public sealed record ReportPerson(string StaffRef, WresGroup Group, string Band, string StaffGroup, string Directorate, DateOnly StartDate, bool Erased = false)
 {
     public static ReportPerson From(HeadcountSnapshotEntry entry)
     {
@@ -79,7 +81,7 @@ public sealed class StaffPopulation
         {
             // Only the group survives erasure; the other attributes went with the case's personal data.
             var (group, source) = frozen.TryGetValue(year, out var counted) ? counted : (WresGroup.NotStated, PersonSource.Unknown);
-            return (new ReportPerson(staffRef, group, ErasedAttribute, ErasedAttribute, ErasedAttribute, default), source);
+            return (new ReportPerson(staffRef, group, ErasedAttribute, ErasedAttribute, ErasedAttribute, default, Erased: true), source);
         }
 
         if (_snapshots.TryGetValue(year, out var snapshot) && snapshot.TryGetValue(staffRef, out var person))

@@ -156,6 +156,10 @@ public class ErasedSubjectsTests
         bands.Rows.Single(r => r.Category == "Band 6").Bme.ShouldBe(new GroupFigures(0, 1, 0));
         bands.Rows.Single(r => r.Category == StaffPopulation.ErasedAttribute).Bme.Entering.ShouldBe(1);
         before.Breakdowns.Single(b => b.Dimension == "band").Rows.Single(r => r.Category == "Band 6").Bme.Entering.ShouldBe(1);
+        after.Breakdowns.Single(b => b.Dimension == "lengthOfService").Rows.Single(r => r.Category == StaffPopulation.ErasedAttribute).Bme.Entering.ShouldBe(1);
+        // Erased people are not mistaken for people of unknown service (U1, in no staff record, is the only one).
+        BreakdownRow Unknown(FunnelReport report) => report.Breakdowns.Single(b => b.Dimension == "lengthOfService").Rows.Single(r => r.Category == "Unknown");
+        (Unknown(after).White, Unknown(after).Bme, Unknown(after).NotStated).ShouldBe((Unknown(before).White, Unknown(before).Bme, Unknown(before).NotStated));
     }
 
     [Fact]
