@@ -1,6 +1,7 @@
 using JustCulture.Application.Common;
 using JustCulture.Application.Retention;
 using JustCulture.Domain;
+using JustCulture.Persistence.DecisionLog;
 using JustCulture.Web.Api;
 using JustCulture.Web.Hosting;
 using JustCulture.Web.Pages.Shared;
@@ -23,7 +24,18 @@ public sealed class RetentionModel(RetentionPeriod period, RetentionDueHandler d
 
     public IReadOnlyList<RetentionDuePerson> Due { get; private set; } = [];
 
+    /// <summary>The newest erasures shown; the rest are in the decision log (event "Personal data erased").</summary>
+    public const int ErasuresShown = 50;
+
     public IReadOnlyList<RecordedErasure> Erasures { get; private set; } = [];
+
+    public int ErasureCount { get; private set; }
+
+    /// <summary>How many people's records were erased, and where to find those not listed.</summary>
+    public string ErasureSummary => (ErasureCount == 1 ? "1 person's case records have been erased." : $"{ErasureCount:N0} people's case records have been erased.")
+        + (ErasureCount > Erasures.Count
+            ? $" The newest {Erasures.Count} are shown; every one is in the decision log as \"{Vocabulary.Event(LogEventTypes.PersonalDataErased)}\"."
+            : string.Empty);
 
     /// <summary>The administrator asked to run: show what will be erased and ask them to confirm.</summary>
     [BindProperty(SupportsGet = true)]
@@ -65,6 +77,8 @@ public sealed class RetentionModel(RetentionPeriod period, RetentionDueHandler d
     {
         Today = TodayUk();
         Due = await due.HandleAsync(new RetentionDueQuery(Today, period), cancellationToken);
-        Erasures = await erasures.HandleAsync(cancellationToken);
+        var all = await erasures.HandleAsync(cancellationToken);
+        ErasureCount = all.Count;
+        Erasures = [.. all.Take(ErasuresShown)];
     }
 }
