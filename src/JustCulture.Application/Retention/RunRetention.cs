@@ -102,5 +102,5 @@ public sealed class RunRetentionHandler(JustCultureDbContext db, DecisionLogWrit
 
     /// <summary>"erased:" and 16 random lower-case hex characters: links one person's erased cases to each other
     /// (so the figures still count them as one person) and to nobody.</summary>
-    private static string NewPseudonym() => "erased:" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
+    private static string NewPseudonym() => Reports.CaseSubjects.ErasedPrefix + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
 }
