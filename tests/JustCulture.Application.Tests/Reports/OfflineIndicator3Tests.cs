@@ -10,13 +10,6 @@ namespace JustCulture.Application.Tests.Reports;
 /// <summary>An auditor's recomputation from a log export and the staff files alone gives the live figures.</summary>
 public abstract class OfflineIndicator3Tests : ReportTestBase
 {
-    private async Task<string> ExportAsync()
-    {
-        await using var writer = new StringWriter();
-        await App.RunAsync<ExportLogHandler, long>(h => h.HandleAsync(writer));
-        return writer.ToString();
-    }
-
     private Task<OfflineIndicator3Result> OfflineAsync(string export, string basis = "single", string? history = null) =>
         App.RunAsync<OfflineIndicator3Handler, OfflineIndicator3Result>(h => h.HandleAsync(new OfflineIndicator3Query(
             new StringReader(export), "log.jsonl",

@@ -48,6 +48,14 @@ public abstract class ReportTestBase : IAsyncLifetime
         ? App.AnswerNextAsync(concernId, SmallTrust.Reviewer, route, "Serious and repeated; reviewed with HR advice.", "Informal resolution was tried and did not work.")
         : App.AnswerNextAsync(concernId, SmallTrust.Reviewer, route, "Reviewed with HR advice.");
 
+    /// <summary>The whole log as <c>log export</c> writes it (JSON lines with the signed checkpoint).</summary>
+    protected async Task<string> ExportAsync()
+    {
+        await using var writer = new StringWriter();
+        await App.RunAsync<JustCulture.Application.Log.ExportLogHandler, long>(h => h.HandleAsync(writer));
+        return writer.ToString();
+    }
+
     protected Task<Indicator3Report> Indicator3Async(string year = Year, string basis = "single") =>
         App.RunAsync<Indicator3ReportHandler, Indicator3Report>(h => h.HandleAsync(new Indicator3Query(year, basis)));
 

@@ -43,13 +43,6 @@ public abstract class ReportsAfterErasureTests : ReportTestBase
 
     private static string Figures(FunnelReport report) => JsonSerializer.Serialize(new { report.Stages, report.Warnings });
 
-    private async Task<string> ExportAsync()
-    {
-        await using var writer = new StringWriter();
-        await App.RunAsync<ExportLogHandler, long>(h => h.HandleAsync(writer));
-        return writer.ToString();
-    }
-
     private Task<OfflineIndicator3Result> OfflineAsync(string export) =>
         App.RunAsync<OfflineIndicator3Handler, OfflineIndicator3Result>(h => h.HandleAsync(new OfflineIndicator3Query(
             new StringReader(export), "log.jsonl",
