@@ -1,8 +1,4 @@
-using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
-using System.Text;
 using Npgsql;
 
 namespace JustCulture.TestSupport;
@@ -20,7 +16,7 @@ namespace JustCulture.TestSupport;
 public sealed class PostgresServer : IDisposable, IAsyncDisposable
 {
     public const string DefaultBinDirectory = "/usr/lib/postgresql/15/bin";
-    private const string OsUser = "postgres";
+    private const string OsUser = PostgresProcesses.OsUser;
 
     private static readonly Lazy<string?> Unavailability = new(FindUnavailability);
     private static readonly Lock SharedLock = new();
@@ -234,70 +230,10 @@ public sealed class PostgresServer : IDisposable, IAsyncDisposable
 
     private string PgTool(string name) => Path.Combine(_binDirectory, name);
 
-    private void Run(string program, IReadOnlyList<string> arguments, TimeSpan timeout, bool throwOnFailure = true)
-    {
-        var start = new ProcessStartInfo
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = _rootDirectory,
-        };
-        if (IsRoot && program != "chown")
-        {
-            start.FileName = "runuser";
-            foreach (var argument in (string[])["-u", OsUser, "--", program, .. arguments])
-            {
-                start.ArgumentList.Add(argument);
-            }
-        }
-        else
-        {
-            start.FileName = program;
-            foreach (var argument in arguments)
-            {
-                start.ArgumentList.Add(argument);
-            }
-        }
+    private void Run(string program, IReadOnlyList<string> arguments, TimeSpan timeout, bool throwOnFailure = true) =>
+        PostgresProcesses.Run(program, arguments, timeout, _rootDirectory, Path.Combine(_rootDirectory, "postgres.log"), throwOnFailure);
 
-        // Messages must be readable in test output whatever the host's locale.
-        start.Environment["LC_ALL"] = "C";
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {program}.");
-        var output = new StringBuilder();
-        process.OutputDataReceived += (_, e) => AppendLine(output, e.Data);
-        process.ErrorDataReceived += (_, e) => AppendLine(output, e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        if (!process.WaitForExit(timeout))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new InvalidOperationException($"{Path.GetFileName(program)} did not finish within {timeout.TotalSeconds:0}s:\n{output}");
-        }
-
-        process.WaitForExit();
-        if (process.ExitCode != 0 && throwOnFailure)
-        {
-            var log = Path.Combine(_rootDirectory, "postgres.log");
-            var serverLog = File.Exists(log) ? "\nserver log:\n" + File.ReadAllText(log) : string.Empty;
-            throw new InvalidOperationException(
-                $"{Path.GetFileName(program)} {string.Join(' ', arguments)} exited with {process.ExitCode}:\n{output}{serverLog}");
-        }
-    }
-
-    private static void AppendLine(StringBuilder output, string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (output)
-        {
-            output.AppendLine(line);
-        }
-    }
-
-    private static bool IsRoot => OperatingSystem.IsLinux() && string.Equals(Environment.UserName, "root", StringComparison.Ordinal);
+    private static bool IsRoot => PostgresProcesses.IsRoot;
 
     private static string? FindUnavailability()
     {
@@ -351,19 +287,7 @@ public sealed class PostgresServer : IDisposable, IAsyncDisposable
         }
     }
 
-    /// <summary>Unix socket paths are limited to ~107 bytes, so keep the directory short.</summary>
-    private static string ShortTempRoot()
-    {
-        var temp = Path.GetTempPath();
-        return temp.Length <= 40 ? temp : "/tmp";
-    }
+    private static string ShortTempRoot() => PostgresProcesses.ShortTempRoot();
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
+    private static int FreePort() => PostgresProcesses.FreePort();
 }

@@ -91,6 +91,16 @@ public sealed class TestApp : IAsyncDisposable
         return app;
     }
 
+    /// <summary>A migrated application on a database the test made itself (e.g. on a replicated pair of servers); the
+    /// test owns the database, the app owns its log folder.</summary>
+    public static async Task<TestApp> StartOnAsync(DatabaseLocation database, Action<IServiceCollection>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        var app = new TestApp(database, null, null, configure, NewLogDirectory(), true);
+        await app.RunAsync<DatabaseMigrator, IReadOnlyList<string>>(m => m.MigrateAsync());
+        return app;
+    }
+
     private static readonly ConcurrentDictionary<TestProvider, Lazy<Task<(string Template, string LogDirectory)>>> SmallTrustTemplates = new();
 
     /// <summary>
