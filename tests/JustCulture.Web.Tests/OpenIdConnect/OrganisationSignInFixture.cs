@@ -46,6 +46,9 @@ public sealed class OrganisationSignInFixture : IAsyncLifetime
     /// <summary>Their email matches a user, but the provider does not say it is verified.</summary>
     public static readonly TestPerson UnverifiedEmail = new("cm.unverified", "oid-cm-unverified", "cm.unverified@trust.nhs.uk", false, [CommissioningGroup]);
 
+    /// <summary>Nobody set them up before the test: an administrator adds them through the pages.</summary>
+    public static readonly TestPerson AddedByAdministrator = new("cm.added", "oid-cm-added", "cm.added@trust.nhs.uk", true, [CommissioningGroup]);
+
     private SqliteTestDatabase? _database;
     private JustCultureWebFactory? _factory;
     private TestIdentityProvider? _provider;
@@ -60,7 +63,7 @@ public sealed class OrganisationSignInFixture : IAsyncLifetime
 
     public IBrowser Browser => _browser ?? throw new InvalidOperationException(Chromium.MissingMessage);
 
-    public static IReadOnlyList<TestPerson> People { get; } = [LinkedByEmail, SignsInTwice, Stranger, WrongGroup, NoGroups, Deactivated, UnverifiedEmail];
+    public static IReadOnlyList<TestPerson> People { get; } = [LinkedByEmail, SignsInTwice, Stranger, WrongGroup, NoGroups, Deactivated, UnverifiedEmail, AddedByAdministrator];
 
     public async Task InitializeAsync()
     {

@@ -29,7 +29,8 @@ public class OrganisationSignInTests(OrganisationSignInFixture app)
         (await session.Page.Locator("h1").InnerTextAsync()).ShouldBe("Review queue");
         await session.ScreenshotAsync("review-queue");
         (await app.LinkedUserAsync(OrganisationSignInFixture.LinkedByEmail.Oid)).ShouldBe("oidc.cm.email", "the first sign-in links the object id");
-        (await session.GotoAsync("/Concerns")).ShouldNotBe(200, "the product role, not the token, decides what they reach");
+        await session.GotoAsync("/Concerns");
+        session.Page.Url.ShouldContain("/Account/AccessDenied", Case.Insensitive, "the product role, not the token, decides what they reach");
     }
 
     [BrowserFact]
@@ -131,6 +132,40 @@ public class OrganisationSignInTests(OrganisationSignInFixture app)
 
         await session.SignInAsync(Caller.CommissioningManager);
         (await session.GotoAsync("/Review")).ShouldBe(200, "local sign-in still works");
+    }
+
+    [BrowserFact]
+    public async Task SignsInGivenUserTheAdministratorAddedWithObjectIdAndNoPassword()
+    {
+        var person = OrganisationSignInFixture.AddedByAdministrator;
+        await using (var admin = await app.NewSessionAsync("oidc-admin-adds"))
+        {
+            await admin.SignInAsync(Caller.Administrator);
+            (await admin.GotoAsync("/Admin/Users")).ShouldBe(200);
+            await admin.Page.GetByLabel("User ID", new() { Exact = true }).FillAsync("oidc.cm.added");
+            await admin.Page.GetByLabel("Full name").FillAsync("Added Person");
+            await admin.Page.GetByLabel("commissioning manager", new() { Exact = true }).CheckAsync();
+            await admin.Page.Locator("#Input_ObjectId").FillAsync(OrganisationSignInFixture.LinkedByEmail.Oid);
+            await admin.ClickAndWaitForPageAsync(admin.Page.GetByRole(AriaRole.Button, new() { Name = "Add user" }));
+            (await admin.Page.Locator("#Input_ObjectId-error").InnerTextAsync()).ShouldContain("already linked to another user");
+            (await app.InScopeAsync(services => services.GetRequiredService<JustCultureDbContext>().Users.AnyAsync(u => u.UserId == "oidc.cm.added"))).ShouldBeFalse("a refused link adds nobody");
+            await admin.ScreenshotAsync("object-id-taken");
+            (await admin.SeriousAccessibilityViolationsAsync()).ShouldBeEmpty();
+
+            await admin.Page.Locator("#Input_ObjectId").FillAsync(person.Oid);
+            await admin.ClickAndWaitForPageAsync(admin.Page.GetByRole(AriaRole.Button, new() { Name = "Add user" }));
+            (await admin.Page.Locator(".nhsuk-panel--confirmation").InnerTextAsync()).ShouldContain($"They sign in with {OrganisationSignInFixture.DisplayName}");
+            (await admin.GotoAsync("/Admin/ManageUser?user=oidc.cm.added")).ShouldBe(200);
+            (await admin.Page.Locator("#organisation-sign-in-summary").InnerTextAsync()).ShouldBe("Linked by object id");
+            (await admin.Page.Locator("#ObjectId").InputValueAsync()).ShouldBe(person.Oid);
+            await admin.ScreenshotAsync("manage");
+            (await admin.SeriousAccessibilityViolationsAsync()).ShouldBeEmpty();
+        }
+
+        await using var session = await app.NewSessionAsync("oidc-added-signs-in");
+        await SignInWithOrganisationAsync(session, person, "signed-in");
+        (await session.GotoAsync("/Review")).ShouldBe(200);
+        (await session.Page.Locator("h1").InnerTextAsync()).ShouldBe("Review queue");
     }
 
     /// <summary>From the app's sign-in page through the provider's own login and consent pages, back to the app.</summary>
