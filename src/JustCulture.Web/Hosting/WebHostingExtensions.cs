@@ -54,6 +54,7 @@ public static class WebHostingExtensions
         services.AddScoped<PasswordChange>();
         services.AddTransient<IClaimsTransformation, DomainRoleClaims>();
         AddAuthenticationSchemes(services, builder.Configuration);
+        services.AddOpenIdConnectSignIn(services.AddAuthentication(), builder.Configuration, builder.Environment);
         AddAuthorizationPolicies(services);
 
         services.AddRazorPages(pages =>

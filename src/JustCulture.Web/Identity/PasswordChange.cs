@@ -36,8 +36,12 @@ public sealed class PasswordChange(UserManager<IdentityUser> users, SignInManage
             throw UseCaseException.InvalidFields(problems);
         }
 
-        var account = await users.GetUserAsync(caller)
-            ?? throw UseCaseException.RuleViolated("You sign in through the trust's identity provider: change your password there.");
+        var account = await users.GetUserAsync(caller);
+        if (account is not { PasswordHash: not null })
+        {
+            throw UseCaseException.RuleViolated("You sign in through the trust's identity provider: change your password there.");
+        }
+
         if (!await users.CheckPasswordAsync(account, currentPassword!))
         {
             throw UseCaseException.Invalid(CurrentPasswordField, "Your current password is not correct");

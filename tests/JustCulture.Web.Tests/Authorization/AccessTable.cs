@@ -61,6 +61,8 @@ public static class AccessTable
         Public("page /Account/SignIn"),
         Public("page /Account/SignOut"),
         Public("page /Account/AccessDenied"),
+        // Organisation sign-in: the way in, and the pages saying why someone was not let in (404 when not configured).
+        Public("page /Account/ExternalSignIn"),
         Public("page /Error"),
         SignedIn("page /Account/Password"),
         SignedIn("page /Index"),

@@ -31,7 +31,7 @@ public sealed class BrowserSession(IBrowserContext context, IPage page, string t
         await GotoAsync("/Account/SignIn");
         await Page.GetByLabel("User ID").FillAsync(userId);
         await Page.GetByLabel("Password").FillAsync(password);
-        await ClickAndWaitForPageAsync(Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }));
+        await ClickAndWaitForPageAsync(Page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }));
     }
 
     /// <summary>Goes to a path of the app and returns the HTTP status of the page.</summary>

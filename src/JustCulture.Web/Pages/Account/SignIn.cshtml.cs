@@ -5,8 +5,11 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace JustCulture.Web.Pages.Account;
 
-public sealed class SignInModel(SignInManager<IdentityUser> signIn, IHostEnvironment environment) : FormPageModel
+public sealed class SignInModel(SignInManager<IdentityUser> signIn, IHostEnvironment environment, JustCulture.Web.Identity.OpenIdConnectSettings organisationSignIn) : FormPageModel
 {
+    /// <summary>The trust's identity provider, when one is configured: its button sits above the password form.</summary>
+    public JustCulture.Web.Identity.OpenIdConnectSettings OrganisationSignIn => organisationSignIn;
+
     [BindProperty]
     public string? UserId { get; set; }
 

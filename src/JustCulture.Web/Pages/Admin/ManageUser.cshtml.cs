@@ -20,8 +20,22 @@ public sealed class ManageUserModel(
     ChangeUserRoleHandler changeRole,
     SetUserActiveHandler setActive,
     ResetUserPasswordHandler resetPassword,
-    UserManager<IdentityUser> signIns) : FormPageModel
+    UserManager<IdentityUser> signIns,
+    JustCulture.Web.Identity.ExternalAccountLinks organisationLinks,
+    JustCulture.Web.Identity.OpenIdConnectSettings organisationSignIn) : FormPageModel
 {
+    /// <summary>The work email a first organisation sign-in is matched by.</summary>
+    [BindProperty]
+    public string? SignInEmail { get; set; }
+
+    /// <summary>The identity provider's id for the person (Entra ID: object id), matched on every sign-in.</summary>
+    [BindProperty]
+    public string? ObjectId { get; set; }
+
+    public bool OrganisationSignInEnabled => organisationSignIn.Enabled;
+
+    public string OrganisationName => organisationSignIn.DisplayName;
+
     [BindProperty(SupportsGet = true, Name = "user")]
     public string? UserId { get; set; }
 
@@ -93,6 +107,24 @@ public sealed class ManageUserModel(
             return Page();
         }, cancellationToken);
 
+    public Task<IActionResult> OnPostOrganisationSignInAsync(CancellationToken cancellationToken) =>
+        RunAsync(async () =>
+        {
+            if (await list.FindAsync(UserId ?? string.Empty, cancellationToken) is not { } user)
+            {
+                return NotFound();
+            }
+
+            var problems = await organisationLinks.ProblemsAsync(user.UserId, SignInEmail, ObjectId, nameof(SignInEmail), nameof(ObjectId));
+            if (problems.Count > 0)
+            {
+                throw UseCaseException.InvalidFields(problems);
+            }
+
+            await organisationLinks.RecordAsync(user.UserId, SignInEmail, ObjectId);
+            return Done($"{user.UserId}'s organisation sign-in details are saved.");
+        }, cancellationToken);
+
     private async Task<IActionResult> RunAsync(Func<Task<IActionResult>> change, CancellationToken cancellationToken)
     {
         try
@@ -121,6 +153,7 @@ public sealed class ManageUserModel(
     {
         nameof(ChangeUserRoleCommand.Role) => nameof(Role),
         nameof(ResetUserPasswordCommand.Password) => nameof(TemporaryPassword),
+        nameof(SignInEmail) or nameof(ObjectId) => commandField,
         _ => string.Empty,
     };
 
@@ -141,7 +174,11 @@ public sealed class ManageUserModel(
         }
 
         Role ??= Subject.Role;
-        HasPasswordSignIn = await signIns.FindByNameAsync(Subject.UserId) is not null;
+        // A sign-in account made for organisation sign-in alone has no password.
+        HasPasswordSignIn = await signIns.FindByNameAsync(Subject.UserId) is { PasswordHash: not null };
+        var (email, objectId) = await organisationLinks.RecordedAsync(Subject.UserId);
+        SignInEmail ??= email;
+        ObjectId ??= objectId;
         return true;
     }
 }

@@ -16,7 +16,12 @@ namespace JustCulture.Web.Pages.Admin;
 /// with the initial password the administrator gives them to pass on. The list is searched and paged in the
 /// database; each user's role, status and password are managed on their own page.
 /// </summary>
-public sealed class UsersModel(ListUsersHandler list, AddUserHandler add, UserManager<IdentityUser> signIns) : FormPageModel
+public sealed class UsersModel(
+    ListUsersHandler list,
+    AddUserHandler add,
+    UserManager<IdentityUser> signIns,
+    JustCulture.Web.Identity.ExternalAccountLinks organisationLinks,
+    JustCulture.Web.Identity.OpenIdConnectSettings organisationSignIn) : FormPageModel
 {
     public sealed class NewUserInput
     {
@@ -25,7 +30,13 @@ public sealed class UsersModel(ListUsersHandler list, AddUserHandler add, UserMa
         public string? Role { get; set; }
         public string? StaffRef { get; set; }
         public string? Password { get; set; }
+        public string? Email { get; set; }
+        public string? ObjectId { get; set; }
     }
+
+    public bool OrganisationSignInEnabled => organisationSignIn.Enabled;
+
+    public string OrganisationName => organisationSignIn.DisplayName;
 
     [BindProperty]
     public NewUserInput Input { get; set; } = new();
@@ -60,9 +71,21 @@ public sealed class UsersModel(ListUsersHandler list, AddUserHandler add, UserMa
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         // Shape only; every rule (lengths, roles, the password policy, duplicates) is the use case's.
-        if (string.IsNullOrEmpty(Input.Password))
+        var signsInWithOrganisation = OrganisationSignInEnabled && !(string.IsNullOrWhiteSpace(Input.Email) && string.IsNullOrWhiteSpace(Input.ObjectId));
+        if (string.IsNullOrEmpty(Input.Password) && !signsInWithOrganisation)
         {
-            ModelState.AddModelError("Input.Password", "Enter an initial password");
+            ModelState.AddModelError("Input.Password", OrganisationSignInEnabled
+                ? $"Enter an initial password, or their work email or object id to sign in with {OrganisationName}"
+                : "Enter an initial password");
+        }
+
+        if (signsInWithOrganisation)
+        {
+            // Checked before the user is added, so a bad email or a taken object id adds nothing.
+            foreach (var problem in await organisationLinks.ProblemsAsync(Input.UserId?.Trim() ?? string.Empty, Input.Email, Input.ObjectId, "Input.Email", "Input.ObjectId"))
+            {
+                ModelState.AddModelError(problem.Field, problem.Message);
+            }
         }
 
         if (ModelState.IsValid)
@@ -70,8 +93,15 @@ public sealed class UsersModel(ListUsersHandler list, AddUserHandler add, UserMa
             try
             {
                 var user = await add.HandleAsync(new AddUserCommand(Input.UserId ?? string.Empty, Input.Name ?? string.Empty, Input.Role ?? string.Empty,
-                    Input.StaffRef, new Actor(User.UserId(), Policies.Administrator), Input.Password), cancellationToken);
-                TempData["UserAdded"] = $"{user.UserId} added as {Vocabulary.Role(user.Role)}. Give them their user ID and initial password by a secure route.";
+                    Input.StaffRef, new Actor(User.UserId(), Policies.Administrator), string.IsNullOrEmpty(Input.Password) ? null : Input.Password), cancellationToken);
+                if (signsInWithOrganisation)
+                {
+                    await organisationLinks.RecordAsync(user.UserId, Input.Email, Input.ObjectId);
+                }
+
+                TempData["UserAdded"] = string.IsNullOrEmpty(Input.Password)
+                    ? $"{user.UserId} added as {Vocabulary.Role(user.Role)}. They sign in with {OrganisationName}."
+                    : $"{user.UserId} added as {Vocabulary.Role(user.Role)}. Give them their user ID and initial password by a secure route.";
                 return RedirectToPage();
             }
             catch (UseCaseException refusal)
@@ -102,6 +132,6 @@ public sealed class UsersModel(ListUsersHandler list, AddUserHandler add, UserMa
     {
         Results = await list.HandleAsync(new ListUsersQuery(Search, PageNumber), cancellationToken);
         var shown = Results.Users.Select(u => u.UserId).ToList();
-        WithSignIn = (await signIns.Users.Where(u => shown.Contains(u.UserName!)).Select(u => u.UserName!).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        WithSignIn = (await signIns.Users.Where(u => shown.Contains(u.UserName!) && u.PasswordHash != null).Select(u => u.UserName!).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
     }
 }
