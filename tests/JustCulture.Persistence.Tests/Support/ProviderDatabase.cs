@@ -1,4 +1,5 @@
 using JustCulture.TestSupport;
+using JustCulture.Persistence.Upgrades;
 using Microsoft.EntityFrameworkCore;
 
 namespace JustCulture.Persistence.Tests.Support;
@@ -37,12 +38,12 @@ public sealed class ProviderDatabase : IDisposable
         return new ProviderDatabase(provider, DatabaseLocation.Parse("postgres:" + connectionString), null);
     }
 
-    /// <summary>A fresh database migrated with the provider's real migrations.</summary>
+    /// <summary>A fresh database migrated with the provider's real migrations, the way the app migrates.</summary>
     public static async Task<ProviderDatabase> CreateMigratedAsync(TestProvider provider, string namePrefix)
     {
         var database = await CreateAsync(provider, namePrefix);
         await using var db = database.CreateContext();
-        await db.Database.MigrateAsync();
+        await SchemaUpgrade.MigrateAsync(db, HandWrittenHistory.Product);
         return database;
     }
 
