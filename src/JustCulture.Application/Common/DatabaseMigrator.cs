@@ -23,7 +23,7 @@ public sealed class DatabaseMigrator(JustCultureDbContext db, DatabaseLocation l
             }
         }
 
-        var pending = await SchemaUpgrade.MigrateAsync(db, HandWrittenHistory.Product, cancellationToken);
+        var pending = await ProductSchema.MigrateAsync(db, cancellationToken);
         if (location.Provider == DatabaseProvider.Sqlite)
         {
             // Write-ahead logging lets readers carry on while a step commits.

@@ -66,7 +66,7 @@ public sealed class ProviderDatabase : IDisposable
     {
         var database = await CreateAsync(provider, namePrefix);
         await using var db = database.CreateContext();
-        await SchemaUpgrade.MigrateAsync(db, HandWrittenHistory.Product);
+        await ProductSchema.MigrateAsync(db);
         return database;
     }
 

@@ -30,21 +30,22 @@ public class HandWrittenDatabaseUpgradeTests
         IReadOnlyList<string> applied;
         await using (var db = fixture.CreateContext())
         {
-            applied = await SchemaUpgrade.MigrateAsync(db, HandWrittenHistory.Product);
+            applied = await ProductSchema.MigrateAsync(db);
         }
 
+        await using var upgraded = fixture.CreateContext();
         var after = await fixture.RowCountsAsync();
         after.Keys.ShouldBe(before.Keys);
         foreach (var (table, count) in before)
         {
-            after[table].ShouldBe(table == "__EFMigrationsHistory" ? count + 1 : count, $"rows in {table}");
+            // The history gains the Baseline's row and one per later migration; every other table is as it was.
+            after[table].ShouldBe(table == "__EFMigrationsHistory" ? count + upgraded.Database.GetMigrations().Count() : count, $"rows in {table}");
         }
 
-        await using var upgraded = fixture.CreateContext();
         var history = (await upgraded.Database.GetAppliedMigrationsAsync()).ToList();
         history.ShouldContain(LastHandWritten);
         history.ShouldContain(SchemaUpgrade.BaselineOf(upgraded));
-        applied.ShouldNotContain(SchemaUpgrade.BaselineOf(upgraded)); // adopted, not run
+        applied.ShouldBe(upgraded.Database.GetMigrations().Skip(1)); // the Baseline adopted, not run; every later one run
         (await upgraded.Database.GetPendingMigrationsAsync()).ShouldBeEmpty();
         (await upgraded.Staff.SingleAsync(s => s.StaffRef == "10400074")).Name.ShouldBe("Priya Patel");
         (await upgraded.Users.SingleAsync(u => u.UserId == "lm1")).StaffRef.ShouldBe("10400000");
@@ -64,7 +65,7 @@ public class HandWrittenDatabaseUpgradeTests
         using var fixture = await HandWrittenFixture.CopyAsync(provider);
         using var fresh = await ProviderDatabase.CreateMigratedAsync(provider, "fresh");
         await using var upgraded = fixture.CreateContext();
-        await SchemaUpgrade.MigrateAsync(upgraded, HandWrittenHistory.Product);
+        await ProductSchema.MigrateAsync(upgraded);
         await using var freshDb = fresh.CreateContext();
 
         var modelTables = freshDb.Model.GetEntityTypes().Select(e => e.GetTableName()!).ToHashSet(StringComparer.Ordinal);
@@ -87,7 +88,9 @@ public class HandWrittenDatabaseUpgradeTests
 
         (await SchemaUpgrade.AdoptAsync(db, HandWrittenHistory.Product)).ShouldBeTrue();
         (await SchemaUpgrade.AdoptAsync(db, HandWrittenHistory.Product)).ShouldBeFalse();
-        (await SchemaUpgrade.MigrateAsync(db, HandWrittenHistory.Product)).ShouldBeEmpty();
+        (await ProductSchema.MigrateAsync(db)).ShouldNotBeEmpty();
+        (await ProductSchema.MigrateAsync(db)).ShouldBeEmpty();
+        (await db.Database.GetAppliedMigrationsAsync()).Count(m => m.EndsWith(SchemaUpgrade.BaselineName, StringComparison.Ordinal)).ShouldBe(1);
     }
 
     [Theory]
@@ -101,7 +104,7 @@ public class HandWrittenDatabaseUpgradeTests
         var before = await fixture.RowCountsAsync();
 
         await using var db = fixture.CreateContext();
-        var refusal = await Should.ThrowAsync<DatabaseUpgradeRefusedException>(() => SchemaUpgrade.MigrateAsync(db, HandWrittenHistory.Product));
+        var refusal = await Should.ThrowAsync<DatabaseUpgradeRefusedException>(() => ProductSchema.MigrateAsync(db));
 
         refusal.Message.ShouldContain("stops at 20261201130000_SignedLog");
         refusal.Message.ShouldContain(LastHandWritten);
@@ -119,7 +122,7 @@ public class HandWrittenDatabaseUpgradeTests
         await using var db = database.CreateContext();
 
         (await SchemaUpgrade.AdoptAsync(db, HandWrittenHistory.Product)).ShouldBeFalse();
-        var applied = await SchemaUpgrade.MigrateAsync(db, HandWrittenHistory.Product);
+        var applied = await ProductSchema.MigrateAsync(db);
 
         applied.ShouldBe(db.Database.GetMigrations());
         (await db.Database.GetAppliedMigrationsAsync()).ShouldNotContain(LastHandWritten);

@@ -456,7 +456,9 @@ namespace JustCulture.Persistence.Migrations.Sqlite
 
                     b.HasKey("UserId");
 
-                    b.HasIndex("StaffRef");
+                    b.HasIndex("StaffRef")
+                        .IsUnique()
+                        .HasFilter("staff_ref IS NOT NULL");
 
                     b.ToTable("app_users", (string)null);
                 });
