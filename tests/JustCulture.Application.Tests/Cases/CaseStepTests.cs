@@ -104,28 +104,13 @@ public abstract class CaseStepTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task RefusesReviewerGivenStaffFileMovesSubjectAwayFromTheRaiser()
+    public async Task RefusesASecondAccountGivenTheRaisersOwnStaffRecord()
     {
-        // A second commissioning account for the raiser's own person (M001).
-        await App.AddUserAsync("cm.raiser", "CommissioningManager", "M001");
-        var concernId = await App.OpenConcernAsync("S001", SmallTrust.LineManager);
-        await App.AnswerChecklistAsync(concernId, SmallTrust.LineManager, SmallTrust.PathTo('G'));
-        var review = await App.NextTaskAsync(concernId);
+        // A raiser's own person cannot review under another account: since OneUserPerStaffRef there cannot be one.
+        await Should.ThrowAsync<Exception>(() => App.AddUserAsync("cm.raiser", "CommissioningManager", "M001"));
 
-        // The staff file moves S001 to M002: M001 no longer line-manages the subject today.
-        await App.ImportStaffAsync(SmallTrust.Csv.Replace("S001,Staff One,A,Band 5,Nursing and Midwifery Registered,Medicine,2020-01-06,M001",
-            "S001,Staff One,A,Band 5,Nursing and Midwifery Registered,Medicine,2020-01-06,M002", StringComparison.Ordinal));
-
-        var refusal = await Should.ThrowAsync<UseCaseException>(() =>
-            App.CompleteAsync(review.TaskId, "cm.raiser", "FormalInvestigation", "Formal.", "Informal would not do."));
-
-        refusal.Error.ShouldBe(UseCaseError.Forbidden);
-        refusal.Message.ShouldContain("raised this concern");
-        (await App.QueryAsync(db => db.DecisionLog.CountAsync(e => e.ConcernId == concernId && e.EventType == LogEventTypes.ReviewDecided))).ShouldBe(0);
-        // Nor is the case in that account's inbox.
-        (await App.RunAsync<ListTasksHandler, IReadOnlyList<TaskView>>(h => h.HandleAsync(new ListTasksQuery(ForUserId: "cm.raiser")))).ShouldBeEmpty();
-        // An independent reviewer still can.
-        await App.CompleteAsync(review.TaskId, SmallTrust.Reviewer, "Support", "Occupational health referral.");
+        (await App.QueryAsync(db => db.Users.AnyAsync(u => u.UserId == "cm.raiser"))).ShouldBeFalse();
+        (await App.QueryAsync(db => db.Users.CountAsync(u => u.StaffRef == "M001"))).ShouldBe(1);
     }
 
     [Fact]
