@@ -106,8 +106,8 @@ public abstract class CaseStepTests : IAsyncLifetime
     [Fact]
     public async Task RefusesReviewerGivenStaffFileMovesSubjectAwayFromTheRaiser()
     {
-        // A second commissioning account for the raiser's own person (M001).
-        await App.AddUserAsync("cm.raiser", "CommissioningManager", "M001");
+        // The reviewer's own record (X001) is above the raiser (M001), and stays so after the move.
+        const string reviewer = SmallTrust.ReviewerWhoManagesSubject;
         var concernId = await App.OpenConcernAsync("S001", SmallTrust.LineManager);
         await App.AnswerChecklistAsync(concernId, SmallTrust.LineManager, SmallTrust.PathTo('G'));
         var review = await App.NextTaskAsync(concernId);
@@ -117,13 +117,13 @@ public abstract class CaseStepTests : IAsyncLifetime
             "S001,Staff One,A,Band 5,Nursing and Midwifery Registered,Medicine,2020-01-06,M002", StringComparison.Ordinal));
 
         var refusal = await Should.ThrowAsync<UseCaseException>(() =>
-            App.CompleteAsync(review.TaskId, "cm.raiser", "FormalInvestigation", "Formal.", "Informal would not do."));
+            App.CompleteAsync(review.TaskId, reviewer, "FormalInvestigation", "Formal.", "Informal would not do."));
 
         refusal.Error.ShouldBe(UseCaseError.Forbidden);
         refusal.Message.ShouldContain("raised this concern");
         (await App.QueryAsync(db => db.DecisionLog.CountAsync(e => e.ConcernId == concernId && e.EventType == LogEventTypes.ReviewDecided))).ShouldBe(0);
         // Nor is the case in that account's inbox.
-        (await App.RunAsync<ListTasksHandler, IReadOnlyList<TaskView>>(h => h.HandleAsync(new ListTasksQuery(ForUserId: "cm.raiser")))).ShouldBeEmpty();
+        (await App.RunAsync<ListTasksHandler, IReadOnlyList<TaskView>>(h => h.HandleAsync(new ListTasksQuery(ForUserId: reviewer)))).ShouldBeEmpty();
         // An independent reviewer still can.
         await App.CompleteAsync(review.TaskId, SmallTrust.Reviewer, "Support", "Occupational health referral.");
     }
