@@ -41,18 +41,18 @@ public static class StartupProblems
     {
         ArgumentNullException.ThrowIfNull(exception);
         var chain = Chain(exception).ToList();
-        var reason = OneLine(chain.Last().Message);
-        if (chain.Any(e => e is DbException or SocketException or TimeoutException))
+        if (chain.FirstOrDefault(e => e is DbException or SocketException or TimeoutException) is { } unreachable)
         {
-            return $"JustCulture could not start: the database in {JustCultureWebOptions.Section}:Database could not be reached or opened: {reason}";
+            return $"JustCulture could not start: the database in {JustCultureWebOptions.Section}:Database could not be reached or opened: {OneLine(unreachable.Message)}";
         }
 
-        if (chain.Any(e => e is ArgumentException && e.Message.Contains("keyword", StringComparison.OrdinalIgnoreCase)))
+        // Every provider's connection string builder refuses an unknown or malformed part with an ArgumentException.
+        if (chain.FirstOrDefault(e => e is ArgumentException && (e.StackTrace ?? string.Empty).Contains("ConnectionStringBuilder", StringComparison.Ordinal)) is { } malformed)
         {
-            return $"JustCulture could not start: {JustCultureWebOptions.Section}:Database has a malformed connection string: {reason}";
+            return $"JustCulture could not start: {JustCultureWebOptions.Section}:Database has a malformed connection string: {OneLine(malformed.Message)}";
         }
 
-        return $"JustCulture could not start: {OneLine(chain.First(e => e is not AggregateException).Message)}";
+        return $"JustCulture could not start: {OneLine(chain.First(e => e is not (AggregateException or System.Reflection.TargetInvocationException)).Message)}";
     }
 
     private static IEnumerable<Exception> Chain(Exception exception)
