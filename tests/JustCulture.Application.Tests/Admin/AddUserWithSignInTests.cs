@@ -20,7 +20,7 @@ public sealed class AddUserWithSignInTests : IAsyncLifetime
     public async Task DisposeAsync() => await App.DisposeAsync();
 
     private Task<Domain.Users.User> AddAsync(string userId, string? password) =>
-        App.RunAsync<AddUserHandler, Domain.Users.User>(h => h.HandleAsync(new AddUserCommand(userId, "New Reviewer", "CommissioningManager", "H002",
+        App.RunAsync<AddUserHandler, Domain.Users.User>(h => h.HandleAsync(new AddUserCommand(userId, "New Reviewer", "CommissioningManager", null,
             new Actor("adm1", "Administrator"), password)));
 
     [Fact]

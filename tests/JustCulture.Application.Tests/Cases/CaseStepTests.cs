@@ -106,7 +106,7 @@ public abstract class CaseStepTests : IAsyncLifetime
     [Fact]
     public async Task RefusesReviewerGivenStaffFileMovesSubjectAwayFromTheRaiser()
     {
-        // The reviewer's own record (X001) is above the raiser (M001), and stays so after the move.
+        // The reviewer's own record (X001) is above the subject's manager before the move (M001) and after it (M002).
         const string reviewer = SmallTrust.ReviewerWhoManagesSubject;
         var concernId = await App.OpenConcernAsync("S001", SmallTrust.LineManager);
         await App.AnswerChecklistAsync(concernId, SmallTrust.LineManager, SmallTrust.PathTo('G'));
@@ -120,7 +120,7 @@ public abstract class CaseStepTests : IAsyncLifetime
             App.CompleteAsync(review.TaskId, reviewer, "FormalInvestigation", "Formal.", "Informal would not do."));
 
         refusal.Error.ShouldBe(UseCaseError.Forbidden);
-        refusal.Message.ShouldContain("raised this concern");
+        refusal.Message.ShouldContain("in the line management of the person concerned");
         (await App.QueryAsync(db => db.DecisionLog.CountAsync(e => e.ConcernId == concernId && e.EventType == LogEventTypes.ReviewDecided))).ShouldBe(0);
         // Nor is the case in that account's inbox.
         (await App.RunAsync<ListTasksHandler, IReadOnlyList<TaskView>>(h => h.HandleAsync(new ListTasksQuery(ForUserId: reviewer)))).ShouldBeEmpty();
