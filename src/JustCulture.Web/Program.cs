@@ -1,11 +1,13 @@
 using JustCulture.Web.Api;
 using JustCulture.Web.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
+StartupProblems.ReportClearly();
+var builder = WebApplication.CreateBuilder(AppContentRoot.Options(args));
 builder.AddJustCultureWeb();
 builder.Services.AddReportPages();
 
 var app = builder.Build();
+app.Lifetime.ApplicationStarted.Register(StartupProblems.Started);
 app.WarnIfEphemeral();
 await app.PrepareDatabaseAsync();
 app.UseJustCultureWeb();

@@ -108,7 +108,7 @@ public sealed class TaskCompleteTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task RefusesWithForbiddenGivenReviewerWhoIsTheRaisersPerson()
+    public async Task RefusesWithForbiddenGivenReviewerInTheSubjectsLineManagement()
     {
         var review = await _cli.NextTaskAsync(await OpenToReviewAsync());
 

@@ -55,4 +55,16 @@ public sealed class UserAddTests : IAsyncLifetime, IDisposable
         result.ExitCode.ShouldBe(ExitCodes.NotFound, result.ToString());
         result.Stderr.ShouldContain("'Z999'");
     }
+
+    [Fact]
+    public async Task RefusesWithConflictGivenStaffRefLinkedToAnotherUser()
+    {
+        await _cli.RunOkAsync("user", "add", "lm1", "--name", "Manager One", "--role", "LineManager", "--staff-ref", "M001");
+
+        var result = await _cli.RunAsync("user", "add", "cm.m001", "--name", "Manager One Again", "--role", "CommissioningManager", "--staff-ref", "M001");
+
+        result.ExitCode.ShouldBe(ExitCodes.Conflict, result.ToString());
+        result.Stderr.ShouldContain("StaffRef: Staff ref 'M001' is already linked to user 'lm1'");
+        (await _cli.RunAsync("user", "add", "cm.m001", "--name", "Someone Else", "--role", "CommissioningManager")).ExitCode.ShouldBe(ExitCodes.Ok, "the refused user must not have been stored");
+    }
 }

@@ -6,7 +6,8 @@ namespace JustCulture.Application.Common;
 
 /// <summary>
 /// Runs one workflow step — state changes plus their decision-log entries — as one database transaction:
-/// either all of it is stored or none of it.
+/// either all of it is stored or none of it. A step run inside a larger unit that already holds a transaction
+/// (seeding the demo trust, all or nothing) joins it: the unit's owner commits or rolls back.
 /// </summary>
 public static class StepTransaction
 {
@@ -14,6 +15,11 @@ public static class StepTransaction
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(step);
+        if (db.Database.CurrentTransaction is not null)
+        {
+            return await JoinAsync(db, step, cancellationToken);
+        }
+
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {
@@ -36,6 +42,24 @@ public static class StepTransaction
         {
             await AbandonAsync(db, transaction);
             throw;
+        }
+    }
+
+    private static async Task<T> JoinAsync<T>(JustCultureDbContext db, Func<CancellationToken, Task<T>> step, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var result = await step(cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            return result;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw UseCaseException.Conflict("This has moved on since you loaded it. Reload it and try again.");
+        }
+        catch (DomainRuleException rule)
+        {
+            throw UseCaseException.RuleViolated(rule.Message, rule.Field);
         }
     }
 

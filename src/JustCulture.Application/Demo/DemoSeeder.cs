@@ -46,7 +46,24 @@ public sealed class DemoSeeder(JustCultureDbContext db, TriageWorkflow triage, W
         ("Left the ward without handing over", ["Left the ward 30 minutes early without handover"]),
     ];
 
+    /// <summary>
+    /// Seeds the whole demo in one transaction — a crash or a failure part-way leaves the database as empty as it was,
+    /// so the next start seeds it again — or inside the caller's, when it has one open (to add more in the same unit).
+    /// </summary>
     public async Task<DemoSeedResult> SeedAsync(int seed = 2025, CancellationToken cancellationToken = default)
+    {
+        if (db.Database.CurrentTransaction is not null)
+        {
+            return await SeedInTransactionAsync(seed, cancellationToken);
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var result = await SeedInTransactionAsync(seed, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return result;
+    }
+
+    private async Task<DemoSeedResult> SeedInTransactionAsync(int seed, CancellationToken cancellationToken)
     {
         if (await db.Staff.AnyAsync(cancellationToken) || await db.Concerns.AnyAsync(cancellationToken))
         {

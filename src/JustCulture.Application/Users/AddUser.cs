@@ -90,6 +90,9 @@ public sealed class AddUserHandler(JustCultureDbContext db, TimeProvider clock, 
 
         return await StepTransaction.RunAsync(db, async ct =>
         {
+            // Reviewer independence is decided by the staff ref: two accounts for one person would let them review
+            // their own case under another name. Checked inside the transaction; the unique index is the backstop.
+            await StaffRefLinks.RefuseIfLinkedAsync(db, staffRef, nameof(command.StaffRef), ct);
             var user = User.Create(userId, command.Name, role, staffRef);
             db.Users.Add(user);
             if (command.Password is not null)

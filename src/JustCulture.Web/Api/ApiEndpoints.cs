@@ -18,7 +18,7 @@ public static class ApiEndpoints
         ArgumentNullException.ThrowIfNull(app);
         app.MapAuthApi();
 
-        var api = app.MapGroup("/api").AddEndpointFilter<UseCaseProblemFilter>().WithTags("JustCulture");
+        var api = app.MapGroup("/api").AddEndpointFilter<UseCaseProblemFilter>().AddEndpointFilter(CookieApiAntiforgery.CheckAsync).WithTags("JustCulture");
         api.MapUserApi();
 
         api.MapPost("/concerns", async (RaiseConcernRequest request, ClaimsPrincipal user, OpenConcernHandler handler, ListTasksHandler tasks, CancellationToken ct) =>

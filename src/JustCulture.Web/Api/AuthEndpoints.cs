@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.Data;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using JustCulture.Web.Hosting;
+using JustCulture.Web.Identity;
 
 namespace JustCulture.Web.Api;
 
@@ -20,16 +22,23 @@ public static class AuthEndpoints
         // Signing in cannot require being signed in.
         var auth = app.MapGroup("/api/auth").WithTags("Authentication").AllowAnonymous();
 
-        auth.MapPost("/login", async Task<Results<Ok<AccessTokenResponse>, EmptyHttpResult, ProblemHttpResult>> ([FromBody] LoginRequest login, SignInManager<IdentityUser> signIn) =>
+        auth.MapPost("/login", async Task<Results<Ok<AccessTokenResponse>, EmptyHttpResult, ProblemHttpResult>> ([FromBody] LoginRequest login, PasswordSignIn signIn, HttpContext context) =>
         {
             // The bearer handler writes the token response itself when the sign-in succeeds.
-            signIn.AuthenticationScheme = IdentityConstants.BearerScheme;
-            var result = await signIn.PasswordSignInAsync(login.Email, login.Password, isPersistent: false, lockoutOnFailure: true);
-            return result.Succeeded
-                ? TypedResults.Empty
-                : TypedResults.Problem(result.IsLockedOut ? "LockedOut" : "Failed", statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in refused");
-        }).AddEndpointFilter(DemoAccountGuard.CheckAsync)
-            .WithSummary("Sign in with a user ID (as email) and password; answers a bearer token and a refresh token");
+            var result = await signIn.SignInAsync(login.Email ?? string.Empty, login.Password ?? string.Empty, IdentityConstants.BearerScheme);
+            switch (result.Outcome)
+            {
+                case PasswordSignInOutcome.SignedIn:
+                    return TypedResults.Empty;
+                case PasswordSignInOutcome.TooManyAttempts:
+                    SignInRateLimits.SetRetryAfter(context.Response, result.RetryAfter);
+                    return TypedResults.Problem(SignInRateLimits.TooManyMessage(result.RetryAfter), statusCode: StatusCodes.Status429TooManyRequests, title: "Too many sign-in attempts");
+                default:
+                    // Unknown user, wrong password, locked or deactivated: one answer (see PasswordSignIn).
+                    return TypedResults.Problem(PasswordSignIn.RefusedMessage, statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in refused");
+            }
+        }).AddEndpointFilter(DemoAccountGuard.CheckAsync).RequireSignInRateLimit()
+            .WithSummary("Sign in with a user ID (as email) and password; answers a bearer token and a refresh token. Refused: 401, the same answer whatever was wrong; 429 with Retry-After after too many attempts");
 
         auth.MapPost("/refresh", async Task<Results<Ok<AccessTokenResponse>, SignInHttpResult, ChallengeHttpResult>> (
             [FromBody] RefreshRequest refresh, SignInManager<IdentityUser> signIn, IOptionsMonitor<BearerTokenOptions> bearerOptions, TimeProvider clock) =>

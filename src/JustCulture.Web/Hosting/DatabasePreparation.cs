@@ -6,6 +6,7 @@ using JustCulture.Web.Api;
 using JustCulture.Web.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
 
 namespace JustCulture.Web.Hosting;
@@ -45,14 +46,27 @@ public static partial class DatabasePreparation
         }
 
         LogSeeding(logger);
+        var seeded = await SeedDemoAsync(services, options.DemoPassword);
+        LogSeeded(logger, seeded.Staff, seeded.Concerns);
+    }
+
+    /// <summary>
+    /// The demo trust and its sign-ins in one transaction: killed or failing part-way, the database is left empty
+    /// and the next start seeds it again from the beginning.
+    /// </summary>
+    private static async Task<DemoSeedResult> SeedDemoAsync(IServiceProvider services, string password)
+    {
+        var db = services.GetRequiredService<JustCultureDbContext>();
+        var signIns = services.GetRequiredService<JustCulture.Application.Users.ISignInAccounts>();
+        await using var transaction = await db.Database.BeginTransactionAsync();
         var seeded = await services.GetRequiredService<DemoSeeder>().SeedAsync();
-        var users = services.GetRequiredService<UserManager<IdentityUser>>();
         foreach (var account in DemoAccountGuard.DemoAccounts)
         {
-            await CreateSignInAsync(users, account, options.DemoPassword);
+            await signIns.CreateAsync(account, password, db.Database.GetDbConnection(), transaction.GetDbTransaction(), CancellationToken.None);
         }
 
-        LogSeeded(logger, seeded.Staff, seeded.Concerns);
+        await transaction.CommitAsync();
+        return seeded;
     }
 
     /// <summary>

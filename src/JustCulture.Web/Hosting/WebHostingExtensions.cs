@@ -80,8 +80,12 @@ public static class WebHostingExtensions
             document.Info.Description = "Raise concerns, complete checklist and review tasks, import staff and verify the decision log. Errors are RFC 9457 problem details.";
             return Task.CompletedTask;
         }));
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [HealthEndpoints.ReadyTag]);
         services.AddAntiforgery(antiforgery => antiforgery.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
+        services.AddTransportSecurity(builder.Configuration, builder.Environment);
+        services.AddSignInRateLimits(builder.Configuration);
+        services.AddScoped<PasswordSignIn>();
+        services.AddSingleton(SwaggerUiSetting.Resolve(builder.Configuration, builder.Environment));
         services.Configure<FormOptions>(form => form.MultipartBodyLengthLimit = MaxRequestBytes);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBytes);
         return builder;
@@ -166,33 +170,20 @@ public static class WebHostingExtensions
     public static WebApplication UseJustCultureWeb(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseSecurityHeaders();
         app.UseErrorPages();
-        if (!app.Environment.IsDevelopment())
-        {
-            app.UseHsts();
-        }
-
-        app.Use(async (context, next) =>
-        {
-            context.Response.Headers.XContentTypeOptions = "nosniff";
-            context.Response.Headers.XFrameOptions = "DENY";
-            context.Response.Headers["Referrer-Policy"] = "same-origin";
-            await next();
-        });
+        app.UseTransportSecurity();
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseRejectedSignIns();
         app.UseAuthorization();
         app.UseAntiforgery();
 
-        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapHealthEndpoints();
         app.MapOpenApi().AllowAnonymous();
-        app.UseSwaggerUI(ui =>
-        {
-            ui.RoutePrefix = "swagger";
-            ui.SwaggerEndpoint("/openapi/v1.json", "JustCulture API v1");
-        });
+        app.UseSwaggerUiIfOn();
         app.MapJustCultureApi();
         app.MapRazorPages();
         return app;

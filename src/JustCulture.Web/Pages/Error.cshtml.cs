@@ -9,6 +9,7 @@ public enum ErrorKind
     AccessDenied,
     SignInNeeded,
     BadRequest,
+    TooManyRequests,
     ServiceProblem,
 }
 
@@ -30,6 +31,7 @@ public sealed class ErrorModel : PageModel
         ErrorKind.AccessDenied => "You do not have access",
         ErrorKind.SignInNeeded => "You need to sign in",
         ErrorKind.BadRequest => "There is a problem with your request",
+        ErrorKind.TooManyRequests => "Too many attempts",
         _ => "There is a problem with the service",
     };
 
@@ -44,6 +46,7 @@ public sealed class ErrorModel : PageModel
             StatusCodes.Status404NotFound or StatusCodes.Status405MethodNotAllowed => ErrorKind.NotFound,
             StatusCodes.Status403Forbidden => ErrorKind.AccessDenied,
             StatusCodes.Status401Unauthorized => ErrorKind.SignInNeeded,
+            StatusCodes.Status429TooManyRequests => ErrorKind.TooManyRequests,
             < 500 => ErrorKind.BadRequest,
             _ => ErrorKind.ServiceProblem,
         };

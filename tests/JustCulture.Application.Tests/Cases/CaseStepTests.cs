@@ -104,13 +104,28 @@ public abstract class CaseStepTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task RefusesASecondAccountGivenTheRaisersOwnStaffRecord()
+    public async Task RefusesReviewerGivenStaffFileMovesSubjectAwayFromTheRaiser()
     {
-        // A raiser's own person cannot review under another account: since OneUserPerStaffRef there cannot be one.
-        await Should.ThrowAsync<Exception>(() => App.AddUserAsync("cm.raiser", "CommissioningManager", "M001"));
+        // The reviewer's own record (X001) is above the subject's manager before the move (M001) and after it (M002).
+        const string reviewer = SmallTrust.ReviewerWhoManagesSubject;
+        var concernId = await App.OpenConcernAsync("S001", SmallTrust.LineManager);
+        await App.AnswerChecklistAsync(concernId, SmallTrust.LineManager, SmallTrust.PathTo('G'));
+        var review = await App.NextTaskAsync(concernId);
 
-        (await App.QueryAsync(db => db.Users.AnyAsync(u => u.UserId == "cm.raiser"))).ShouldBeFalse();
-        (await App.QueryAsync(db => db.Users.CountAsync(u => u.StaffRef == "M001"))).ShouldBe(1);
+        // The staff file moves S001 to M002: M001 no longer line-manages the subject today.
+        await App.ImportStaffAsync(SmallTrust.Csv.Replace("S001,Staff One,A,Band 5,Nursing and Midwifery Registered,Medicine,2020-01-06,M001",
+            "S001,Staff One,A,Band 5,Nursing and Midwifery Registered,Medicine,2020-01-06,M002", StringComparison.Ordinal));
+
+        var refusal = await Should.ThrowAsync<UseCaseException>(() =>
+            App.CompleteAsync(review.TaskId, reviewer, "FormalInvestigation", "Formal.", "Informal would not do."));
+
+        refusal.Error.ShouldBe(UseCaseError.Forbidden);
+        refusal.Message.ShouldContain("in the line management of the person concerned");
+        (await App.QueryAsync(db => db.DecisionLog.CountAsync(e => e.ConcernId == concernId && e.EventType == LogEventTypes.ReviewDecided))).ShouldBe(0);
+        // Nor is the case in that account's inbox.
+        (await App.RunAsync<ListTasksHandler, IReadOnlyList<TaskView>>(h => h.HandleAsync(new ListTasksQuery(ForUserId: reviewer)))).ShouldBeEmpty();
+        // An independent reviewer still can.
+        await App.CompleteAsync(review.TaskId, SmallTrust.Reviewer, "Support", "Occupational health referral.");
     }
 
     [Fact]

@@ -50,7 +50,8 @@ public class ProductionTests
     {
         using var database = await DemoDatabase.CopyAsync("web-production-demo");
         await using var factory = new JustCultureWebFactory(DemoDatabase.SqliteSetting(database), environment: "Production", settings: KeySetting);
-        using var client = factory.CreateClient(new() { AllowAutoRedirect = false });
+        // Production redirects plain HTTP: speak HTTPS, as a browser there would.
+        using var client = factory.CreateClient(new() { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });
 
         using var login = await client.PostAsJsonAsync(new Uri("/api/auth/login", UriKind.Relative), new { email = DemoSeeder.AuditorAccount, password = WebAppFixture.DemoPassword });
         var token = await WebAppFixture.AntiforgeryTokenAsync(client, "/Account/SignIn");

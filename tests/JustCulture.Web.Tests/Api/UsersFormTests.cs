@@ -54,4 +54,18 @@ public sealed class UsersFormTests(SqliteWebAppFixture app) : IClassFixture<Sqli
         html.ShouldContain("id=\"Input_StaffRef-error\"");
         (await app.QueryAsync(db => db.Users.AnyAsync(u => u.UserId == "someone.else"))).ShouldBeFalse();
     }
+
+    [Fact]
+    public async Task RefusesWithConflictKeyedToStaffRefGivenStaffRefLinkedToAnotherUser()
+    {
+        var linked = await app.QueryAsync(db => db.Users.Where(u => u.UserId == JustCulture.Application.Demo.DemoSeeder.LineManagerAccount).Select(u => u.StaffRef!).SingleAsync());
+
+        var (status, html) = await AddAsync("second.account", "Second-account-password-1", staffRef: linked);
+
+        status.ShouldBe(HttpStatusCode.Conflict);
+        html.ShouldContain("id=\"Input_StaffRef-error\"");
+        html.ShouldContain($"is already linked to user &#x27;{JustCulture.Application.Demo.DemoSeeder.LineManagerAccount}&#x27;");
+        (await app.QueryAsync(db => db.Users.AnyAsync(u => u.UserId == "second.account"))).ShouldBeFalse();
+        (await app.QueryAsync(db => db.Users.CountAsync(u => u.StaffRef == linked))).ShouldBe(1);
+    }
 }

@@ -97,6 +97,8 @@ public static class AccessTable
 
         // Operations.
         Public("GET /health"),
+        Public("GET /health/live"),
+        Public("GET /health/ready"),
         Public("GET /openapi/{documentName}.json"),
     ];
 

@@ -73,7 +73,7 @@ public class PerCaseAuthorizationTests(SqliteWebAppFixture app) : IClassFixture<
     {
         var lineManager = await app.BearerClientAsync(Caller.LineManager);
         // A concern raised by the demo line manager, answered by a second line manager who did not raise it.
-        await app.AddSignInAsync("lm.second", "LineManager", await app.QueryAsync(db => db.Staff.Where(s => s.LineManagerRef != null).OrderBy(s => s.StaffRef).Select(s => s.LineManagerRef!).FirstAsync()));
+        await app.AddSignInAsync("lm.second", "LineManager", null);
         using var second = app.CreateClient();
         second.DefaultRequestHeaders.Authorization = new("Bearer", await WebAppFixture.LoginAsync(app.CreateClient(), "lm.second", WebAppFixture.DemoPassword));
         var id = await RaiseConcernAsync(lineManager, await TeamMemberOfAsync(app, DemoSeeder.LineManagerAccount));
@@ -86,15 +86,19 @@ public class PerCaseAuthorizationTests(SqliteWebAppFixture app) : IClassFixture<
     }
 
     [Fact]
-    public async Task Returns403GivenReviewerWhoManagesTheSubjectCompletingReview()
+    public async Task Returns403GivenReviewerInTheRaisersTeamCompletingReview()
     {
         var lineManager = await app.BearerClientAsync(Caller.LineManager);
         var subject = await TeamMemberOfAsync(app, DemoSeeder.LineManagerAccount);
         var id = await RaiseToReviewAsync(lineManager, subject);
         var review = await NextTaskAsync(await app.BearerClientAsync(Caller.CommissioningManager), id);
-        // A commissioning manager whose own staff record is the subject's line manager: not independent.
+        // A commissioning manager whose own staff record reports to the raiser (a colleague of the subject with no
+        // account yet — a staff record links to one account at most): not independent.
         var managerRef = await app.QueryAsync(db => db.Staff.Where(s => s.StaffRef == subject).Select(s => s.LineManagerRef!).SingleAsync());
-        await app.AddSignInAsync("cm.conflicted", "CommissioningManager", managerRef);
+        var colleague = await app.QueryAsync(db => db.Staff
+            .Where(s => s.LineManagerRef == managerRef && s.StaffRef != subject && !db.Users.Any(u => u.StaffRef == s.StaffRef))
+            .OrderBy(s => s.StaffRef).Select(s => s.StaffRef).FirstAsync());
+        await app.AddSignInAsync("cm.conflicted", "CommissioningManager", colleague);
         using var conflicted = app.CreateClient();
         conflicted.DefaultRequestHeaders.Authorization = new("Bearer", await WebAppFixture.LoginAsync(app.CreateClient(), "cm.conflicted", WebAppFixture.DemoPassword));
 

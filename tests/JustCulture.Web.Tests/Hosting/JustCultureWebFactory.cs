@@ -20,6 +20,9 @@ public sealed class JustCultureWebFactory(string database, string environment = 
         builder.UseSetting("JustCulture:Database", Database);
         // Request logs at Information would flood the test output; warnings still show.
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // Test classes sign the demo accounts in many times from one address; the sign-in limit tests set their own.
+        builder.UseSetting("JustCulture:SignInLimits:PerAddress", "100000");
+        builder.UseSetting("JustCulture:SignInLimits:PerAccount", "100000");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);

@@ -1,11 +1,16 @@
 using JustCulture.Web.Api;
+using JustCulture.Web.Hosting;
+using JustCulture.Web.Identity;
 using JustCulture.Web.Pages.Shared;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace JustCulture.Web.Pages.Account;
 
-public sealed class SignInModel(SignInManager<IdentityUser> signIn, IHostEnvironment environment, JustCulture.Web.Identity.OpenIdConnectSettings organisationSignIn) : FormPageModel
+/// <summary>Sign-in attempts are rate-limited per address (the policy) and per user ID (in <see cref="PasswordSignIn"/>).</summary>
+[EnableRateLimiting(SignInRateLimits.PolicyName)]
+public sealed class SignInModel(PasswordSignIn signIn, IHostEnvironment environment, JustCulture.Web.Identity.OpenIdConnectSettings organisationSignIn) : FormPageModel
 {
     /// <summary>The trust's identity provider, when one is configured: its button sits above the password form.</summary>
     public JustCulture.Web.Identity.OpenIdConnectSettings OrganisationSignIn => organisationSignIn;
@@ -46,16 +51,19 @@ public sealed class SignInModel(SignInManager<IdentityUser> signIn, IHostEnviron
             return Page();
         }
 
-        var result = await signIn.PasswordSignInAsync(UserId!.Trim(), Password!, isPersistent: false, lockoutOnFailure: true);
-        if (result.IsLockedOut)
+        var result = await signIn.SignInAsync(UserId!.Trim(), Password!, IdentityConstants.ApplicationScheme);
+        if (result.Outcome == PasswordSignInOutcome.TooManyAttempts)
         {
-            ModelState.AddModelError(nameof(UserId), "This account is locked after too many attempts; try again in a few minutes");
+            ModelState.AddModelError(nameof(UserId), SignInRateLimits.TooManyMessage(result.RetryAfter));
+            SignInRateLimits.SetRetryAfter(Response, result.RetryAfter);
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
             return Page();
         }
 
-        if (!result.Succeeded)
+        if (result.Outcome != PasswordSignInOutcome.SignedIn)
         {
-            ModelState.AddModelError(nameof(UserId), "Enter a correct user ID and password");
+            // Unknown user, wrong password, locked or deactivated: one answer (see PasswordSignIn).
+            ModelState.AddModelError(nameof(UserId), PasswordSignIn.RefusedMessage);
             return Page();
         }
 
