@@ -7,7 +7,9 @@ namespace JustCulture.Persistence.Migrations.SqlServer;
 /// transaction); leaves and heads are taken only in order. SQL Server's TRUNCATE fires no trigger, so each table
 /// that could be truncated is held by a small schema-bound indexed view (TRUNCATE refuses a table an indexed view
 /// uses; <c>decision_log</c> itself is held by the foreign keys of the leaves and the queue).
-/// Each statement is one batch (CREATE TRIGGER and CREATE VIEW must stand alone).
+/// CREATE TRIGGER and CREATE VIEW must each be alone in their batch, and EF's scripts put a migration in one
+/// transaction without <c>GO</c> (and its idempotent scripts inside <c>IF</c> blocks): so each is run through
+/// <c>EXEC</c>, which makes it a batch of its own in every way the migrations are applied or scripted.
 /// </summary>
 internal static class SqlServerLogProtection
 {
@@ -30,7 +32,13 @@ internal static class SqlServerLogProtection
     public const int OutOfOrderError = 50002;
     public const int CaseDataKeyError = 50003;
 
-    public static IReadOnlyList<string> Statements { get; } = Build();
+    /// <summary>What the Baseline migration runs, in order: each protection statement as <c>EXEC(N'…')</c>.</summary>
+    public static IReadOnlyList<string> Statements { get; } = Build().Select(Run).ToList();
+
+    /// <summary>A statement run as a batch of its own.</summary>
+    private static string Run(string statement) => statement.StartsWith("SET ", StringComparison.Ordinal)
+        ? statement
+        : $"EXEC(N'{statement.Replace("'", "''", StringComparison.Ordinal)}');";
 
     private static List<string> Build()
     {
@@ -138,7 +146,8 @@ internal static class SqlServerLogProtection
             END
             """);
 
-        // Indexed views need these options when they are made (and SqlClient sessions have them).
+        // Indexed views need these options when they are made (SqlClient sessions have them; sqlcmd needs -I). Not
+        // through EXEC: a SET there would end with the EXEC.
         statements.Add("SET ANSI_NULLS ON; SET QUOTED_IDENTIFIER ON;");
         foreach (var (table, key) in (ReadOnlySpan<(string, string)>)[
             ("decision_log_leaves", "sequence"), ("decision_log_tree_heads", "tree_size"), ("case_data_keys", "concern_id")])
