@@ -15,6 +15,7 @@ public class MigratedSchemaMatchesModelTests
     [Theory]
     [InlineData(TestProvider.Sqlite)]
     [PostgresData]
+    [SqlServerData]
     public async Task MatchesModelGivenFreshDatabaseMigrated(TestProvider provider)
     {
         using var migrated = await ProviderDatabase.CreateMigratedAsync(provider, "migrated");
@@ -41,6 +42,7 @@ public class MigratedSchemaMatchesModelTests
     [Theory]
     [InlineData(TestProvider.Sqlite)]
     [PostgresData]
+    [SqlServerData]
     public async Task HasNoPendingMigrationsGivenFreshDatabaseMigrated(TestProvider provider)
     {
         using var database = await ProviderDatabase.CreateMigratedAsync(provider, "pending");
