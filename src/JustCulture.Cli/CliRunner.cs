@@ -79,6 +79,11 @@ internal static class CliRunner
                 await error.WriteLineAsync($"LOG BROKEN: {ex.Message}");
                 return ExitCodes.Failed;
             }
+            catch (Persistence.Upgrades.DatabaseUpgradeRefusedException ex)
+            {
+                await error.WriteLineAsync($"error: {ex.Message}");
+                return ExitCodes.RuleViolated;
+            }
             catch (FormatException ex)
             {
                 await error.WriteLineAsync($"error: {ex.Message}");

@@ -1,7 +1,6 @@
 using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Npgsql;
 
 namespace JustCulture.Persistence;
@@ -72,10 +71,6 @@ public sealed record DatabaseLocation(DatabaseProvider Provider, string Connecti
                 break;
         }
 
-        // Migrations are hand-written (the EF design-time package cannot be restored here), so there is
-        // no model snapshot for EF to compare against. MigratedSchemaMatchesModel tests prove instead that
-        // the migrated schema equals the model on every provider.
-        builder.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
         configure?.Invoke(builder);
         return builder;
     }

@@ -12,7 +12,8 @@ namespace JustCulture.Persistence;
 
 /// <summary>
 /// The one EF Core context. Each provider has a derived type (<see cref="SqliteJustCultureDbContext"/>,
-/// <see cref="PostgresJustCultureDbContext"/>) only so that each can own its own hand-written migrations.
+/// <see cref="PostgresJustCultureDbContext"/>) only so that each can own its own migrations (Migrations/Sqlite, Migrations/Postgres), as EF's
+/// "separate DbContext type per provider" layout has it.
 /// </summary>
 public abstract class JustCultureDbContext(DbContextOptions options) : DbContext(options)
 {

@@ -1,10 +1,14 @@
 using JustCulture.Persistence;
+using JustCulture.Persistence.Upgrades;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace JustCulture.Application.Common;
 
-/// <summary>Applies the provider's hand-written migrations.</summary>
+/// <summary>
+/// Applies the provider's migrations (adopting a database the hand-written ones built: <see cref="SchemaUpgrade"/>),
+/// then brings derived data up to date.
+/// </summary>
 public sealed class DatabaseMigrator(JustCultureDbContext db, DatabaseLocation location)
 {
     public async Task<IReadOnlyList<string>> MigrateAsync(CancellationToken cancellationToken = default)
@@ -19,8 +23,7 @@ public sealed class DatabaseMigrator(JustCultureDbContext db, DatabaseLocation l
             }
         }
 
-        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
-        await db.Database.MigrateAsync(cancellationToken);
+        var pending = await ProductSchema.MigrateAsync(db, cancellationToken);
         if (location.Provider == DatabaseProvider.Sqlite)
         {
             // Write-ahead logging lets readers carry on while a step commits.

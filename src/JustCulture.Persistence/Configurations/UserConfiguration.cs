@@ -16,6 +16,7 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         builder.Property(u => u.StaffRef).HasMaxLength(32);
         builder.Property(u => u.DeactivatedAtUtc);
         builder.Ignore(u => u.IsActive);
-        builder.HasIndex(u => u.StaffRef);
+        // A staff record is one person: at most one account may act as it (reviewer independence, line management).
+        builder.HasIndex(u => u.StaffRef).IsUnique().HasFilter("staff_ref IS NOT NULL");
     }
 }

@@ -1,6 +1,7 @@
 using JustCulture.Application.Common;
 using JustCulture.Application.Demo;
 using JustCulture.Persistence;
+using JustCulture.Persistence.Upgrades;
 using JustCulture.Web.Api;
 using JustCulture.Web.Identity;
 using Microsoft.AspNetCore.Identity;
@@ -25,7 +26,7 @@ public static partial class DatabasePreparation
         if (string.IsNullOrWhiteSpace(options.MigrationDatabase))
         {
             await services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
-            await services.GetRequiredService<IdentityStoreContext>().Database.MigrateAsync();
+            await SchemaUpgrade.MigrateAsync(services.GetRequiredService<IdentityStoreContext>(), IdentityStoreContext.HandWrittenHistory);
         }
         else
         {
@@ -70,7 +71,7 @@ public static partial class DatabasePreparation
             await new DatabaseMigrator(db, owner).MigrateAsync();
             await using (var identity = IdentityStoreContext.Create(owner))
             {
-                await identity.Database.MigrateAsync();
+                await SchemaUpgrade.MigrateAsync(identity, IdentityStoreContext.HandWrittenHistory);
             }
 
             if (app.Provider == DatabaseProvider.SqlServer)

@@ -1,4 +1,5 @@
 using JustCulture.Persistence;
+using JustCulture.Persistence.Upgrades;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -13,6 +14,9 @@ namespace JustCulture.Web.Identity;
 public abstract class IdentityStoreContext(DbContextOptions options) : IdentityUserContext<IdentityUser>(options)
 {
     public const string MigrationsHistoryTable = "__identity_migrations";
+
+    /// <summary>The one hand-written Identity migration a database may already have; it is adopted by the Baseline.</summary>
+    public static HandWrittenHistory HandWrittenHistory { get; } = new(["20261123100000_IdentityInitial"]);
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -75,8 +79,6 @@ public abstract class IdentityStoreContext(DbContextOptions options) : IdentityU
         {
             builder.UseNpgsql(database.ConnectionString, o => o.MigrationsHistoryTable(MigrationsHistoryTable));
         }
-
-        builder.ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.PendingModelChangesWarning));
         return builder;
     }
 }

@@ -1,4 +1,5 @@
 using JustCulture.TestSupport;
+using JustCulture.Persistence.Upgrades;
 using Microsoft.EntityFrameworkCore;
 
 namespace JustCulture.Persistence.Tests.Support;
@@ -42,12 +43,35 @@ public sealed class ProviderDatabase : IDisposable
         return new ProviderDatabase(provider, DatabaseLocation.Parse("postgres:" + connectionString), null);
     }
 
-    /// <summary>A fresh database migrated with the provider's real migrations.</summary>
+    /// <summary>A copy of an existing SQLite file (a fixture), in a temporary file of its own.</summary>
+    public static ProviderDatabase CopyOfSqliteFile(string path, string namePrefix)
+    {
+        var file = new SqliteTestDatabase(namePrefix);
+        File.Copy(path, file.Path);
+        return new ProviderDatabase(TestProvider.Sqlite, DatabaseLocation.Parse("sqlite:" + file.ConnectionString), file);
+    }
+
+    /// <summary>A new database on the throwaway server, filled by a plain <c>pg_dump</c> script (psql's own <c>\</c> commands left out).</summary>
+    public static async Task<ProviderDatabase> RestoredFromDumpAsync(string dumpPath, string namePrefix)
+    {
+        var connectionString = await PostgresServer.Shared.CreateDatabaseAsync(namePrefix);
+        var script = string.Join('\n', (await File.ReadAllLinesAsync(dumpPath)).Where(line => !line.StartsWith('\\')));
+        await using (var connection = new Npgsql.NpgsqlConnection(new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var command = new Npgsql.NpgsqlCommand(script, connection);
+            await command.ExecuteNonQueryAsync();
+        }
+
+        return new ProviderDatabase(TestProvider.Postgres, DatabaseLocation.Parse("postgres:" + connectionString), null);
+    }
+
+    /// <summary>A fresh database migrated with the provider's real migrations, the way the app migrates.</summary>
     public static async Task<ProviderDatabase> CreateMigratedAsync(TestProvider provider, string namePrefix)
     {
         var database = await CreateAsync(provider, namePrefix);
         await using var db = database.CreateContext();
-        await db.Database.MigrateAsync();
+        await ProductSchema.MigrateAsync(db);
         return database;
     }
 

@@ -35,10 +35,18 @@ internal static class SqlServerLogProtection
     /// <summary>What the Baseline migration runs, in order: each protection statement as <c>EXEC(N'…')</c>.</summary>
     public static IReadOnlyList<string> Statements { get; } = Build().Select(Run).ToList();
 
-    /// <summary>A statement run as a batch of its own.</summary>
-    private static string Run(string statement) => statement.StartsWith("SET ", StringComparison.Ordinal)
+    /// <summary>A statement run as a batch of its own (a SET is left as it is: through EXEC it would end with the EXEC).</summary>
+    public static string Run(string statement) => statement.StartsWith("SET ", StringComparison.Ordinal)
         ? statement
         : $"EXEC(N'{statement.Replace("'", "''", StringComparison.Ordinal)}');";
+
+    /// <summary>The one change a key row may take, as on SQLite and PostgreSQL: from a key to none, with the time, and nothing else about it changed.</summary>
+    private const string IsErasure =
+        "OLD.wrapped_key IS NOT NULL AND NEW.wrapped_key IS NULL AND NEW.erased_at_utc IS NOT NULL "
+        + "AND NEW.concern_id = OLD.concern_id AND NEW.created_at_utc = OLD.created_at_utc";
+
+    private const string RefusedKeyUpdate = "case_data_keys: a key can only be erased (wrapped_key set to NULL, with erased_at_utc), never replaced or changed";
+    private const string RefusedKeyDelete = "case_data_keys: a key row is never deleted (erasing keeps the record of the erasure)";
 
     private static List<string> Build()
     {
@@ -130,9 +138,9 @@ internal static class SqlServerLogProtection
                 IF NOT EXISTS (SELECT 1 FROM deleted) RETURN;
                 IF (SELECT COUNT_BIG(*) FROM deleted) <> (SELECT COUNT_BIG(*) FROM inserted AS NEW JOIN deleted AS OLD ON NEW.concern_id = OLD.concern_id)
                    OR EXISTS (SELECT 1 FROM inserted AS NEW JOIN deleted AS OLD ON NEW.concern_id = OLD.concern_id
-                              WHERE NOT ({CaseDataKeysSchema.IsErasure}))
+                              WHERE NOT ({IsErasure}))
                 BEGIN
-                    ;THROW {CaseDataKeyError}, N'{CaseDataKeysSchema.RefusedUpdate}', 1;
+                    ;THROW {CaseDataKeyError}, N'{RefusedKeyUpdate}', 1;
                 END;
             END
             """);
@@ -142,12 +150,11 @@ internal static class SqlServerLogProtection
             BEGIN
                 SET NOCOUNT ON;
                 IF NOT EXISTS (SELECT 1 FROM deleted) RETURN;
-                THROW {CaseDataKeyError}, N'{CaseDataKeysSchema.RefusedDelete}', 1;
+                THROW {CaseDataKeyError}, N'{RefusedKeyDelete}', 1;
             END
             """);
 
-        // Indexed views need these options when they are made (SqlClient sessions have them; sqlcmd needs -I). Not
-        // through EXEC: a SET there would end with the EXEC.
+        // Indexed views need these options when they are made (SqlClient sessions have them; sqlcmd needs -I).
         statements.Add("SET ANSI_NULLS ON; SET QUOTED_IDENTIFIER ON;");
         foreach (var (table, key) in (ReadOnlySpan<(string, string)>)[
             ("decision_log_leaves", "sequence"), ("decision_log_tree_heads", "tree_size"), ("case_data_keys", "concern_id")])
