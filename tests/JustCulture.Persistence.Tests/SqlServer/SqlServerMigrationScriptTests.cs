@@ -117,6 +117,26 @@ public class SqlServerMigrationScriptTests
     }
 
     [Fact]
+    public void RefusesSharedStaffRefsThenIndexesGivenTheOneUserPerStaffRefScript()
+    {
+        using var db = NoServer.CreateContext();
+        var all = db.Database.GetMigrations().ToList();
+        var migration = all.Single(id => id.EndsWith("_OneUserPerStaffRef", StringComparison.Ordinal));
+
+        var (errors, statements) = TransactSqlScript.Parse(TransactSqlScript.Generate(db, all[all.IndexOf(migration) - 1], migration));
+        var executed = TransactSqlScript.ParseExecuted(statements).Statements.Select(e => e.Statement).ToList();
+
+        errors.ShouldBeEmpty();
+        executed.OfType<IfStatement>().Single().ThenStatement.ShouldBeOfType<BeginEndBlockStatement>()
+            .StatementList.Statements.OfType<ThrowStatement>().ShouldHaveSingleItem();
+        var index = statements.OfType<CreateIndexStatement>().Single();
+        (index.Name.Value, index.Unique, index.FilterPredicate is not null).ShouldBe(("IX_app_users_staff_ref", true, true));
+        // The check runs before the old index is dropped, so a refused database is left as it was.
+        var order = statements.ToList();
+        order.IndexOf(statements.OfType<ExecuteStatement>().Single()).ShouldBeLessThan(order.IndexOf(statements.OfType<DropIndexStatement>().Single()));
+    }
+
+    [Fact]
     public void HasNoPendingModelChangesGivenTheSqlServerMigrations()
     {
         using var db = NoServer.CreateContext();

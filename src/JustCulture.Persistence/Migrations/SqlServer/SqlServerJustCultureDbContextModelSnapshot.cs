@@ -461,7 +461,9 @@ namespace JustCulture.Persistence.Migrations.SqlServer
 
                     b.HasKey("UserId");
 
-                    b.HasIndex("StaffRef");
+                    b.HasIndex("StaffRef")
+                        .IsUnique()
+                        .HasFilter("staff_ref IS NOT NULL");
 
                     b.ToTable("app_users", (string)null);
                 });
