@@ -1,5 +1,6 @@
 using System.CommandLine;
 using JustCulture.Application.Common;
+using JustCulture.Persistence.Upgrades;
 
 namespace JustCulture.Cli.Commands;
 
@@ -32,6 +33,36 @@ internal static class DbCommands
             return ExitCodes.Ok;
         }));
 
-        return new Command("db", "Database maintenance") { migrate, grant };
+        return new Command("db", "Database maintenance") { migrate, grant, BuildScript() };
+    }
+
+    /// <summary>The migration SQL, made from the model alone (no connection), for a DBA to review or run.</summary>
+    private static Command BuildScript()
+    {
+        var provider = new Option<string>("--provider") { Description = $"Whose SQL: {string.Join(", ", MigrationScript.Providers.Keys)}", Required = true };
+        provider.AcceptOnlyFromAmong([.. MigrationScript.Providers.Keys]);
+        var idempotent = new Option<bool>("--idempotent") { Description = "Each migration checks the history first, so the script can run on a database at any version" };
+        var from = new Option<string?>("--from") { Description = "Only the migrations after this one (its id, as db migrate lists them)" };
+        var output = new Option<FileInfo?>("--out") { Description = "File to write (default: standard output)" };
+        var script = new Command("script", "Print the product schema's full migration SQL for a provider; connects to no database (the web app's sign-in tables: see src/JustCulture.Persistence/README.md)")
+        {
+            provider, idempotent, from, output,
+        };
+        script.SetAction(CliRunner.Run(async (cli, ct) =>
+        {
+            var sql = MigrationScript.Generate(cli.Value(provider), cli.Value(idempotent), cli.Value(from));
+            if (cli.Value(output) is { } file)
+            {
+                await File.WriteAllTextAsync(file.FullName, sql, ct);
+                await cli.Out.WriteLineAsync($"Wrote the {cli.Value(provider)} migration script to {file.FullName}.");
+            }
+            else
+            {
+                await cli.Out.WriteAsync(sql);
+            }
+
+            return ExitCodes.Ok;
+        }));
+        return script;
     }
 }

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace JustCulture.Web.Tests.Schema;
 
 /// <summary>
-/// The Identity tables as the app's hand-written migrations built them, against the same tables created straight
+/// The Identity tables as the app's migrations built them, against the same tables created straight
 /// from the Identity model (EnsureCreated) in an empty database: the approach of the product's own schema test.
 /// </summary>
 public static class IdentitySchemaCheck
