@@ -15,6 +15,7 @@ public static class MigrationScript
     {
         ["postgres"] = "postgres:Host=localhost;Database=script_only",
         ["sqlite"] = "sqlite:script-only.db",
+        ["sqlserver"] = "sqlserver:Server=script-only;Database=script_only;Integrated Security=True",
     };
 
     /// <summary>Every migration from an empty database (or after <paramref name="fromMigration"/>) to the newest.</summary>
