@@ -24,7 +24,7 @@ public static class MigrationScript
     {
         if (!Providers.TryGetValue(provider ?? string.Empty, out var location))
         {
-            throw new FormatException($"'{provider}' is not a provider: use {string.Join(" or ", Providers.Keys)}.");
+            throw new FormatException($"'{provider}' is not a provider: use {string.Join(", ", Providers.Keys.SkipLast(1))} or {Providers.Keys.Last()}.");
         }
 
         using var db = DatabaseLocation.Parse(location).CreateContext();
