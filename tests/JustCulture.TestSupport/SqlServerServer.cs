@@ -43,7 +43,11 @@ public static class SqlServerServer
     public static void DropDatabase(string connectionString)
     {
         var name = new SqlConnectionStringBuilder(connectionString).InitialCatalog;
-        SqlConnection.ClearAllPools();
+        using (var pooled = new SqlConnection(connectionString))
+        {
+            SqlConnection.ClearPool(pooled);
+        }
+
         using var connection = new SqlConnection(ConnectionString ?? throw new InvalidOperationException(UnavailableMessage));
         connection.Open();
         using var command = connection.CreateCommand();

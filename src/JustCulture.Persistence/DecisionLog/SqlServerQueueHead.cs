@@ -16,15 +16,36 @@ namespace JustCulture.Persistence.DecisionLog;
 /// transaction (<c>CURRENT_TRANSACTION_ID()</c>, recorded by the trigger), as PostgreSQL's by <c>xmin</c>.
 /// The lock is released as soon as the head is read: writers wait at most for that read.
 /// </summary>
-internal static class SqlServerQueueHead
+public static class SqlServerQueueHead
 {
-    /// <summary>How long the sequencer waits for in-flight writers before leaving the pass to the next one.</summary>
-    private const int LockTimeoutMilliseconds = 5000;
+    /// <summary>How long the sequencer waits for in-flight writers (milliseconds) before leaving the pass to the next one.</summary>
+    private const string LockTimeoutMilliseconds = "5000";
+
+    /// <summary>
+    /// The one batch a read runs, with <c>@refused</c> (a JSON array of entry ids) and <c>@limit</c>. The sequencer gives
+    /// way in a deadlock (a writer waiting behind its lock request while holding what another writer needs): it loses
+    /// nothing and retries on the next pass. No rows when the lock was not had in time.
+    /// </summary>
+    public const string Query = $"""
+        SET DEADLOCK_PRIORITY LOW;
+        DECLARE @locked int;
+        EXEC @locked = sp_getapplock @Resource = N'{SqlServerLogProtection.QueueLock}', @LockMode = N'Exclusive', @LockOwner = N'Transaction', @LockTimeout = {LockTimeoutMilliseconds};
+        SET DEADLOCK_PRIORITY NORMAL;
+        IF @locked < 0 RETURN;
+        WITH refused AS (SELECT CAST([value] AS bigint) AS entry_id FROM OPENJSON(@refused)),
+        head AS (
+            SELECT TOP (@limit) {SqlServerJustCultureDbContext.QueueTransactionColumn} AS txn FROM decision_log_queue
+            WHERE entry_id NOT IN (SELECT entry_id FROM refused) ORDER BY position)
+        SELECT q.position, q.entry_id, q.{SqlServerJustCultureDbContext.QueueTransactionColumn}, (SELECT COUNT(*) FROM head)
+        FROM decision_log_queue q
+        WHERE q.entry_id NOT IN (SELECT entry_id FROM refused)
+          AND q.{SqlServerJustCultureDbContext.QueueTransactionColumn} IN (SELECT txn FROM head);
+        """;
 
     private const int DeadlockVictim = 1205;
 
     /// <returns>The rows of the transactions at the head of the queue, and how many rows the head held (the batch is full when that is the limit).</returns>
-    public static async Task<(List<(long Position, long EntryId, string Transaction)> Rows, int HeadCount)> ReadAsync(
+    internal static async Task<(List<(long Position, long EntryId, string Transaction)> Rows, int HeadCount)> ReadAsync(
         JustCultureDbContext db, IReadOnlyCollection<long> refused, int limit, CancellationToken cancellationToken)
     {
         var rows = new List<(long, long, string)>();
@@ -34,23 +55,7 @@ internal static class SqlServerQueueHead
         {
             await using var command = db.Database.GetDbConnection().CreateCommand();
             command.Transaction = transaction.GetDbTransaction();
-            // The sequencer gives way in a deadlock (a writer waiting behind its lock request while holding what
-            // another writer needs): it loses nothing and retries on the next pass.
-            command.CommandText = $"""
-                SET DEADLOCK_PRIORITY LOW;
-                DECLARE @locked int;
-                EXEC @locked = sp_getapplock @Resource = N'{SqlServerLogProtection.QueueLock}', @LockMode = N'Exclusive', @LockOwner = N'Transaction', @LockTimeout = {LockTimeoutMilliseconds};
-                SET DEADLOCK_PRIORITY NORMAL;
-                IF @locked < 0 RETURN;
-                WITH refused AS (SELECT CAST([value] AS bigint) AS entry_id FROM OPENJSON(@refused)),
-                head AS (
-                    SELECT TOP (@limit) {SqlServerJustCultureDbContext.QueueTransactionColumn} AS txn FROM decision_log_queue
-                    WHERE entry_id NOT IN (SELECT entry_id FROM refused) ORDER BY position)
-                SELECT q.position, q.entry_id, q.{SqlServerJustCultureDbContext.QueueTransactionColumn}, (SELECT COUNT(*) FROM head)
-                FROM decision_log_queue q
-                WHERE q.entry_id NOT IN (SELECT entry_id FROM refused)
-                  AND q.{SqlServerJustCultureDbContext.QueueTransactionColumn} IN (SELECT txn FROM head);
-                """;
+            command.CommandText = Query;
             command.Parameters.Add(new SqlParameter("@refused", System.Data.SqlDbType.NVarChar, -1) { Value = JsonSerializer.Serialize(refused) });
             command.Parameters.Add(new SqlParameter("@limit", System.Data.SqlDbType.Int) { Value = limit });
             await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
