@@ -108,7 +108,7 @@ public sealed class CliSession : IDisposable
             (SmallTrust.OtherLineManager, "LineManager", "M002"),
             (SmallTrust.Reviewer, "CommissioningManager", "H001"),
             (SmallTrust.OtherReviewer, "CommissioningManager", "H002"),
-            (SmallTrust.ReviewerWhoManagesSubject, "CommissioningManager", "M001"),
+            (SmallTrust.ReviewerWhoManagesSubject, "CommissioningManager", "X001"),
             (SmallTrust.Auditor, "Auditor", "A001"),
         ];
         foreach (var (userId, role, staffRef) in users)

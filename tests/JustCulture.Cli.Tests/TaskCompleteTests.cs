@@ -116,7 +116,7 @@ public sealed class TaskCompleteTests : IAsyncLifetime, IDisposable
         var result = await RefusedAsync(ExitCodes.Forbidden, review.TaskId.ToString(), "--as", SmallTrust.ReviewerWhoManagesSubject,
             "--answer", "NoFurtherAction", "--rationale", "Nothing to do.");
 
-        result.Stderr.ShouldContain("raised this concern");
+        result.Stderr.ShouldContain("in the line management of the person concerned");
     }
 
     [Fact]

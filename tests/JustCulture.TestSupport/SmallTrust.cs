@@ -6,7 +6,8 @@ namespace JustCulture.TestSupport;
 /// A small trust every test can reason about by hand:
 /// line manager LM1 (staff M001) manages S001–S004; line manager LM2 (M002) manages S005;
 /// commissioning managers CM1 (H001) and CM2 (H002) in HR; CMLM is a commissioning manager who is also
-/// M001 (so not independent for M001's team); CMSUBJ is a commissioning manager whose own record is S004.
+/// X001, the executive above every manager (so not independent for anyone below); CMSUBJ is a commissioning
+/// manager whose own record is S004. A staff record is linked to at most one account.
 /// </summary>
 public static class SmallTrust
 {
@@ -42,7 +43,7 @@ public static class SmallTrust
         await app.AddUserAsync(OtherLineManager, nameof(Role.LineManager), "M002");
         await app.AddUserAsync(Reviewer, nameof(Role.CommissioningManager), "H001");
         await app.AddUserAsync(OtherReviewer, nameof(Role.CommissioningManager), "H002");
-        await app.AddUserAsync(ReviewerWhoManagesSubject, nameof(Role.CommissioningManager), "M001");
+        await app.AddUserAsync(ReviewerWhoManagesSubject, nameof(Role.CommissioningManager), "X001");
         await app.AddUserAsync(ReviewerWhoIsSubject, nameof(Role.CommissioningManager), "S004");
         await app.AddUserAsync(Auditor, nameof(Role.Auditor), "A001");
         await app.AddUserAsync(Administrator, nameof(Role.Administrator), null);

@@ -58,7 +58,7 @@ public abstract class ReviewQueueTests : ReviewTestBase
         var item = (await QueueAsync(SmallTrust.ReviewerWhoManagesSubject)).ShouldHaveSingleItem();
 
         item.Conflict.ShouldNotBeNull();
-        item.Conflict.ShouldContain("raised this concern");
+        item.Conflict.ShouldContain("in the line management of the person concerned");
         await RefusedAsync(UseCaseError.Forbidden, () => CaseAsync(concernId, SmallTrust.ReviewerWhoManagesSubject));
         (await QueueAsync()).ShouldHaveSingleItem().Conflict.ShouldBeNull();
     }

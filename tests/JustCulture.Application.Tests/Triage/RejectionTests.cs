@@ -84,7 +84,7 @@ public abstract class RejectionTests : TriageTestBase
         var review = await App.NextTaskAsync(concernId);
 
         var refusal = await RefusedAsync(() => App.CompleteAsync(review.TaskId, SmallTrust.ReviewerWhoManagesSubject, "NoFurtherAction", "x"), UseCaseError.Forbidden);
-        refusal.Message.ShouldContain("raised this concern");
+        refusal.Message.ShouldContain("in the line management of the person concerned");
     }
 
     [Fact]
