@@ -8,7 +8,7 @@ internal static class CliOptions
 {
     public static readonly Option<string> Database = new("--database")
     {
-        Description = "sqlite:<path> (default sqlite:justculture.db) or \"postgres:<connection string>\"",
+        Description = "sqlite:<path> (default sqlite:justculture.db), \"postgres:<connection string>\" or \"sqlserver:<connection string>\"",
         Recursive = true,
         DefaultValueFactory = _ => Environment.GetEnvironmentVariable("JUSTCULTURE_DATABASE") ?? DatabaseLocation.Default,
     };

@@ -1,3 +1,4 @@
+using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -8,11 +9,12 @@ public enum DatabaseProvider
 {
     Sqlite,
     Postgres,
+    SqlServer,
 }
 
 /// <summary>
 /// Where the data lives: <c>sqlite:&lt;path&gt;</c> (the embedded default) or
-/// <c>postgres:&lt;connection string&gt;</c>. Parsing it in one place keeps the CLI, the web app and
+/// <c>postgres:&lt;connection string&gt;</c> or <c>sqlserver:&lt;connection string&gt;</c>. Parsing it in one place keeps the CLI, the web app and
 /// the tests choosing providers the same way.
 /// </summary>
 public sealed record DatabaseLocation(DatabaseProvider Provider, string ConnectionString)
@@ -27,14 +29,15 @@ public sealed record DatabaseLocation(DatabaseProvider Provider, string Connecti
         var rest = colon < 0 ? string.Empty : text[(colon + 1)..].Trim();
         if (rest.Length == 0)
         {
-            throw new FormatException($"Database '{text}' is not valid: use sqlite:<path> or \"postgres:<connection string>\".");
+            throw new FormatException($"Database '{text}' is not valid: use sqlite:<path>, \"postgres:<connection string>\" or \"sqlserver:<connection string>\".");
         }
 
         return scheme switch
         {
             "sqlite" => new DatabaseLocation(DatabaseProvider.Sqlite, SqliteConnectionString(rest)),
             "postgres" or "postgresql" => new DatabaseLocation(DatabaseProvider.Postgres, rest),
-            _ => throw new FormatException($"Database '{text}' names an unknown provider '{scheme}': use sqlite:<path> or \"postgres:<connection string>\"."),
+            "sqlserver" or "mssql" => new DatabaseLocation(DatabaseProvider.SqlServer, rest),
+            _ => throw new FormatException($"Database '{text}' names an unknown provider '{scheme}': use sqlite:<path>, \"postgres:<connection string>\" or \"sqlserver:<connection string>\"."),
         };
     }
 
@@ -47,6 +50,7 @@ public sealed record DatabaseLocation(DatabaseProvider Provider, string Connecti
     public JustCultureDbContext CreateContext(Action<DbContextOptionsBuilder>? configure = null) => Provider switch
     {
         DatabaseProvider.Sqlite => new SqliteJustCultureDbContext(Configure(new DbContextOptionsBuilder<SqliteJustCultureDbContext>(), configure).Options),
+        DatabaseProvider.SqlServer => new SqlServerJustCultureDbContext(Configure(new DbContextOptionsBuilder<SqlServerJustCultureDbContext>(), configure).Options),
         _ => new PostgresJustCultureDbContext(Configure(new DbContextOptionsBuilder<PostgresJustCultureDbContext>(), configure).Options),
     };
 
@@ -54,13 +58,17 @@ public sealed record DatabaseLocation(DatabaseProvider Provider, string Connecti
         where TBuilder : DbContextOptionsBuilder
     {
         ArgumentNullException.ThrowIfNull(builder);
-        if (Provider == DatabaseProvider.Sqlite)
+        switch (Provider)
         {
-            builder.UseSqlite(ConnectionString);
-        }
-        else
-        {
-            builder.UseNpgsql(ConnectionString);
+            case DatabaseProvider.Sqlite:
+                builder.UseSqlite(ConnectionString);
+                break;
+            case DatabaseProvider.SqlServer:
+                builder.UseSqlServer(ConnectionString);
+                break;
+            default:
+                builder.UseNpgsql(ConnectionString);
+                break;
         }
 
         configure?.Invoke(builder);
@@ -68,9 +76,29 @@ public sealed record DatabaseLocation(DatabaseProvider Provider, string Connecti
     }
 
     /// <summary>Text safe to print: the provider and the file, never a password.</summary>
-    public override string ToString() => Provider == DatabaseProvider.Sqlite
-        ? $"sqlite:{new SqliteConnectionStringBuilder(ConnectionString).DataSource}"
-        : "postgres:" + RedactPassword(ConnectionString);
+    public override string ToString() => Provider switch
+    {
+        DatabaseProvider.Sqlite => $"sqlite:{new SqliteConnectionStringBuilder(ConnectionString).DataSource}",
+        DatabaseProvider.SqlServer => "sqlserver:" + RedactSqlServerPassword(ConnectionString),
+        _ => "postgres:" + RedactPassword(ConnectionString),
+    };
+
+    /// <summary>Read with SqlClient's own parser, so every spelling of the password (Password, PWD) is removed.</summary>
+    private static string RedactSqlServerPassword(string connectionString)
+    {
+        SqlConnectionStringBuilder builder;
+        try
+        {
+            builder = new SqlConnectionStringBuilder(connectionString);
+        }
+        catch (Exception ex) when (ex is ArgumentException or FormatException or InvalidOperationException or KeyNotFoundException)
+        {
+            return "(connection string not shown: it could not be read)";
+        }
+
+        builder.Remove("Password");
+        return builder.ConnectionString;
+    }
 
     /// <summary>Read with Npgsql's own parser, so every spelling of the password (Password, PWD, PSW, a quoted
     /// value containing ';') and the SSL key password are removed.</summary>

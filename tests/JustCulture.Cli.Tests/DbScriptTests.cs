@@ -40,6 +40,22 @@ public sealed class DbScriptTests : IDisposable
     }
 
     [Fact]
+    public async Task PrintsTheLogsProtectionTriggersAndTruncateGuardsGivenSqlServer()
+    {
+        var result = await _cli.RunAsync("db", "script", "--provider", "sqlserver");
+
+        result.ExitCode.ShouldBe(ExitCodes.Ok, result.ToString());
+        result.Stdout.ShouldContain("CREATE TABLE [decision_log]");
+        result.Stdout.ShouldContain("EXEC(N'CREATE TRIGGER decision_log_no_update_delete ON decision_log INSTEAD OF UPDATE, DELETE AS");
+        result.Stdout.ShouldContain("EXEC(N'CREATE TRIGGER decision_log_enqueue ON decision_log AFTER INSERT AS");
+        result.Stdout.ShouldContain("EXEC(N'CREATE TRIGGER case_data_keys_erase_only ON case_data_keys AFTER UPDATE AS");
+        result.Stdout.ShouldContain("EXEC(N'CREATE VIEW dbo.decision_log_leaves_no_truncate WITH SCHEMABINDING");
+        result.Stdout.ShouldContain("CREATE UNIQUE INDEX [IX_app_users_staff_ref] ON [app_users] ([staff_ref]) WHERE staff_ref IS NOT NULL;");
+        result.Stdout.ShouldContain("Each staff ref may belong to at most one user account");
+        File.Exists(_cli.DatabaseFile).ShouldBeFalse("db script must not open or create the database");
+    }
+
+    [Fact]
     public async Task WritesOnlyTheLaterMigrationsGivenFromAndOut()
     {
         var baseline = (await _cli.RunAsync("db", "script", "--provider", "postgres")).Stdout;

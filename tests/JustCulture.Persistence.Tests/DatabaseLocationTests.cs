@@ -66,7 +66,7 @@ public class DatabaseLocationTests
 
     [Theory]
     [InlineData("mysql:Server=db;Database=jc", "mysql")]
-    [InlineData("sqlserver:Server=db", "sqlserver")]
+    [InlineData("oracle:Data Source=db", "oracle")]
     [InlineData("C:\\data\\justculture.db", "c")]
     public void ThrowsNamingProviderGivenUnknownScheme(string value, string scheme)
     {
@@ -151,5 +151,41 @@ public class DatabaseLocationTests
         sqlite.ShouldBeOfType<SqliteJustCultureDbContext>();
         postgres.ShouldBeOfType<PostgresJustCultureDbContext>();
         configured.ShouldBe(2);
+    }
+
+    [Theory]
+    [InlineData("sqlserver:Server=sql.internal;Database=jc;User Id=app;Password=s3cret;TrustServerCertificate=True")]
+    [InlineData("SqlServer: Server=sql.internal;Database=jc;User Id=app;Password=s3cret;TrustServerCertificate=True ")]
+    [InlineData("mssql:Server=sql.internal;Database=jc;User Id=app;Password=s3cret;TrustServerCertificate=True")]
+    public void KeepsConnectionStringGivenSqlServer(string value)
+    {
+        var location = DatabaseLocation.Parse(value);
+
+        location.Provider.ShouldBe(DatabaseProvider.SqlServer);
+        location.ConnectionString.ShouldBe("Server=sql.internal;Database=jc;User Id=app;Password=s3cret;TrustServerCertificate=True");
+        using var db = location.CreateContext();
+        db.ShouldBeOfType<SqlServerJustCultureDbContext>();
+    }
+
+    [Theory]
+    [InlineData("Server=sql.internal;Database=jc;User Id=app;Password=s3cret")]
+    [InlineData("Server=sql.internal;Database=jc;UID=app;PWD=s3cret")]
+    [InlineData("Server=sql.internal;Database=jc;User Id=app;Password=\"s3cret;x\"")]
+    public void RedactsPasswordGivenSqlServerConnectionString(string connectionString)
+    {
+        var text = DatabaseLocation.Parse("sqlserver:" + connectionString).ToString();
+
+        text.ShouldStartWith("sqlserver:");
+        text.ShouldNotContain("s3cret");
+        text.ShouldContain("sql.internal");
+        text.ShouldContain("app");
+    }
+
+    [Fact]
+    public void NamesSqlServerGivenUnknownScheme()
+    {
+        var error = Should.Throw<FormatException>(() => DatabaseLocation.Parse("oracle:whatever"));
+
+        error.Message.ShouldContain("sqlserver:<connection string>");
     }
 }

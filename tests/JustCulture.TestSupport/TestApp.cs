@@ -20,6 +20,8 @@ public enum TestProvider
 {
     Sqlite,
     Postgres,
+    /// <summary>Only where <c>JUSTCULTURE_SQLSERVER</c> names a server (<see cref="SqlServerServer"/>); the Persistence provider tests use it.</summary>
+    SqlServer,
 }
 
 /// <summary>

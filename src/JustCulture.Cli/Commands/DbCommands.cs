@@ -16,11 +16,19 @@ internal static class DbCommands
             return ExitCodes.Ok;
         }));
 
-        var role = new Argument<string>("role") { Description = "The role the application connects as (it must exist and own nothing)" };
-        var grant = new Command("grant-app-role", "PostgreSQL, run as the owner after every migrate: let the application's role read and write cases but only read and add to the decision log") { role };
+        var role = new Argument<string>("role") { Description = "The role (PostgreSQL) or login or database user (SQL Server) the application connects as (it must exist and own nothing)" };
+        var grant = new Command("grant-app-role", "PostgreSQL or SQL Server, run as the owner after every migrate: let the application's role read and write cases but only read and add to the decision log") { role };
         grant.SetAction(CliRunner.Run(async (cli, ct) =>
         {
-            await Persistence.PostgresAppRole.GrantAsync(cli.Get<Persistence.JustCultureDbContext>(), cli.Value(role), ct);
+            var db = cli.Get<Persistence.JustCultureDbContext>();
+            if (db is Persistence.SqlServerJustCultureDbContext)
+            {
+                await Persistence.SqlServerAppLogin.GrantAsync(db, cli.Value(role), ct);
+                await cli.Out.WriteLineAsync($"Granted {cli.Value(role)}: cases read and write; decision log entries, leaves and tree heads read and insert only (no UPDATE, DELETE, ALTER or TRUNCATE).");
+                return ExitCodes.Ok;
+            }
+
+            await Persistence.PostgresAppRole.GrantAsync(db, cli.Value(role), ct);
             await cli.Out.WriteLineAsync($"Granted {cli.Value(role)}: cases read and write; decision log entries, leaves and tree heads read and insert only (no UPDATE, DELETE or TRUNCATE).");
             return ExitCodes.Ok;
         }));

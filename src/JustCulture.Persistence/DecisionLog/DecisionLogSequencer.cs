@@ -151,11 +151,13 @@ public sealed class DecisionLogSequencer(DecisionLogTrust trust, TimeProvider cl
     /// transaction inserted stay together, in the order it inserted them. On PostgreSQL steps commit side by side
     /// and their inserts interleave in the queue's numbering, yet each step's entries must take consecutive places
     /// in the log; a transaction's rows all become visible at once, so its whole group is taken (the batch may run
-    /// a little over <see cref="BatchSize"/>). SQLite lets one writer at a time, so there the queue order suffices.
+    /// a little over <see cref="BatchSize"/>). SQL Server likewise, by the transaction the enqueue trigger recorded,
+    /// after waiting for every transaction still queueing (<see cref="SqlServerQueueHead"/>). SQLite lets one writer at
+    /// a time, so there the queue order suffices.
     /// </summary>
     private static async Task<(List<QueuedEntry> Next, bool More)> NextQueuedAsync(JustCultureDbContext db, List<long> refused, CancellationToken cancellationToken)
     {
-        if (db is not PostgresJustCultureDbContext)
+        if (db is not PostgresJustCultureDbContext and not SqlServerJustCultureDbContext)
         {
             var skip = refused.ToHashSet();
             var rows = await db.DecisionLogQueue.AsNoTracking().Where(q => !skip.Contains(q.EntryId)).OrderBy(q => q.Position).Take(BatchSize)
@@ -163,7 +165,29 @@ public sealed class DecisionLogSequencer(DecisionLogTrust trust, TimeProvider cl
             return (rows, rows.Count == BatchSize);
         }
 
-        // xmin names the transaction (or the savepoint of one SaveChanges) that inserted the row.
+        List<(long Position, long EntryId, string Transaction)> grouped;
+        int headCount;
+        if (db is SqlServerJustCultureDbContext)
+        {
+            (grouped, headCount) = await SqlServerQueueHead.ReadAsync(db, refused, BatchSize, cancellationToken);
+        }
+        else
+        {
+            (grouped, headCount) = await PostgresQueueHeadAsync(db, refused, cancellationToken);
+        }
+
+        var next = grouped.GroupBy(q => q.Transaction)
+            .OrderBy(g => g.Min(q => q.Position))
+            .SelectMany(g => g.OrderBy(q => q.Position))
+            .Select(q => new QueuedEntry(q.Position, q.EntryId))
+            .ToList();
+        return (next, headCount == BatchSize);
+    }
+
+    /// <summary>The PostgreSQL queue head: <c>xmin</c> names the transaction (or the savepoint of one SaveChanges) that inserted the row.</summary>
+    private static async Task<(List<(long Position, long EntryId, string Transaction)> Rows, int HeadCount)> PostgresQueueHeadAsync(
+        JustCultureDbContext db, List<long> refused, CancellationToken cancellationToken)
+    {
         var grouped = new List<(long Position, long EntryId, string Transaction)>();
         var headCount = 0;
         var connection = db.Database.GetDbConnection();
@@ -193,12 +217,7 @@ public sealed class DecisionLogSequencer(DecisionLogTrust trust, TimeProvider cl
             await db.Database.CloseConnectionAsync();
         }
 
-        var next = grouped.GroupBy(q => q.Transaction)
-            .OrderBy(g => g.Min(q => q.Position))
-            .SelectMany(g => g.OrderBy(q => q.Position))
-            .Select(q => new QueuedEntry(q.Position, q.EntryId))
-            .ToList();
-        return (next, headCount == BatchSize);
+        return (grouped, headCount);
     }
 
     /// <summary>Brings this process's frontier up to the tree in the database (another process may have grown it).</summary>

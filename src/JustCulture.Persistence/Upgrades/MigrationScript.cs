@@ -15,6 +15,7 @@ public static class MigrationScript
     {
         ["postgres"] = "postgres:Host=localhost;Database=script_only",
         ["sqlite"] = "sqlite:script-only.db",
+        ["sqlserver"] = "sqlserver:Server=script-only;Database=script_only;Integrated Security=True",
     };
 
     /// <summary>Every migration from an empty database (or after <paramref name="fromMigration"/>) to the newest.</summary>
@@ -23,7 +24,7 @@ public static class MigrationScript
     {
         if (!Providers.TryGetValue(provider ?? string.Empty, out var location))
         {
-            throw new FormatException($"'{provider}' is not a provider: use {string.Join(" or ", Providers.Keys)}.");
+            throw new FormatException($"'{provider}' is not a provider: use {string.Join(", ", Providers.Keys.SkipLast(1))} or {Providers.Keys.Last()}.");
         }
 
         using var db = DatabaseLocation.Parse(location).CreateContext();

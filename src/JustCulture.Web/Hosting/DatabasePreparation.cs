@@ -75,9 +75,9 @@ public static partial class DatabasePreparation
     /// </summary>
     private static async Task MigrateAsOwnerAsync(DatabaseLocation app, DatabaseLocation owner)
     {
-        if (app.Provider != DatabaseProvider.Postgres || owner.Provider != DatabaseProvider.Postgres)
+        if (app.Provider != owner.Provider || app.Provider == DatabaseProvider.Sqlite)
         {
-            throw new FormatException("JustCulture:MigrationDatabase is for PostgreSQL: both it and JustCulture:Database must be postgres: connections.");
+            throw new FormatException("JustCulture:MigrationDatabase is for PostgreSQL and SQL Server: it and JustCulture:Database must both be postgres: or both sqlserver: connections.");
         }
 
         await using (var db = owner.CreateContext())
@@ -88,11 +88,23 @@ public static partial class DatabasePreparation
                 await SchemaUpgrade.MigrateAsync(identity, IdentityStoreContext.HandWrittenHistory);
             }
 
+            if (app.Provider == DatabaseProvider.SqlServer)
+            {
+                await SqlServerAppLogin.GrantAsync(db, SqlServerAppUser(app));
+                return;
+            }
+
             var role = new Npgsql.NpgsqlConnectionStringBuilder(app.ConnectionString).Username
                 ?? throw new FormatException("JustCulture:Database names no Username: the role the application connects as.");
             await PostgresAppRole.GrantAsync(db, role);
         }
     }
+
+    /// <summary>The SQL Server login the application connects as (SQL authentication: its User ID).</summary>
+    private static string SqlServerAppUser(DatabaseLocation app) =>
+        new Microsoft.Data.SqlClient.SqlConnectionStringBuilder(app.ConnectionString).UserID is { Length: > 0 } login
+            ? login
+            : throw new FormatException("JustCulture:Database names no User ID: with JustCulture:MigrationDatabase on SQL Server, the application connects with a login of its own.");
 
     /// <summary>Creates the Identity account that lets an existing product user sign in.</summary>
     public static async Task CreateSignInAsync(UserManager<IdentityUser> users, string userId, string password)

@@ -32,9 +32,12 @@ public abstract class IdentityStoreContext(DbContextOptions options) : IdentityU
     public static IdentityStoreContext Create(DatabaseLocation database)
     {
         ArgumentNullException.ThrowIfNull(database);
-        return database.Provider == DatabaseProvider.Sqlite
-            ? new SqliteIdentityStoreContext(Configure(new DbContextOptionsBuilder<SqliteIdentityStoreContext>(), database).Options)
-            : new PostgresIdentityStoreContext(Configure(new DbContextOptionsBuilder<PostgresIdentityStoreContext>(), database).Options);
+        return database.Provider switch
+        {
+            DatabaseProvider.Sqlite => new SqliteIdentityStoreContext(Configure(new DbContextOptionsBuilder<SqliteIdentityStoreContext>(), database).Options),
+            DatabaseProvider.SqlServer => new SqlServerIdentityStoreContext(Configure(new DbContextOptionsBuilder<SqlServerIdentityStoreContext>(), database).Options),
+            _ => new PostgresIdentityStoreContext(Configure(new DbContextOptionsBuilder<PostgresIdentityStoreContext>(), database).Options),
+        };
     }
 
     /// <summary>A context on an already open connection (to share the caller's transaction).</summary>
@@ -46,6 +49,12 @@ public abstract class IdentityStoreContext(DbContextOptions options) : IdentityU
         {
             return new SqliteIdentityStoreContext(new DbContextOptionsBuilder<SqliteIdentityStoreContext>()
                 .UseSqlite(connection, o => o.MigrationsHistoryTable(MigrationsHistoryTable)).Options);
+        }
+
+        if (database.Provider == DatabaseProvider.SqlServer)
+        {
+            return new SqlServerIdentityStoreContext(new DbContextOptionsBuilder<SqlServerIdentityStoreContext>()
+                .UseSqlServer(connection, o => o.MigrationsHistoryTable(MigrationsHistoryTable)).Options);
         }
 
         return new PostgresIdentityStoreContext(new DbContextOptionsBuilder<PostgresIdentityStoreContext>()
@@ -62,6 +71,10 @@ public abstract class IdentityStoreContext(DbContextOptions options) : IdentityU
         {
             builder.UseSqlite(database.ConnectionString, o => o.MigrationsHistoryTable(MigrationsHistoryTable));
         }
+        else if (database.Provider == DatabaseProvider.SqlServer)
+        {
+            builder.UseSqlServer(database.ConnectionString, o => o.MigrationsHistoryTable(MigrationsHistoryTable));
+        }
         else
         {
             builder.UseNpgsql(database.ConnectionString, o => o.MigrationsHistoryTable(MigrationsHistoryTable));
@@ -73,3 +86,5 @@ public abstract class IdentityStoreContext(DbContextOptions options) : IdentityU
 public sealed class SqliteIdentityStoreContext(DbContextOptions<SqliteIdentityStoreContext> options) : IdentityStoreContext(options);
 
 public sealed class PostgresIdentityStoreContext(DbContextOptions<PostgresIdentityStoreContext> options) : IdentityStoreContext(options);
+
+public sealed class SqlServerIdentityStoreContext(DbContextOptions<SqlServerIdentityStoreContext> options) : IdentityStoreContext(options);

@@ -22,6 +22,7 @@ public class DecisionLogConcurrencyTests
     [Theory]
     [InlineData(TestProvider.Sqlite)]
     [PostgresData]
+    [SqlServerData]
     public async Task IntegratesEveryStepContiguouslyGivenConcurrentWritersAndASequencer(TestProvider provider)
     {
         using var log = await SignedLog.CreateAsync(provider, "concurrent");
@@ -32,10 +33,12 @@ public class DecisionLogConcurrencyTests
         await ShouldHoldEveryStepContiguouslyAsync(log);
     }
 
-    [PostgresFact]
-    public async Task LeavesOneConsistentTreeGivenTwoSequencersRacingOnOneDatabase()
+    [Theory]
+    [PostgresData]
+    [SqlServerData]
+    public async Task LeavesOneConsistentTreeGivenTwoSequencersRacingOnOneDatabase(TestProvider provider)
     {
-        using var log = await SignedLog.CreateAsync(TestProvider.Postgres, "two_nodes");
+        using var log = await SignedLog.CreateAsync(provider, "two_nodes");
         using var otherNodeTrust = new DecisionLogTrust(log.Settings);
         _ = log.Trust.SealKey; // make the key file before the second node reads it
         var otherNode = new DecisionLogSequencer(otherNodeTrust, TimeProvider.System);

@@ -15,6 +15,7 @@ public class DecisionLogExportTests
     [Theory]
     [InlineData(TestProvider.Sqlite)]
     [PostgresData]
+    [SqlServerData]
     public async Task ReadsBackTheSameEntriesGivenAnExportOfTheSignedLog(TestProvider provider)
     {
         using var log = await CreateLogAsync(provider);
@@ -46,6 +47,7 @@ public class DecisionLogExportTests
     [Theory]
     [InlineData(TestProvider.Sqlite)]
     [PostgresData]
+    [SqlServerData]
     public async Task VerifiesInclusionOfEveryEntryGivenProofsAgainstTheCheckpoint(TestProvider provider)
     {
         using var log = await CreateLogAsync(provider);
@@ -83,6 +85,7 @@ public class DecisionLogExportTests
     [Theory]
     [InlineData(TestProvider.Sqlite)]
     [PostgresData]
+    [SqlServerData]
     public async Task VerifiesConsistencyGivenEveryPairOfSizes(TestProvider provider)
     {
         using var log = await CreateLogAsync(provider);

@@ -2,6 +2,7 @@ using System.Data.Common;
 using JustCulture.Persistence.DecisionLog;
 using JustCulture.Persistence.Tests.Support;
 using JustCulture.TestSupport;
+using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -21,14 +22,7 @@ public class DecisionLogProtectionTests
         var data = new TheoryData<TestProvider, string, string>();
         foreach (var provider in Providers())
         {
-            data.Add(provider, "UPDATE decision_log SET answer = 'Maybe'", "UPDATE");
-            data.Add(provider, "UPDATE decision_log SET seal = NULL", "UPDATE");
-            data.Add(provider, "DELETE FROM decision_log WHERE entry_id = (SELECT MAX(entry_id) FROM decision_log)", "DELETE");
-            data.Add(provider, "UPDATE decision_log_leaves SET leaf_hash = 'ab' || substr(leaf_hash, 3) WHERE sequence = 2", "UPDATE");
-            data.Add(provider, "UPDATE decision_log_leaves SET entry_id = entry_id WHERE sequence = 2", "UPDATE");
-            data.Add(provider, "DELETE FROM decision_log_leaves WHERE sequence = 3", "DELETE");
-            data.Add(provider, "UPDATE decision_log_tree_heads SET root_hash = 'ab' || substr(root_hash, 3)", "UPDATE");
-            data.Add(provider, "DELETE FROM decision_log_tree_heads", "DELETE");
+            AddChanges(data, provider);
         }
 
         foreach (var table in (string[])["decision_log CASCADE", "decision_log_leaves", "decision_log_tree_heads"])
@@ -39,8 +33,39 @@ public class DecisionLogProtectionTests
         return data;
     }
 
+    /// <summary>The rows for SQL Server, reported skipped with the reason when no server is given (<see cref="SqlServerMemberDataAttribute"/>).</summary>
+    public static TheoryData<TestProvider, string, string> SqlServerChanges()
+    {
+        var data = new TheoryData<TestProvider, string, string>();
+        AddChanges(data, TestProvider.SqlServer);
+        // SQL Server's TRUNCATE fires no trigger: the foreign keys on decision_log and the indexed views on the others refuse it.
+        foreach (var table in (string[])["decision_log", "decision_log_leaves", "decision_log_tree_heads", "case_data_keys"])
+        {
+            data.Add(TestProvider.SqlServer, $"TRUNCATE TABLE {table}", "TRUNCATE");
+        }
+
+        return data;
+    }
+
+    private static void AddChanges(TheoryData<TestProvider, string, string> data, TestProvider provider)
+    {
+        {
+            // T-SQL joins strings with +, and its SUBSTRING needs a length.
+            var rest = (string column) => provider == TestProvider.SqlServer ? $"'ab' + SUBSTRING({column}, 3, 62)" : $"'ab' || substr({column}, 3)";
+            data.Add(provider, "UPDATE decision_log SET answer = 'Maybe'", "UPDATE");
+            data.Add(provider, "UPDATE decision_log SET seal = NULL", "UPDATE");
+            data.Add(provider, "DELETE FROM decision_log WHERE entry_id = (SELECT MAX(entry_id) FROM decision_log)", "DELETE");
+            data.Add(provider, $"UPDATE decision_log_leaves SET leaf_hash = {rest("leaf_hash")} WHERE sequence = 2", "UPDATE");
+            data.Add(provider, "UPDATE decision_log_leaves SET entry_id = entry_id WHERE sequence = 2", "UPDATE");
+            data.Add(provider, "DELETE FROM decision_log_leaves WHERE sequence = 3", "DELETE");
+            data.Add(provider, $"UPDATE decision_log_tree_heads SET root_hash = {rest("root_hash")}", "UPDATE");
+            data.Add(provider, "DELETE FROM decision_log_tree_heads", "DELETE");
+        }
+    }
+
     [Theory]
     [MemberData(nameof(Changes))]
+    [SqlServerMemberData(nameof(SqlServerChanges))]
     public async Task RefusesChangeGivenTriggersInPlace(TestProvider provider, string sql, string operation)
     {
         using var log = await CreateLogAsync(provider);
@@ -51,6 +76,19 @@ public class DecisionLogProtectionTests
         if (provider == TestProvider.Sqlite)
         {
             error.ShouldBeOfType<SqliteException>().Message.ShouldContain($"is append-only: {operation} refused");
+        }
+        else if (provider == TestProvider.SqlServer)
+        {
+            var sqlServer = error.ShouldBeOfType<SqlException>();
+            if (operation == "TRUNCATE")
+            {
+                sqlServer.Message.ShouldContain("truncate", Case.Insensitive);
+            }
+            else
+            {
+                sqlServer.Message.ShouldContain($"is append-only: {operation} refused");
+                sqlServer.Number.ShouldBe(50001);
+            }
         }
         else
         {
@@ -66,6 +104,7 @@ public class DecisionLogProtectionTests
     [Theory]
     [InlineData(TestProvider.Sqlite)]
     [PostgresData]
+    [SqlServerData]
     public async Task RefusesLeafGivenSequenceNotTheNext(TestProvider provider)
     {
         using var log = await CreateLogAsync(provider);
@@ -82,6 +121,7 @@ public class DecisionLogProtectionTests
     [Theory]
     [InlineData(TestProvider.Sqlite)]
     [PostgresData]
+    [SqlServerData]
     public async Task RefusesTreeHeadGivenSizeOtherThanTheLeaves(TestProvider provider)
     {
         using var log = await CreateLogAsync(provider);
@@ -102,6 +142,7 @@ public class DecisionLogProtectionTests
     [Theory]
     [InlineData(TestProvider.Sqlite)]
     [PostgresData]
+    [SqlServerData]
     public async Task RefusesQueueRowChangeGivenTriggersInPlace(TestProvider provider)
     {
         using var log = await CreateLogAsync(provider);
@@ -115,10 +156,11 @@ public class DecisionLogProtectionTests
     [Theory]
     [InlineData(TestProvider.Sqlite)]
     [PostgresData]
+    [SqlServerData]
     public async Task QueuesEveryEntryGivenEntriesInsertedWithPlainSql(TestProvider provider)
     {
         using var log = await CreateLogAsync(provider);
-        var at = provider == TestProvider.Sqlite ? "'2025-06-02 10:00:00'" : "'2025-06-02 10:00:00+00'";
+        var at = provider == TestProvider.Postgres ? "'2025-06-02 10:00:00+00'" : "'2025-06-02 10:00:00'";
 
         (await log.Database.ExecuteAsync($"""
             INSERT INTO decision_log (entry_id, event_type, actor_id, actor_role, occurred_at_utc)

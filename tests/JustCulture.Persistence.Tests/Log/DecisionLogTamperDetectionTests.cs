@@ -19,6 +19,7 @@ public class DecisionLogTamperDetectionTests
     [Theory]
     [InlineData(TestProvider.Sqlite)]
     [PostgresData]
+    [SqlServerData]
     public async Task IsIntactGivenEntriesAppendedAndCheckpointedInSteps(TestProvider provider)
     {
         using var log = await CreateLogAsync(provider);
@@ -36,6 +37,7 @@ public class DecisionLogTamperDetectionTests
     [Theory]
     [InlineData(TestProvider.Sqlite)]
     [PostgresData]
+    [SqlServerData]
     public async Task NamesEditedEntryGivenFieldChanged(TestProvider provider)
     {
         using var log = await CreateLogAsync(provider);
@@ -50,6 +52,7 @@ public class DecisionLogTamperDetectionTests
     [Theory]
     [InlineData(TestProvider.Sqlite)]
     [PostgresData]
+    [SqlServerData]
     public async Task NamesGapGivenMiddleEntryDeleted(TestProvider provider)
     {
         using var log = await CreateLogAsync(provider);
@@ -64,12 +67,18 @@ public class DecisionLogTamperDetectionTests
     [Theory]
     [InlineData(TestProvider.Sqlite)]
     [PostgresData]
+    [SqlServerData]
     public async Task NamesNewestCheckpointGivenTailEntriesDeleted(TestProvider provider)
     {
         using var log = await CreateLogAsync(provider);
         await log.RemoveProtectionAsync();
 
-        await log.Database.ExecuteAsync("""
+        await log.Database.ExecuteAsync(log.Provider == TestProvider.SqlServer ? """
+            SELECT entry_id INTO doomed FROM decision_log_leaves WHERE sequence > 13;
+            DELETE FROM decision_log_leaves WHERE sequence > 13;
+            DELETE FROM decision_log WHERE entry_id IN (SELECT entry_id FROM doomed);
+            DROP TABLE doomed;
+            """ : """
             CREATE TABLE doomed AS SELECT entry_id FROM decision_log_leaves WHERE sequence > 13;
             DELETE FROM decision_log_leaves WHERE sequence > 13;
             DELETE FROM decision_log WHERE entry_id IN (SELECT entry_id FROM doomed);
@@ -84,6 +93,7 @@ public class DecisionLogTamperDetectionTests
     [Theory]
     [InlineData(TestProvider.Sqlite)]
     [PostgresData]
+    [SqlServerData]
     public async Task NamesNewestCheckpointGivenTailCutAndTreeHeadReset(TestProvider provider)
     {
         using var log = await CreateLogAsync(provider);
@@ -103,6 +113,7 @@ public class DecisionLogTamperDetectionTests
     [Theory]
     [InlineData(TestProvider.Sqlite)]
     [PostgresData]
+    [SqlServerData]
     public async Task NamesInsertedEntryGivenEntryInsertedInTheMiddle(TestProvider provider)
     {
         using var log = await CreateLogAsync(provider);
@@ -119,18 +130,21 @@ public class DecisionLogTamperDetectionTests
     [Theory]
     [InlineData(TestProvider.Sqlite)]
     [PostgresData]
+    [SqlServerData]
     public Task NamesInsertedEntryGivenEntrySealedWithAnotherKeyAppendedAtTheTail(TestProvider provider) =>
         NamesEntryAppendedAtTheTailAsync(provider, RandomKey());
 
     [Theory]
     [InlineData(TestProvider.Sqlite)]
     [PostgresData]
+    [SqlServerData]
     public Task NamesInsertedEntryGivenUnsealedEntryAppendedAtTheTail(TestProvider provider) =>
         NamesEntryAppendedAtTheTailAsync(provider, sealKey: null);
 
     [Theory]
     [InlineData(TestProvider.Sqlite)]
     [PostgresData]
+    [SqlServerData]
     public async Task NamesEntryGivenUnsealedEntryInsertedAtTheTailAndLeftWaiting(TestProvider provider)
     {
         using var log = await CreateLogAsync(provider);
@@ -143,6 +157,7 @@ public class DecisionLogTamperDetectionTests
     [Theory]
     [InlineData(TestProvider.Sqlite)]
     [PostgresData]
+    [SqlServerData]
     public async Task NamesFirstSwappedEntryGivenTwoEntriesContentsSwapped(TestProvider provider)
     {
         using var log = await CreateLogAsync(provider);
@@ -163,6 +178,7 @@ public class DecisionLogTamperDetectionTests
     [Theory]
     [InlineData(TestProvider.Sqlite)]
     [PostgresData]
+    [SqlServerData]
     public async Task NamesEditedEntryGivenEditRehashedIntoLeavesAndTreeHeads(TestProvider provider)
     {
         using var log = await CreateLogAsync(provider);
@@ -178,6 +194,7 @@ public class DecisionLogTamperDetectionTests
     [Theory]
     [InlineData(TestProvider.Sqlite)]
     [PostgresData]
+    [SqlServerData]
     public async Task NamesDivergedCheckpointGivenDeleteRehashedIntoLeavesAndTreeHeads(TestProvider provider)
     {
         using var log = await CreateLogAsync(provider);
@@ -199,6 +216,7 @@ public class DecisionLogTamperDetectionTests
     [Theory]
     [InlineData(TestProvider.Sqlite)]
     [PostgresData]
+    [SqlServerData]
     public async Task NamesDivergedCheckpointGivenSwapRehashedIntoLeavesAndTreeHeads(TestProvider provider)
     {
         using var log = await CreateLogAsync(provider);
@@ -217,6 +235,7 @@ public class DecisionLogTamperDetectionTests
     [Theory]
     [InlineData(TestProvider.Sqlite)]
     [PostgresData]
+    [SqlServerData]
     public async Task NamesFirstRewrittenEntryGivenWholeHistoryRebuiltWithoutTheKey(TestProvider provider)
     {
         using var log = await CreateLogAsync(provider);
@@ -239,6 +258,7 @@ public class DecisionLogTamperDetectionTests
     [Theory]
     [InlineData(TestProvider.Sqlite)]
     [PostgresData]
+    [SqlServerData]
     public async Task RefusesAndNamesEntryGivenForgedAppendThroughTheApplicationsOwnRights(TestProvider provider)
     {
         using var log = await CreateLogAsync(provider);
@@ -263,6 +283,7 @@ public class DecisionLogTamperDetectionTests
     [Theory]
     [InlineData(TestProvider.Sqlite)]
     [PostgresData]
+    [SqlServerData]
     public async Task NamesForeignCheckpointGivenCheckpointSignedByAnotherKeyInTheStore(TestProvider provider)
     {
         using var log = await CreateLogAsync(provider);
@@ -282,6 +303,7 @@ public class DecisionLogTamperDetectionTests
     [Theory]
     [InlineData(TestProvider.Sqlite)]
     [PostgresData]
+    [SqlServerData]
     public async Task RefusesExportGivenItsLastLinesCut(TestProvider provider)
     {
         using var log = await CreateLogAsync(provider);
@@ -296,6 +318,7 @@ public class DecisionLogTamperDetectionTests
     [Theory]
     [InlineData(TestProvider.Sqlite)]
     [PostgresData]
+    [SqlServerData]
     public async Task RefusesExportGivenAFieldOfOneLineRewritten(TestProvider provider)
     {
         using var log = await CreateLogAsync(provider);
@@ -313,6 +336,7 @@ public class DecisionLogTamperDetectionTests
     [Theory]
     [InlineData(TestProvider.Sqlite)]
     [PostgresData]
+    [SqlServerData]
     public async Task RefusesExportGivenItIsBehindACheckpointTheReaderKept(TestProvider provider)
     {
         using var log = await CreateLogAsync(provider);

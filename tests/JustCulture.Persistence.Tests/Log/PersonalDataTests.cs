@@ -22,6 +22,7 @@ public class PersonalDataTests
     [Theory]
     [InlineData(TestProvider.Sqlite)]
     [PostgresData]
+    [SqlServerData]
     public async Task StoresSealedTextThatOpensToThePlaintextGivenCaseEntries(TestProvider provider)
     {
         using var log = await SignedLog.CreateAsync(provider, "sealed");
@@ -55,6 +56,7 @@ public class PersonalDataTests
     [Theory]
     [InlineData(TestProvider.Sqlite)]
     [PostgresData]
+    [SqlServerData]
     public async Task KeepsRootCheckpointAndProofsButOpensNothingGivenTheCaseKeyErased(TestProvider provider)
     {
         using var log = await SignedLog.CreateAsync(provider, "erased");
@@ -125,6 +127,7 @@ public class PersonalDataTests
     [Theory]
     [InlineData(TestProvider.Sqlite)]
     [PostgresData]
+    [SqlServerData]
     public async Task RefusesReplacingOrDeletingAKeyGivenTheDatabaseTriggers(TestProvider provider)
     {
         using var log = await SignedLog.CreateAsync(provider, "keys");
@@ -139,7 +142,7 @@ public class PersonalDataTests
         var unrecorded = await Should.ThrowAsync<Exception>(() => log.Database.ExecuteAsync($"UPDATE case_data_keys SET wrapped_key = NULL WHERE {where}"));
         unrecorded.Message.ShouldContain("erased_at_utc");
 
-        var now = provider == TestProvider.Sqlite ? "'2030-01-01 00:00:00'" : "now()";
+        var now = provider switch { TestProvider.Sqlite => "'2030-01-01 00:00:00'", TestProvider.SqlServer => "SYSUTCDATETIME()", _ => "now()" };
         (await log.Database.ExecuteAsync($"UPDATE case_data_keys SET wrapped_key = NULL, erased_at_utc = {now} WHERE {where}")).ShouldBe(1);
         var restore = await Should.ThrowAsync<Exception>(() => log.Database.ExecuteAsync($"UPDATE case_data_keys SET wrapped_key = 'kw1:AAAA' WHERE {where}"));
         restore.Message.ShouldContain("never replaced");
@@ -150,6 +153,7 @@ public class PersonalDataTests
     [Theory]
     [InlineData(TestProvider.Sqlite)]
     [PostgresData]
+    [SqlServerData]
     public async Task NamesTheEntryGivenASealedFieldsBytesChanged(TestProvider provider)
     {
         using var log = await SignedLog.CreateAsync(provider, "tamper-sealed");
@@ -173,6 +177,7 @@ public class PersonalDataTests
     [Theory]
     [InlineData(TestProvider.Sqlite)]
     [PostgresData]
+    [SqlServerData]
     public async Task RefusesToWriteForTheCaseButWritesItsErasureRecordGivenItsKeyErased(TestProvider provider)
     {
         using var log = await SignedLog.CreateAsync(provider, "refuse");

@@ -117,19 +117,26 @@ public sealed class SignedLog : IDisposable
     /// Plays an insider with the schema owner's rights: drops the triggers that refuse changing or removing entries,
     /// leaves and tree heads and that keep leaves and heads in order. The trigger queueing new entries stays.
     /// </summary>
-    public Task RemoveProtectionAsync() => Database.ExecuteAsync(Provider == TestProvider.Sqlite
-        ? """
+    public Task RemoveProtectionAsync() => Database.ExecuteAsync(Provider switch
+    {
+        TestProvider.Sqlite => """
           DROP TRIGGER decision_log_no_update; DROP TRIGGER decision_log_no_delete;
           DROP TRIGGER decision_log_leaves_no_update; DROP TRIGGER decision_log_leaves_no_delete;
           DROP TRIGGER decision_log_tree_heads_no_update; DROP TRIGGER decision_log_tree_heads_no_delete;
           DROP TRIGGER decision_log_leaves_in_order; DROP TRIGGER decision_log_tree_heads_match_leaves;
-          """
-        : """
+          """,
+        TestProvider.SqlServer => """
+          DROP TRIGGER decision_log_no_update_delete; DROP TRIGGER decision_log_leaves_no_update_delete;
+          DROP TRIGGER decision_log_tree_heads_no_update_delete;
+          DROP TRIGGER decision_log_leaves_in_order; DROP TRIGGER decision_log_tree_heads_match_leaves;
+          """,
+        _ => """
           DROP TRIGGER decision_log_no_update_delete ON decision_log; DROP TRIGGER decision_log_no_truncate ON decision_log;
           DROP TRIGGER decision_log_leaves_no_update_delete ON decision_log_leaves; DROP TRIGGER decision_log_leaves_no_truncate ON decision_log_leaves;
           DROP TRIGGER decision_log_tree_heads_no_update_delete ON decision_log_tree_heads; DROP TRIGGER decision_log_tree_heads_no_truncate ON decision_log_tree_heads;
           DROP TRIGGER decision_log_leaves_in_order ON decision_log_leaves; DROP TRIGGER decision_log_tree_heads_match_leaves ON decision_log_tree_heads;
-          """);
+          """,
+    });
 
     /// <summary>
     /// Rebuilds the tree the way an insider with the product's own hashing code (but not its key) would: the

@@ -16,6 +16,7 @@ public class MigratedSchemaMatchesModelTests
     [Theory]
     [InlineData(TestProvider.Sqlite)]
     [PostgresData]
+    [SqlServerData]
     public async Task MatchesModelGivenFreshDatabaseMigrated(TestProvider provider)
     {
         using var migrated = await ProviderDatabase.CreateMigratedAsync(provider, "migrated");
@@ -42,6 +43,7 @@ public class MigratedSchemaMatchesModelTests
     [Theory]
     [InlineData(TestProvider.Sqlite)]
     [PostgresData]
+    [SqlServerData]
     public async Task HasNoPendingMigrationsGivenFreshDatabaseMigrated(TestProvider provider)
     {
         using var database = await ProviderDatabase.CreateMigratedAsync(provider, "pending");
@@ -56,20 +58,24 @@ public class MigratedSchemaMatchesModelTests
     {
         using var sqlite = DatabaseLocation.Parse("sqlite:unused.db").CreateContext();
         using var postgres = DatabaseLocation.Parse("postgres:Host=127.0.0.1;Database=unused").CreateContext();
+        using var sqlServer = DatabaseLocation.Parse("sqlserver:Server=unused;Database=unused").CreateContext();
 
         // Each provider's migrations are generated separately, so their timestamps differ; their names and order may not.
         var sqliteMigrations = sqlite.Database.GetMigrations().Select(NameOf).ToList();
         var postgresMigrations = postgres.Database.GetMigrations().Select(NameOf).ToList();
+        var sqlServerMigrations = sqlServer.Database.GetMigrations().Select(NameOf).ToList();
 
         sqliteMigrations.ShouldNotBeEmpty();
         sqliteMigrations[0].ShouldBe("Baseline");
         sqliteMigrations.ShouldBe(postgresMigrations);
+        sqlServerMigrations.ShouldBe(sqliteMigrations);
         sqliteMigrations.ShouldBeUnique();
     }
 
     [Theory]
     [InlineData("sqlite:unused.db")]
     [InlineData("postgres:Host=127.0.0.1;Database=unused")]
+    [InlineData("sqlserver:Server=unused;Database=unused")]
     public void HasNoPendingModelChangesGivenTheModelSnapshot(string database)
     {
         using var db = DatabaseLocation.Parse(database).CreateContext();

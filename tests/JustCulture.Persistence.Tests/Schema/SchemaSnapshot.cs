@@ -38,6 +38,10 @@ public sealed class SchemaSnapshot
             {
                 await ReadPostgresAsync(connection, facts);
             }
+            else if (db.Database.IsSqlServer())
+            {
+                await ReadSqlServerAsync(connection, facts);
+            }
             else
             {
                 throw new NotSupportedException($"No schema reader for {db.Database.ProviderName}.");
@@ -180,6 +184,100 @@ public sealed class SchemaSnapshot
             {
                 facts[$"index {Text(index[0])}.{Text(index[1])}"] = Text(index[2]);
             }
+        }
+    }
+
+    /// <summary>
+    /// SQL Server, in the connection's default schema: base tables only (the views that keep log tables from being
+    /// truncated are left out, as triggers are), columns with identity, keys and foreign keys by name, indexes with
+    /// their key columns, inclusions and filters. Default constraints are known by their definition, not their
+    /// (server-made) names.
+    /// </summary>
+    private static async Task ReadSqlServerAsync(DbConnection connection, SortedDictionary<string, string> facts)
+    {
+        var tables = (await QueryAsync(connection, "SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = SCHEMA_NAME() AND TABLE_TYPE = 'BASE TABLE'"))
+            .Select(row => Text(row[0]))
+            .Where(name => !IsEfInternal(name))
+            .ToHashSet(StringComparer.Ordinal);
+        foreach (var table in tables)
+        {
+            facts[$"table {table}"] = "exists";
+        }
+
+        var columns = await QueryAsync(connection, """
+            SELECT TABLE_NAME, COLUMN_NAME, DATA_TYPE, CHARACTER_MAXIMUM_LENGTH, NUMERIC_PRECISION, NUMERIC_SCALE,
+                   DATETIME_PRECISION, IS_NULLABLE, COLUMN_DEFAULT,
+                   COLUMNPROPERTY(OBJECT_ID(QUOTENAME(TABLE_SCHEMA) + '.' + QUOTENAME(TABLE_NAME)), COLUMN_NAME, 'IsIdentity'), COLLATION_NAME
+            FROM INFORMATION_SCHEMA.COLUMNS
+            WHERE TABLE_SCHEMA = SCHEMA_NAME()
+            """);
+        foreach (var column in columns.Where(row => tables.Contains(Text(row[0]))))
+        {
+            facts[$"column {Text(column[0])}.{Text(column[1])}"] = string.Join(", ",
+                $"type {Text(column[2])}",
+                $"max length {column[3] ?? "none"}",
+                $"precision {column[4] ?? "none"}/{column[5] ?? "none"}/{column[6] ?? "none"}",
+                Text(column[7]) == "NO" ? "not null" : "null",
+                $"default {column[8] ?? "none"}",
+                $"identity {column[9] ?? "none"}",
+                $"collation {column[10] ?? "default"}");
+        }
+
+        var keys = await QueryAsync(connection, """
+            SELECT t.name, k.name, k.type_desc,
+                   STRING_AGG(c.name, ', ') WITHIN GROUP (ORDER BY ic.key_ordinal)
+            FROM sys.key_constraints k
+            JOIN sys.tables t ON t.object_id = k.parent_object_id
+            JOIN sys.index_columns ic ON ic.object_id = k.parent_object_id AND ic.index_id = k.unique_index_id
+            JOIN sys.columns c ON c.object_id = ic.object_id AND c.column_id = ic.column_id
+            WHERE t.schema_id = SCHEMA_ID()
+            GROUP BY t.name, k.name, k.type_desc
+            """);
+        foreach (var key in keys.Where(row => tables.Contains(Text(row[0]))))
+        {
+            facts[$"constraint {Text(key[0])}.{Text(key[1])}"] = $"{Text(key[2])} ({Text(key[3])})";
+        }
+
+        var foreignKeys = await QueryAsync(connection, """
+            SELECT t.name, f.name, rt.name, f.delete_referential_action_desc, f.update_referential_action_desc,
+                   STRING_AGG(pc.name, ', ') WITHIN GROUP (ORDER BY fc.constraint_column_id),
+                   STRING_AGG(rc.name, ', ') WITHIN GROUP (ORDER BY fc.constraint_column_id)
+            FROM sys.foreign_keys f
+            JOIN sys.tables t ON t.object_id = f.parent_object_id
+            JOIN sys.tables rt ON rt.object_id = f.referenced_object_id
+            JOIN sys.foreign_key_columns fc ON fc.constraint_object_id = f.object_id
+            JOIN sys.columns pc ON pc.object_id = fc.parent_object_id AND pc.column_id = fc.parent_column_id
+            JOIN sys.columns rc ON rc.object_id = fc.referenced_object_id AND rc.column_id = fc.referenced_column_id
+            WHERE t.schema_id = SCHEMA_ID()
+            GROUP BY t.name, f.name, rt.name, f.delete_referential_action_desc, f.update_referential_action_desc
+            """);
+        foreach (var foreignKey in foreignKeys.Where(row => tables.Contains(Text(row[0]))))
+        {
+            facts[$"constraint {Text(foreignKey[0])}.{Text(foreignKey[1])}"] =
+                $"foreign key ({Text(foreignKey[5])}) references {Text(foreignKey[2])}({Text(foreignKey[6])}), on delete {Text(foreignKey[3])}, on update {Text(foreignKey[4])}";
+        }
+
+        var indexes = await QueryAsync(connection, """
+            SELECT t.name, i.name, i.type_desc, i.is_unique, i.is_primary_key, i.filter_definition,
+                   STRING_AGG(CASE WHEN ic.is_included_column = 0 THEN c.name + CASE WHEN ic.is_descending_key = 1 THEN ' desc' ELSE '' END END, ', ')
+                       WITHIN GROUP (ORDER BY ic.key_ordinal),
+                   STRING_AGG(CASE WHEN ic.is_included_column = 1 THEN c.name END, ', ') WITHIN GROUP (ORDER BY c.name)
+            FROM sys.indexes i
+            JOIN sys.tables t ON t.object_id = i.object_id
+            JOIN sys.index_columns ic ON ic.object_id = i.object_id AND ic.index_id = i.index_id
+            JOIN sys.columns c ON c.object_id = ic.object_id AND c.column_id = ic.column_id
+            WHERE t.schema_id = SCHEMA_ID() AND i.type > 0
+            GROUP BY t.name, i.name, i.type_desc, i.is_unique, i.is_primary_key, i.filter_definition
+            """);
+        foreach (var index in indexes.Where(row => tables.Contains(Text(row[0]))))
+        {
+            facts[$"index {Text(index[0])}.{Text(index[1])}"] = string.Join(", ",
+                $"on ({Text(index[6])})",
+                $"include ({Text(index[7])})",
+                Text(index[2]).ToLowerInvariant(),
+                Convert.ToBoolean(index[3], CultureInfo.InvariantCulture) ? "unique" : "not unique",
+                Convert.ToBoolean(index[4], CultureInfo.InvariantCulture) ? "primary key" : "not primary key",
+                $"filter {index[5] ?? "none"}");
         }
     }
 

@@ -5,8 +5,8 @@ using Microsoft.EntityFrameworkCore;
 namespace JustCulture.Persistence.Tests.Support;
 
 /// <summary>
-/// A fresh, empty database of its own on one provider: a temporary SQLite file or a new database on the
-/// throwaway PostgreSQL server. Tests reach it the way the app does, through <see cref="DatabaseLocation"/>.
+/// A fresh, empty database of its own on one provider: a temporary SQLite file, a new database on the
+/// throwaway PostgreSQL server, or a new database on the SQL Server <c>JUSTCULTURE_SQLSERVER</c> names (dropped on dispose). Tests reach it the way the app does, through <see cref="DatabaseLocation"/>.
 /// </summary>
 public sealed class ProviderDatabase : IDisposable
 {
@@ -32,6 +32,11 @@ public sealed class ProviderDatabase : IDisposable
         {
             var file = new SqliteTestDatabase(namePrefix);
             return new ProviderDatabase(provider, DatabaseLocation.Parse("sqlite:" + file.ConnectionString), file);
+        }
+
+        if (provider == TestProvider.SqlServer)
+        {
+            return new ProviderDatabase(provider, DatabaseLocation.Parse("sqlserver:" + await SqlServerServer.CreateDatabaseAsync(namePrefix)), null);
         }
 
         var connectionString = await PostgresServer.Shared.CreateDatabaseAsync(namePrefix);
@@ -81,5 +86,12 @@ public sealed class ProviderDatabase : IDisposable
 
     public override string ToString() => Location.ToString();
 
-    public void Dispose() => _sqliteFile?.Dispose();
+    public void Dispose()
+    {
+        _sqliteFile?.Dispose();
+        if (Provider == TestProvider.SqlServer)
+        {
+            SqlServerServer.DropDatabase(Location.ConnectionString);
+        }
+    }
 }

@@ -66,6 +66,6 @@ public class MigrationScriptTests
     {
         var error = Should.Throw<FormatException>(() => MigrationScript.Generate("oracle"));
 
-        error.Message.ShouldBe("'oracle' is not a provider: use postgres or sqlite.");
+        error.Message.ShouldBe("'oracle' is not a provider: use postgres, sqlite or sqlserver.");
     }
 }

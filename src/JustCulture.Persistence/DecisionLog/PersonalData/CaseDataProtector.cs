@@ -38,6 +38,12 @@ public sealed class CaseDataProtector(DecisionLogTrust trust)
             CryptographicOperations.ZeroMemory(key);
             // Two steps writing a case's first entries at once: the second waits for the first and keeps its key,
             // rather than failing on the primary key (or, worse, sealing under a key that is then lost).
+            if (db is SqlServerJustCultureDbContext)
+            {
+                await SqlServer.SqlServerCaseDataKeys.InsertIfMissingAsync(db, concernId, wrapped, at, ct);
+                continue;
+            }
+
             await db.Database.ExecuteSqlAsync(
                 $"INSERT INTO case_data_keys (concern_id, wrapped_key, created_at_utc) VALUES ({concernId}, {wrapped}, {at}) ON CONFLICT (concern_id) DO NOTHING", ct);
         }
