@@ -21,6 +21,9 @@ public sealed class JustCultureWebOptions
     /// <summary>The directory of signed checkpoints, outside the database; default beside a SQLite file.</summary>
     public string? Checkpoints { get; set; }
 
+    /// <summary>A directory every web node shares for the keys that protect sign-in cookies and tokens (see SharedKeyRing).</summary>
+    public string? DataProtectionKeys { get; set; }
+
     /// <summary>The log's name in its checkpoints (e.g. the trust's domain and "/justculture").</summary>
     public string? LogOrigin { get; set; }
 

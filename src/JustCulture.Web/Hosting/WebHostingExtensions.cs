@@ -38,6 +38,7 @@ public static class WebHostingExtensions
         services.AddHostedService<SequencerService>();
         services.AddScoped(_ => IdentityStoreContext.Create(database));
         services.AddSingleton<JustCulture.Web.Pages.Admin.PendingStaffUploads>();
+        services.AddSharedKeyRing(options.DataProtectionKeys);
         services.AddScoped<JustCulture.Application.Users.ISignInAccounts, IdentitySignInAccounts>();
         services.AddIdentityApiEndpoints<IdentityUser>(identity =>
             {
