@@ -10,7 +10,13 @@ namespace JustCulture.Application.Users;
 
 /// <param name="Password">An initial password for a sign-in created with the user, in the same transaction;
 /// null for a user who signs in through the trust's identity provider.</param>
-public sealed record AddUserCommand(string UserId, string Name, string Role, string? StaffRef, Actor Actor, string? Password = null);
+/// <param name="Organisation">The work email and/or object id by which the trust's identity provider will know the
+/// user, recorded with the user in the same transaction (checked by the host beforehand); null for none.</param>
+public sealed record AddUserCommand(string UserId, string Name, string Role, string? StaffRef, Actor Actor, string? Password = null,
+    OrganisationSignIn? Organisation = null);
+
+/// <summary>How the trust's identity provider will know a user: a work email, an object id, or both.</summary>
+public sealed record OrganisationSignIn(string? Email, string? ObjectId);
 
 /// <summary>Password sign-ins, kept by the host (the web app's Identity store) in the product's database.</summary>
 public interface ISignInAccounts
@@ -22,6 +28,10 @@ public interface ISignInAccounts
 
     /// <summary>Creates the sign-in on the caller's connection, inside the caller's transaction.</summary>
     Task CreateAsync(string userId, string password, DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken);
+
+    /// <summary>Records how the trust's identity provider will know the user (creating a sign-in without a password
+    /// if there is none yet), on the caller's connection, inside the caller's transaction.</summary>
+    Task LinkOrganisationAsync(string userId, OrganisationSignIn organisation, DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken);
 
     /// <summary>Replaces the sign-in's password on the caller's connection and transaction, ends its sessions and
     /// clears any lockout; <paramref name="mustChange"/> makes the user choose their own at next sign-in.</summary>
@@ -56,12 +66,13 @@ public sealed class AddUserHandler(JustCultureDbContext db, TimeProvider clock, 
             problems.Add(new(nameof(command.Role), $"Choose a role: one of {string.Join(", ", Enum.GetNames<Role>())}."));
         }
 
+        if ((command.Password is not null || command.Organisation is not null) && signIns is null)
+        {
+            throw new InvalidOperationException("A sign-in was asked for but this host keeps no sign-ins.");
+        }
+
         if (command.Password is not null)
         {
-            if (signIns is null)
-            {
-                throw new InvalidOperationException("A password was given but this host keeps no password sign-ins.");
-            }
 
             if (command.Password.Length == 0)
             {
@@ -69,7 +80,7 @@ public sealed class AddUserHandler(JustCultureDbContext db, TimeProvider clock, 
             }
             else if (problems.All(p => p.Field != nameof(command.UserId)))
             {
-                problems.AddRange((await signIns.PasswordProblemsAsync(command.UserId.Trim(), command.Password, cancellationToken))
+                problems.AddRange((await signIns!.PasswordProblemsAsync(command.UserId.Trim(), command.Password, cancellationToken))
                     .Select(message => new FieldProblem(nameof(command.Password), message)));
             }
         }
@@ -99,6 +110,11 @@ public sealed class AddUserHandler(JustCultureDbContext db, TimeProvider clock, 
             {
                 // Same connection, same transaction: a user is never left without the sign-in, nor the other way round.
                 await signIns!.CreateAsync(user.UserId, command.Password, db.Database.GetDbConnection(), db.Database.CurrentTransaction!.GetDbTransaction(), ct);
+            }
+
+            if (command.Organisation is not null)
+            {
+                await signIns!.LinkOrganisationAsync(user.UserId, command.Organisation, db.Database.GetDbConnection(), db.Database.CurrentTransaction!.GetDbTransaction(), ct);
             }
 
             await log.AppendAsync(db, [new DecisionLogEntry

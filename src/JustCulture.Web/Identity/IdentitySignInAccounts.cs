@@ -10,7 +10,7 @@ namespace JustCulture.Web.Identity;
 /// Password sign-ins in the Identity store. Creating one enlists in the product's own connection and
 /// transaction, so the user, their sign-in and the log entry are stored together or not at all.
 /// </summary>
-public sealed class IdentitySignInAccounts(UserManager<IdentityUser> users, DatabaseLocation database) : ISignInAccounts
+public sealed class IdentitySignInAccounts(UserManager<IdentityUser> users, DatabaseLocation database, OpenIdConnectSettings organisationSignIn) : ISignInAccounts
 {
     public async Task<IReadOnlyList<string>> PasswordProblemsAsync(string userId, string password, CancellationToken cancellationToken)
     {
@@ -39,6 +39,44 @@ public sealed class IdentitySignInAccounts(UserManager<IdentityUser> users, Data
         };
         account.PasswordHash = users.PasswordHasher.HashPassword(account, password);
         store.Users.Add(account);
+        await store.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task LinkOrganisationAsync(string userId, OrganisationSignIn organisation, DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(organisation);
+        await using var store = IdentityStoreContext.Create(database, connection);
+        await store.Database.UseTransactionAsync(transaction, cancellationToken);
+        var normalized = users.NormalizeName(userId);
+        var account = await store.Users.SingleOrDefaultAsync(u => u.NormalizedUserName == normalized, cancellationToken);
+        if (account is null)
+        {
+            // No password: this person signs in only through the trust's identity provider.
+            account = new IdentityUser(userId)
+            {
+                NormalizedUserName = normalized,
+                SecurityStamp = Guid.NewGuid().ToString("N"),
+                ConcurrencyStamp = Guid.NewGuid().ToString("N"),
+                LockoutEnabled = true,
+            };
+            store.Users.Add(account);
+        }
+
+        var email = string.IsNullOrWhiteSpace(organisation.Email) ? null : organisation.Email.Trim();
+        account.Email = email;
+        account.NormalizedEmail = email is null ? null : users.NormalizeEmail(email);
+        account.EmailConfirmed = email is not null;
+        if (!string.IsNullOrWhiteSpace(organisation.ObjectId))
+        {
+            store.UserLogins.Add(new IdentityUserLogin<string>
+            {
+                LoginProvider = OpenIdConnectSettings.Scheme,
+                ProviderKey = organisation.ObjectId.Trim(),
+                ProviderDisplayName = organisationSignIn.DisplayName,
+                UserId = account.Id,
+            });
+        }
+
         await store.SaveChangesAsync(cancellationToken);
     }
 

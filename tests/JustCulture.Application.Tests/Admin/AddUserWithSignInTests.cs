@@ -45,6 +45,31 @@ public sealed class AddUserWithSignInTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task StoresUserAndOrganisationLinkTogetherGivenObjectIdAndNoPassword()
+    {
+        await App.RunAsync<AddUserHandler, Domain.Users.User>(h => h.HandleAsync(new AddUserCommand("cm.org", "Org Reviewer", "CommissioningManager", null,
+            new Actor("adm1", "Administrator"), Organisation: new OrganisationSignIn(null, "0b6c6f2e-oid"))));
+
+        _signIns.Linked.ShouldBe([("cm.org", new OrganisationSignIn(null, "0b6c6f2e-oid"))]);
+        _signIns.Created.ShouldBeEmpty();
+        (await App.QueryAsync(db => db.Users.AnyAsync(u => u.UserId == "cm.org"))).ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task StoresNeitherGivenOrganisationLinkFailsInsideTheTransaction()
+    {
+        _signIns.FailNext = true;
+        var logBefore = await App.QueryAsync(db => db.DecisionLog.CountAsync());
+
+        await Should.ThrowAsync<InvalidOperationException>(() => App.RunAsync<AddUserHandler, Domain.Users.User>(h => h.HandleAsync(
+            new AddUserCommand("cm.orgbroken", "Org Reviewer", "CommissioningManager", null, new Actor("adm1", "Administrator"),
+                Organisation: new OrganisationSignIn("reviewer@nhs.example", null)))));
+
+        (await App.QueryAsync(db => db.Users.AnyAsync(u => u.UserId == "cm.orgbroken"))).ShouldBeFalse();
+        (await App.QueryAsync(db => db.DecisionLog.CountAsync())).ShouldBe(logBefore);
+    }
+
+    [Fact]
     public async Task RefusesKeyedToPasswordGivenWeakPassword()
     {
         var refusal = await Should.ThrowAsync<UseCaseException>(() => AddAsync("cm.weak", "short"));
@@ -58,6 +83,8 @@ public sealed class AddUserWithSignInTests : IAsyncLifetime
     private sealed class RecordingSignIns : ISignInAccounts
     {
         public List<string> Created { get; } = [];
+
+        public List<(string UserId, OrganisationSignIn Organisation)> Linked { get; } = [];
 
         public bool FailNext { get; set; }
 
@@ -79,7 +106,19 @@ public sealed class AddUserWithSignInTests : IAsyncLifetime
             return Task.CompletedTask;
         }
 
-        public Task SetPasswordAsync(string userId, string password, bool mustChange, DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
+            public Task LinkOrganisationAsync(string userId, OrganisationSignIn organisation, DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+        {
+            transaction.Connection.ShouldBe(connection);
+            if (FailNext)
+            {
+                throw new InvalidOperationException("the identity store is unavailable");
+            }
+
+            Linked.Add((userId, organisation));
+            return Task.CompletedTask;
+        }
+
+    public Task SetPasswordAsync(string userId, string password, bool mustChange, DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
             throw new NotSupportedException("Adding a user never resets a password.");
 
         public Task EndSessionsAsync(string userId, CancellationToken cancellationToken) =>

@@ -93,11 +93,8 @@ public sealed class UsersModel(
             try
             {
                 var user = await add.HandleAsync(new AddUserCommand(Input.UserId ?? string.Empty, Input.Name ?? string.Empty, Input.Role ?? string.Empty,
-                    Input.StaffRef, new Actor(User.UserId(), Policies.Administrator), string.IsNullOrEmpty(Input.Password) ? null : Input.Password), cancellationToken);
-                if (signsInWithOrganisation)
-                {
-                    await organisationLinks.RecordAsync(user.UserId, Input.Email, Input.ObjectId);
-                }
+                    Input.StaffRef, new Actor(User.UserId(), Policies.Administrator), string.IsNullOrEmpty(Input.Password) ? null : Input.Password,
+                    signsInWithOrganisation ? new OrganisationSignIn(Input.Email, Input.ObjectId) : null), cancellationToken);
 
                 TempData["UserAdded"] = string.IsNullOrEmpty(Input.Password)
                     ? $"{user.UserId} added as {Vocabulary.Role(user.Role)}. They sign in with {OrganisationName}."
