@@ -21,6 +21,7 @@ public sealed record ExternalSignInOutcome(IdentityUser? Account, ExternalSignIn
 /// </summary>
 public sealed class ExternalAccountLinks(
     UserManager<IdentityUser> accounts,
+    IdentityStoreContext identityStore,
     JustCultureDbContext db,
     OpenIdConnectSettings settings,
     ILogger<ExternalAccountLinks> logger)
@@ -170,6 +171,9 @@ public sealed class ExternalAccountLinks(
     {
         email = Clean(email);
         objectId = Clean(objectId);
+        // The user manager saves after each change; one transaction around them all, so an email is never left
+        // changed with the old object id still linked.
+        await using var transaction = await identityStore.Database.BeginTransactionAsync();
         var account = await accounts.FindByNameAsync(userId);
         if (account is null)
         {
@@ -189,6 +193,8 @@ public sealed class ExternalAccountLinks(
         {
             Check(await accounts.AddLoginAsync(account, new UserLoginInfo(OpenIdConnectSettings.Scheme, objectId, settings.DisplayName)));
         }
+
+        await transaction.CommitAsync();
 
         logger.LogInformation("Organisation sign-in details recorded for user {UserId}", userId);
     }
