@@ -176,7 +176,15 @@ public class OrganisationSignInTests(OrganisationSignInFixture app)
         var page = session.Page;
         var provider = app.ProviderIssuer.Authority;
         await page.Locator("#organisation-sign-in").ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).Authority == provider);
+        // The app fetches the provider's metadata before it redirects; on a loaded machine that can take a while, and
+        // if it fails the app shows its own problem page instead: wait for either, and say which.
+        await page.WaitForURLAsync(url => new Uri(url).Authority == provider || url.Contains(OpenIdConnectSignIn.ProblemPage, StringComparison.Ordinal),
+            new() { Timeout = 90_000 });
+        if (new Uri(page.Url).Authority != provider)
+        {
+            throw new Xunit.Sdk.XunitException($"Expected the provider's login page, got {page.Url}: {await page.Locator("main").InnerTextAsync()}");
+        }
+
         for (var prompt = 0; prompt < 4 && new Uri(page.Url).Authority == provider; prompt++)
         {
             var before = page.Url;
