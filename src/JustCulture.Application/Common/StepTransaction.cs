@@ -15,57 +15,51 @@ public static class StepTransaction
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(step);
-        if (db.Database.CurrentTransaction is not null)
-        {
-            return await JoinAsync(db, step, cancellationToken);
-        }
-
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Joining a caller's transaction: the caller commits, or rolls back and clears what it tracked.
+        var owned = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         try
         {
             var result = await step(cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            if (owned is not null)
+            {
+                await owned.CommitAsync(cancellationToken);
+            }
+
             return result;
         }
         catch (DbUpdateConcurrencyException)
         {
-            await AbandonAsync(db, transaction);
+            await AbandonAsync(db, owned);
             throw UseCaseException.Conflict("This has moved on since you loaded it. Reload it and try again.");
         }
         catch (DomainRuleException rule)
         {
-            await AbandonAsync(db, transaction);
+            await AbandonAsync(db, owned);
             throw UseCaseException.RuleViolated(rule.Message, rule.Field);
         }
         catch
         {
-            await AbandonAsync(db, transaction);
+            await AbandonAsync(db, owned);
             throw;
         }
-    }
-
-    private static async Task<T> JoinAsync<T>(JustCultureDbContext db, Func<CancellationToken, Task<T>> step, CancellationToken cancellationToken)
-    {
-        try
+        finally
         {
-            var result = await step(cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
-            return result;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw UseCaseException.Conflict("This has moved on since you loaded it. Reload it and try again.");
-        }
-        catch (DomainRuleException rule)
-        {
-            throw UseCaseException.RuleViolated(rule.Message, rule.Field);
+            if (owned is not null)
+            {
+                await owned.DisposeAsync();
+            }
         }
     }
 
-    private static async Task AbandonAsync(JustCultureDbContext db, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction)
+    private static async Task AbandonAsync(JustCultureDbContext db, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction? owned)
     {
-        await transaction.RollbackAsync(CancellationToken.None);
+        if (owned is null)
+        {
+            return;
+        }
+
+        await owned.RollbackAsync(CancellationToken.None);
         // Nothing of a failed step may leak into the next one through the change tracker.
         db.ChangeTracker.Clear();
     }
