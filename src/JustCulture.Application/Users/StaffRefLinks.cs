@@ -8,7 +8,7 @@ namespace JustCulture.Application.Users;
 public static class StaffRefLinks
 {
     /// <summary>Refuses (409, keyed by <paramref name="field"/>) a staff ref that another user already has.</summary>
-    public static async Task RefuseIfLinkedAsync(JustCultureDbContext db, string? staffRef, string field, CancellationToken cancellationToken, string? exceptUserId = null)
+    public static async Task RefuseIfLinkedAsync(JustCultureDbContext db, string? staffRef, string field, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         if (staffRef is null)
@@ -16,7 +16,7 @@ public static class StaffRefLinks
             return;
         }
 
-        var holder = await db.Users.Where(u => u.StaffRef == staffRef && u.UserId != exceptUserId).Select(u => u.UserId).FirstOrDefaultAsync(cancellationToken);
+        var holder = await db.Users.Where(u => u.StaffRef == staffRef).Select(u => u.UserId).FirstOrDefaultAsync(cancellationToken);
         if (holder is not null)
         {
             throw UseCaseException.Fields(UseCaseError.Conflict,
