@@ -4,7 +4,7 @@ using JustCulture.TestSupport;
 namespace JustCulture.Architecture.Tests;
 
 /// <summary>
-/// Benchmarks are run by hand and reported as ratios (benchmarks/README.md), never as timed tests: a benchmark
+/// Benchmarks are run by hand and reported as ratios (bench/README.md), never as timed tests: a benchmark
 /// project carries no test framework, so `dotnet test` builds it but never runs it, and it uses no test project.
 /// </summary>
 public class BenchmarkProjectTests
@@ -35,5 +35,5 @@ public class BenchmarkProjectTests
     }
 
     private static string[] BenchmarkProjects() =>
-        Directory.GetFiles(Path.Combine(RepositoryPaths.RepoRoot, "benchmarks"), "*.csproj", SearchOption.AllDirectories);
+        Directory.GetFiles(Path.Combine(RepositoryPaths.RepoRoot, "bench"), "*.csproj", SearchOption.AllDirectories);
 }

@@ -15,7 +15,7 @@ namespace JustCulture.Benchmarks;
 /// manager, spread evenly over the nodes given, and each repeatedly raises a one-action concern and answers its
 /// checklist to the end, one HTTP request per decision, for a fixed time. Prints decisions per second and
 /// latency percentiles, then checks against the database that every decision the clients were told succeeded
-/// is in the log exactly once. `benchmarks/two-nodes.sh` runs it against one node and then two.
+/// is in the log exactly once. `bench/two-nodes.sh` runs it against one node and then two.
 /// </summary>
 internal static class LoopbackLoad
 {

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # One web node against two, on one PostgreSQL, on this machine only (127.0.0.1): the same clients, the same
 # workload (raise a concern, answer its checklist), a fresh demo database for each run. Prints each run's
-# summary and the ratio of decisions per second. Usage: benchmarks/two-nodes.sh [clients] [seconds]
+# summary and the ratio of decisions per second. Usage: bench/two-nodes.sh [clients] [seconds]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 clients="${1:-16}"; seconds="${2:-30}"
@@ -15,9 +15,9 @@ trap cleanup EXIT
 su postgres -c "$bin/initdb -D $work/pg -U postgres --auth=trust" >/dev/null
 su postgres -c "$bin/pg_ctl -D $work/pg -o '-p $port -k $work -c listen_addresses=127.0.0.1 -c max_connections=200' -l $work/pg.log start -w" >/dev/null
 dotnet build -c Release src/JustCulture.Web >/dev/null
-dotnet build -c Release benchmarks/JustCulture.Benchmarks >/dev/null
+dotnet build -c Release bench/JustCulture.Benchmarks >/dev/null
 web=src/JustCulture.Web/bin/Release/net10.0/JustCulture.Web.dll
-load=benchmarks/JustCulture.Benchmarks/bin/Release/net10.0/JustCulture.Benchmarks.dll
+load=bench/JustCulture.Benchmarks/bin/Release/net10.0/JustCulture.Benchmarks.dll
 
 start_node() { # database port
   ASPNETCORE_ENVIRONMENT=Development JustCulture__Database="postgres:Host=127.0.0.1;Port=$port;Database=$1;Username=postgres" \
