@@ -89,6 +89,7 @@ public static class DependencyInjection
         services.AddSingleton<ListWorkflowDefinitionsHandler>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<DemoWalkthrough>();
+        services.AddScoped<Scale.ScaleSeeder>();
         services.AddScoped<ReviewQueueHandler>();
         services.AddScoped<GetReviewCaseHandler>();
         services.AddScoped<UnblindCaseHandler>();
