@@ -49,6 +49,7 @@ public static class ApiEndpoints
             var result = await handler.HandleAsync(new ImportStaffCommand(reader, "upload.csv", year, new Actor(user.UserId(), Policies.Administrator), wholeWorkforce ?? false), ct);
             return TypedResults.Ok(result);
         }).RequireAuthorization(Policies.Administrator).Accepts<string>("text/csv").DisableAntiforgery()
+            .WithMetadata(new RequestSizeLimitAttribute(StaffUploadLimits.MaxRequestBytes))
             .WithSummary("Import the staff CSV (body, text/csv) for a reporting year; all or nothing; a headcount drop of more than 20% needs wholeWorkforce=true");
 
         api.MapGet("/audit/log", async (long? after, int? take, [FromQuery(Name = "case")] string? caseReference, [FromQuery(Name = "event")] string? eventType,

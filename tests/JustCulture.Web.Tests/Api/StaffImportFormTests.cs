@@ -116,6 +116,33 @@ public sealed class StaffImportConfirmTests(SqliteWebAppFixture app) : IClassFix
     }
 
     [Fact]
+    public async Task ImportsSixtyThousandRowsGivenUploadOverFiveMegabytes()
+    {
+        // Over the SQLite limit of 32,766 variables in a statement, and over the app-wide 5 MB request limit.
+        const int rows = 60_000;
+        var csv = new StringBuilder("StaffRef,Name,EthnicCode,Band,StaffGroup,Directorate,StartDate,LineManagerRef\n");
+        csv.Append("T9600000,Test Director,A,Band 9,Administrative and Clerical,Corporate,2010-04-01,\n");
+        for (var i = 1; i < rows; i++)
+        {
+            csv.Append(System.Globalization.CultureInfo.InvariantCulture, $"T96{i:00000},Test Person {i},{(i % 3 == 0 ? "N" : "A")},Band 5,Nursing and Midwifery Registered,Medicine,2020-04-01,T9600000\n");
+        }
+
+        Encoding.UTF8.GetByteCount(csv.ToString()).ShouldBeGreaterThan(5 * 1024 * 1024);
+        var admin = await app.CookieClientAsync(Caller.Administrator);
+        var token = await WebAppFixture.AntiforgeryTokenAsync(admin, "/Admin/StaffImport");
+        using var form = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" }, { new StringContent("2036-37"), "Year" } };
+        form.Add(new ByteArrayContent(Encoding.UTF8.GetBytes(csv.ToString())), "CsvFile", "large-trust.csv");
+        using var uploaded = await admin.PostAsync(new Uri("/Admin/StaffImport", UriKind.Relative), form);
+        uploaded.StatusCode.ShouldBe(HttpStatusCode.Redirect, await uploaded.Content.ReadAsStringAsync());
+
+        using var confirmed = await ConfirmAsync(admin, uploaded.Headers.Location!.OriginalString, hash => hash);
+
+        confirmed.StatusCode.ShouldBe(HttpStatusCode.Redirect, await confirmed.Content.ReadAsStringAsync());
+        (await app.QueryAsync(db => db.HeadcountSnapshots.CountAsync(h => h.Year == "2036-37"))).ShouldBe(rows);
+        (await app.QueryAsync(db => db.Staff.Where(s => s.StaffRef == "T9659999").Select(s => s.ManagerChain).SingleAsync())).ShouldBe("T9600000");
+    }
+
+    [Fact]
     public async Task ShowsNotFoundGivenUnknownToken()
     {
         var admin = await app.CookieClientAsync(Caller.Administrator);

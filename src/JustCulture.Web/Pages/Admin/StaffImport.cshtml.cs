@@ -10,11 +10,13 @@ namespace JustCulture.Web.Pages.Admin;
 
 /// <summary>Staff CSV upload, the first of two steps: the file is checked (all or nothing, every bad row listed) and
 /// kept for its preview, where it is confirmed; nothing is imported here. The page also shows every snapshot imported.
-/// The file limit sits below the app-wide 5 MB request limit so an oversized file gets a clear message here rather
-/// than a bare refusal from the server.</summary>
+/// This page alone takes bodies above the app-wide 5 MB limit (<see cref="StaffUploadLimits"/>); the file limit sits
+/// just below its request limit so an oversized file gets a clear message here rather than a bare refusal from the server.</summary>
+[RequestSizeLimit(StaffUploadLimits.MaxRequestBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = StaffUploadLimits.MaxRequestBytes)]
 public sealed class StaffImportModel(PreviewStaffImportHandler preview, SnapshotHistoryHandler history, PendingStaffUploads uploads) : FormPageModel
 {
-    public const int MaxFileBytes = 4 * 1024 * 1024;
+    public const int MaxFileBytes = StaffUploadLimits.MaxFileBytes;
 
     /// <summary>Enough rows to fix a file in one go without an unreadable page.</summary>
     private const int MaxErrorsShown = 100;
