@@ -2,6 +2,7 @@ using JustCulture.Persistence;
 using JustCulture.Web.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace JustCulture.Web.Tests.Schema;
 
