@@ -53,7 +53,8 @@ public abstract class JustCultureDbContext(DbContextOptions options) : DbContext
 
     private static void ApplySnakeCaseNames(ModelBuilder modelBuilder) => SnakeCaseNaming.Apply(modelBuilder);
 
-    private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
+    // Internal, not private: the compiled models (CompiledModels/) construct it.
+    internal sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
         v => v.Kind == DateTimeKind.Utc ? v : DateTime.SpecifyKind(v, DateTimeKind.Utc),
         v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
 }
