@@ -15,6 +15,14 @@ public static class Program
             return LoopbackLoad.RunAsync(args[1..]).GetAwaiter().GetResult();
         }
 
+        if (args.Length == 3 && args[0] == "p5-build-log")
+        {
+            // The log `justculture log verify` is measured on: p5-build-log <database file> <entries>.
+            P5LogVolume.BuildAsync(Path.GetFullPath(args[1]), int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture), Console.Out)
+                .GetAwaiter().GetResult();
+            return 0;
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         return 0;
     }
