@@ -1,4 +1,5 @@
 using JustCulture.Application;
+using JustCulture.Application.Common;
 using JustCulture.Persistence;
 using JustCulture.Persistence.DecisionLog;
 using Microsoft.Extensions.DependencyInjection;

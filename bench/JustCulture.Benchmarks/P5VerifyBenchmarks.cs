@@ -21,8 +21,12 @@ public class P5VerifyBenchmarks
     private byte[] _leafInputs = [];
     private int[] _offsets = [];
 
-    /// <summary>Quick: 10k and 100k; the recorded run (JUSTCULTURE_BENCH_FULL=1) adds 1M.</summary>
-    public static IEnumerable<int> Sizes => RatioConfig.Full ? [10_000, 100_000, 1_000_000] : [10_000, 100_000];
+    /// <summary>Quick: 10k and 100k; the recorded run (JUSTCULTURE_BENCH_FULL=1) adds 1M. JUSTCULTURE_BENCH_P5_ENTRIES
+    /// (comma-separated) overrides both, for a smoke run.</summary>
+    public static IEnumerable<int> Sizes =>
+        Environment.GetEnvironmentVariable("JUSTCULTURE_BENCH_P5_ENTRIES") is { Length: > 0 } sizes
+            ? sizes.Split(',').Select(s => int.Parse(s, System.Globalization.CultureInfo.InvariantCulture))
+            : RatioConfig.Full ? [10_000, 100_000, 1_000_000] : [10_000, 100_000];
 
     [ParamsSource(nameof(Sizes))]
     public int Entries { get; set; }
