@@ -33,6 +33,14 @@ public static class Program
             return 0;
         }
 
+        if (args.Length == 3 && args[0] == "p5-build-log")
+        {
+            // The log `justculture log verify` is measured on: p5-build-log <database file> <entries>.
+            P5LogVolume.BuildAsync(Path.GetFullPath(args[1]), int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture), Console.Out)
+                .GetAwaiter().GetResult();
+            return 0;
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         return 0;
     }

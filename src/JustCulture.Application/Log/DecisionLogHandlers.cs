@@ -8,14 +8,16 @@ namespace JustCulture.Application.Log;
 
 /// <summary>
 /// Integrates whatever is waiting, then checks the whole log against the signed checkpoints outside the
-/// database; names the first bad entry or checkpoint.
+/// database; names the first bad entry or checkpoint. Always the whole log, never only what is new
+/// (docs/decisions/0013-incremental-log-verification.md).
 /// </summary>
 public sealed class VerifyLogHandler(JustCultureDbContext db, DecisionLogTrust trust, DecisionLogSequencer sequencer)
 {
     public async Task<LogVerification> HandleAsync(CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(trust);
         await sequencer.IntegrateAsync(db, cancellationToken);
-        return await DecisionLogVerifier.VerifyAsync(db, trust, cancellationToken);
+        return await sequencer.Verified.VerifyFullAsync(db, cancellationToken);
     }
 }
 
@@ -89,6 +91,8 @@ public sealed class ProveConsistencyHandler(JustCultureDbContext db, DecisionLog
 /// <summary>
 /// What every report and proof stands on: the log integrated, verified against the store, and a checkpoint
 /// signed for exactly the entries read — so what a report says it was computed against is what it read.
+/// Verification is incremental between whole ones (<see cref="VerifiedLogState"/>): a report reads only the entries
+/// added since the last, and the whole history again every <see cref="DecisionLogSettings.FullVerifyEvery"/>.
 /// </summary>
 public static class VerifiedCheckpoint
 {
@@ -98,7 +102,7 @@ public static class VerifiedCheckpoint
         ArgumentNullException.ThrowIfNull(trust);
         ArgumentNullException.ThrowIfNull(sequencer);
         await sequencer.CheckpointAsync(db, cancellationToken);
-        var verification = await DecisionLogVerifier.VerifyAsync(db, trust, cancellationToken);
+        var verification = await sequencer.Verified.VerifyAsync(db, cancellationToken);
         if (!verification.IsIntact)
         {
             throw Common.UseCaseException.LogBroken(verification);

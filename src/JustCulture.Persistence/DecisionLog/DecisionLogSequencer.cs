@@ -23,6 +23,9 @@ public sealed class DecisionLogSequencer(DecisionLogTrust trust, TimeProvider cl
     private readonly SemaphoreSlim _gate = new(1, 1);
     private MerkleFrontier _frontier = new();
 
+    /// <summary>What this process has verified of the log (one per process, like the frontier).</summary>
+    public VerifiedLogState Verified { get; } = new(trust, clock);
+
     /// <summary>Integrates everything queued (in batches) and checkpoints per the settings.</summary>
     public Task<SequencerPass> IntegrateAsync(JustCultureDbContext db, CancellationToken cancellationToken = default) =>
         RunAsync(db, forceCheckpoint: false, cancellationToken);

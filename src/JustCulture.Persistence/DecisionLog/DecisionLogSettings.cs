@@ -22,6 +22,34 @@ public sealed record DecisionLogSettings(
     public static readonly TimeSpan DefaultCheckpointInterval = TimeSpan.FromSeconds(60);
 
     /// <summary>
+    /// 15 minutes: a whole verification at national scale takes seconds, so four an hour cost little, while an edit
+    /// of old rows made between two of them stands unnoticed for at most this long
+    /// (docs/decisions/0013-incremental-log-verification.md).
+    /// </summary>
+    public static readonly TimeSpan DefaultFullVerifyEvery = TimeSpan.FromMinutes(15);
+
+    /// <summary>How old the last whole verification may be before a report verifies the whole log again; in
+    /// between, reports verify only the entries added since (<see cref="VerifiedLogState"/>). Zero: always whole.</summary>
+    public TimeSpan FullVerifyEvery { get; init; } = DefaultFullVerifyEvery;
+
+    /// <summary>Reads <see cref="FullVerifyEvery"/> from a setting such as "00:15:00" (unset: the default).</summary>
+    /// <exception cref="FormatException">naming <paramref name="settingName"/> when the text is not a time span of zero or more.</exception>
+    public static TimeSpan ParseFullVerifyEvery(string? text, string settingName)
+    {
+        if (Blank(text))
+        {
+            return DefaultFullVerifyEvery;
+        }
+
+        if (!TimeSpan.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var every) || every < TimeSpan.Zero)
+        {
+            throw new FormatException($"{settingName} must be a time span such as 00:15:00 (zero or more); it is '{text}'.");
+        }
+
+        return every;
+    }
+
+    /// <summary>
     /// Fills what is not set from the database: beside a SQLite file, <c>&lt;file&gt;.log-key.pem</c> and
     /// <c>&lt;file&gt;.checkpoints/</c>. A server database has no "beside", so there both must be set — being outside
     /// the database's trust boundary is the point.

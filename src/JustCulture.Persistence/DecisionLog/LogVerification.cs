@@ -25,6 +25,15 @@ public sealed record LogVerification(
 {
     public long LastSequence => EntriesChecked;
 
+    /// <summary>How many entries this verification read and hashed (all of them, or only those after <see cref="Prefix"/> it started from).</summary>
+    public long EntriesRead { get; init; }
+
+    /// <summary>Whether it started from an earlier verification's prefix rather than from the first entry.</summary>
+    public bool Incremental { get; init; }
+
+    /// <summary>What an intact verification proved, up to the newest checkpoint, for the next one to start from (null when broken or unsigned).</summary>
+    public VerifiedLogPrefix? Prefix { get; init; }
+
     public static LogVerification Broken(long checkedSoFar, string problem, long? sequence = null, long? entryId = null, string? checkpointPath = null) =>
         new(false, checkedSoFar, 0, string.Empty, null, 0, sequence, entryId, checkpointPath, problem);
 }

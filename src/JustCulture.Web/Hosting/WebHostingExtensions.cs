@@ -30,7 +30,11 @@ public static class WebHostingExtensions
         services.AddSingleton(PseudonymKeySetting.Resolve(options.AuditPseudonymKey, builder.Environment));
         // Resolved now, so a server database without a key or checkpoint store stops the app at start with the reason.
         var log = DecisionLogSettings.Resolve(database, options.SigningKey, options.Checkpoints, options.LogOrigin, options.Witnesses,
-            options.CheckpointEveryEntries, TimeSpan.FromSeconds(options.CheckpointEverySeconds));
+            options.CheckpointEveryEntries, TimeSpan.FromSeconds(options.CheckpointEverySeconds)) with
+        {
+            FullVerifyEvery = DecisionLogSettings.ParseFullVerifyEvery(
+                builder.Configuration[$"{JustCultureWebOptions.Section}:Log:FullVerifyEvery"], $"{JustCultureWebOptions.Section}:Log:FullVerifyEvery"),
+        };
         services.AddJustCultureApplication(database, log: log);
         // Read now, so a mistyped retention period stops the app at start naming the setting instead of erasing early.
         services.AddSingleton(JustCulture.Application.Retention.RetentionPeriod.Parse(

@@ -79,7 +79,11 @@ public sealed partial class CheckpointStore
 
     /// <summary>Every checkpoint file, smallest size first. Files not named like a checkpoint are ignored.</summary>
     /// <exception cref="CheckpointFormatException">naming the first malformed file.</exception>
-    public IReadOnlyList<StoredCheckpoint> ReadAll() => CheckpointFiles().Select(f => Read(f.Path)).ToList();
+    public IReadOnlyList<StoredCheckpoint> ReadAll() => ReadAfter(-1);
+
+    /// <summary>The checkpoint files for sizes above <paramref name="size"/>, smallest first (an incremental verification's new ones).</summary>
+    /// <exception cref="CheckpointFormatException">naming the first malformed file.</exception>
+    public IReadOnlyList<StoredCheckpoint> ReadAfter(long size) => CheckpointFiles().Where(f => f.Size > size).Select(f => Read(f.Path)).ToList();
 
     /// <summary>The checkpoint with the largest size, or null when the store is empty.</summary>
     /// <exception cref="CheckpointFormatException">when that file is malformed.</exception>

@@ -44,6 +44,12 @@ public sealed class MerkleFrontier
     public void Append(byte[] leafHash)
     {
         ArgumentNullException.ThrowIfNull(leafHash);
+        Append(leafHash.AsSpan());
+    }
+
+    /// <summary>Appends one leaf hash (32 bytes) from a span: the verifier hashes into stack memory.</summary>
+    public void Append(ReadOnlySpan<byte> leafHash)
+    {
         MerkleHashing.RequireHash(leafHash, nameof(leafHash));
         if (Size == long.MaxValue)
         {
