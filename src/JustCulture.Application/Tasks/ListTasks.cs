@@ -42,8 +42,9 @@ public sealed class ListTasksHandler(JustCultureDbContext db, TriageWorkflow tri
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 200;
 
-    // Rows read per round trip: a page plus room for tasks the policy refuses, bounded for the worst case.
-    private const int BatchSize = 256;
+    /// <summary>Rows read per round trip: a page plus room for tasks the policy refuses. Tests set it small to
+    /// cross batch boundaries with a small trust.</summary>
+    internal int BatchSize { get; init; } = 256;
 
     /// <summary>Every open task that matches (for one concern, or a small trust: no page limit).</summary>
     public async Task<IReadOnlyList<TaskView>> HandleAsync(ListTasksQuery query, CancellationToken cancellationToken = default)
