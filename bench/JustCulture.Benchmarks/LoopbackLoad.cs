@@ -57,7 +57,7 @@ internal static class LoopbackLoad
         // Every node warms up (JIT, EF model, connection pools) on the same work before anything is measured.
         using (var warmUp = new CancellationTokenSource(TimeSpan.FromSeconds(options.WarmUpSeconds)))
         {
-            await Task.WhenAll(clients.Select(c => c.RunAsync(warmUp.Token)));
+            await Task.WhenAll(clients.Select(c => options.ListTasks ? c.ProbeAsync("/api/tasks?limit=50", warmUp.Token) : c.RunAsync(warmUp.Token)));
         }
 
         await Task.Delay(TimeSpan.FromSeconds(2));

@@ -17,6 +17,22 @@ public sealed class SqliteConcurrentStepsTests : IAsyncLifetime
     public async Task DisposeAsync() => await App.DisposeAsync();
 
     [Fact]
+    public async Task HoldsTheWriteLockFromBeginGivenAnEfTransaction()
+    {
+        await using var db = App.Database.CreateContext();
+        await using var transaction = await db.Database.BeginTransactionAsync();
+
+        // No statement has run yet: a deferred BEGIN would hold no lock, and this second writer would get it.
+        await using var other = new Microsoft.Data.Sqlite.SqliteConnection(App.Database.ConnectionString + ";Default Timeout=1");
+        await other.OpenAsync();
+        await using var begin = other.CreateCommand();
+        begin.CommandText = "BEGIN IMMEDIATE;";
+        var busy = await Should.ThrowAsync<Microsoft.Data.Sqlite.SqliteException>(() => begin.ExecuteNonQueryAsync());
+
+        busy.SqliteErrorCode.ShouldBe(5); // SQLITE_BUSY
+    }
+
+    [Fact]
     public async Task RecordsEveryStepGivenThirtyTwoConcurrentStepsOnOneFile()
     {
         var concerns = new List<Guid>();
