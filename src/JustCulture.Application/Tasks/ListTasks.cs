@@ -65,7 +65,7 @@ public sealed class ListTasksHandler(JustCultureDbContext db, TriageWorkflow tri
         }
 
         var cursor = after is null ? (TaskCursor?)null
-            : TaskCursor.TryParse(after) ?? throw UseCaseException.Invalid("after", "The cursor is not one this server gave (use the 'next' of the page before).");
+            : TaskCursor.TryParse(after) ?? throw UseCaseException.Invalid("after", "The page cursor 'after' is not one this server gave: use the next-page cursor of the page before.");
         return ReadAsync(query, cursor, size, cancellationToken);
     }
 
