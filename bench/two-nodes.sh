@@ -44,6 +44,21 @@ two="$(run 2)"; echo "two nodes: $two"
 python3 - "$one" "$two" <<'PY'
 import json, sys
 one, two = (json.loads(a.strip().splitlines()[-1]) for a in sys.argv[1:3])
-print(f"two nodes / one node, decisions per second: {two['decisionsPerSecond'] / one['decisionsPerSecond']:.2f}x "
+ratio = two['decisionsPerSecond'] / one['decisionsPerSecond']
+print(f"two nodes / one node, decisions per second: {ratio:.2f}x "
       f"(p95 {one['p95Ms']} ms -> {two['p95Ms']} ms; lost or duplicated: {one['lostOrDuplicated']} and {two['lostOrDuplicated']})")
+# The ratio table's row (bench/README.md): one node is the baseline measured in the same run.
+import pathlib
+results = pathlib.Path("BenchmarkDotNet.Artifacts/results"); results.mkdir(parents=True, exist_ok=True)
+clean = one['lostOrDuplicated'] == 0 and two['lostOrDuplicated'] == 0 and one['failed'] == 0 and two['failed'] == 0
+(results / "loopback-p6.json").write_text(json.dumps({
+    "suite": "P6", "title": f"Two web nodes vs one on one PostgreSQL ({one['clients']} clients)",
+    "rows": [
+        {"name": "two nodes, decisions per second", "value": two['decisionsPerSecond'], "unit": "decisions/s",
+         "baseline": "one node, decisions per second", "baselineValue": one['decisionsPerSecond'],
+         "target": "≥ 1.3× one node", "met": ratio >= 1.3},
+        {"name": "lost or duplicated decisions (both runs)", "value": abs(one['lostOrDuplicated']) + abs(two['lostOrDuplicated']),
+         "unit": "decisions", "baseline": None, "baselineValue": None, "target": "0", "met": clean},
+    ]}, indent=2))
+print(f"wrote {results / 'loopback-p6.json'}")
 PY

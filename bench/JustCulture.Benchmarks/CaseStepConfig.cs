@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Diagnosers;
+using BenchmarkDotNet.Exporters.Json;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 
@@ -26,5 +27,7 @@ public sealed class CaseStepConfig : ManualConfig
             .WithToolchain(InProcessEmitToolchain.Instance));
         AddDiagnoser(MemoryDiagnoser.Default);
         AddColumn(StatisticColumn.Median, StatisticColumn.P95, StatisticColumn.Min, StatisticColumn.Max);
+        // Read by bench/run's ratio table (until the shared RatioConfig replaces this config).
+        AddExporter(JsonExporter.Full);
     }
 }

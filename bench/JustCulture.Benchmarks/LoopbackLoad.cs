@@ -15,7 +15,9 @@ namespace JustCulture.Benchmarks;
 /// manager, spread evenly over the nodes given, and each repeatedly raises a one-action concern and answers its
 /// checklist to the end, one HTTP request per decision, for a fixed time. Prints decisions per second and
 /// latency percentiles, then checks against the database that every decision the clients were told succeeded
-/// is in the log exactly once. `bench/two-nodes.sh` runs it against one node and then two.
+/// is in the log exactly once. Each run first measures a baseline at the same concurrency (<c>GET /health/live</c>).
+/// With <c>--list-tasks</c> the clients read the first page of <c>GET /api/tasks</c> instead. <c>bench/p3-http.sh</c>
+/// runs P3 (SQLite and PostgreSQL); <c>bench/two-nodes.sh</c> runs P6 (one node, then two).
 /// </summary>
 internal static class LoopbackLoad
 {
@@ -47,10 +49,15 @@ internal static class LoopbackLoad
             clients.Add(await Client.SignInAsync(options.Nodes[i % options.Nodes.Count], options.Password, subjects[i % subjects.Count]));
         }
 
+        if (options.OpenTasks is { } openTasks)
+        {
+            await FillOpenTasksAsync(database, clients[0], openTasks);
+        }
+
         // Every node warms up (JIT, EF model, connection pools) on the same work before anything is measured.
         using (var warmUp = new CancellationTokenSource(TimeSpan.FromSeconds(options.WarmUpSeconds)))
         {
-            await Task.WhenAll(clients.Select(c => c.RunAsync(warmUp.Token)));
+            await Task.WhenAll(clients.Select(c => options.ListTasks ? c.ProbeAsync("/api/tasks?limit=50", warmUp.Token) : c.RunAsync(warmUp.Token)));
         }
 
         await Task.Delay(TimeSpan.FromSeconds(2));
@@ -59,10 +66,20 @@ internal static class LoopbackLoad
             answersBefore = await db.DecisionLog.LongCountAsync(e => e.EventType == LogEventTypes.QuestionAnswered);
         }
 
+        // The baseline, in the same run at the same concurrency: the cheapest request the app serves, so the
+        // figure below separates the step's own cost from HTTP, the loopback and this machine's load.
+        clients.ForEach(c => c.Reset());
+        using (var baselineStop = new CancellationTokenSource(TimeSpan.FromSeconds(options.BaselineSeconds)))
+        {
+            await Task.WhenAll(clients.Select(c => c.ProbeAsync("/health/live", baselineStop.Token)));
+        }
+
+        var baseline = clients.SelectMany(c => c.Latencies).Order().ToList();
+
         clients.ForEach(c => c.Reset());
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(options.Seconds));
         var clock = Stopwatch.StartNew();
-        await Task.WhenAll(clients.Select(c => c.RunAsync(stop.Token)));
+        await Task.WhenAll(clients.Select(c => options.ListTasks ? c.ProbeAsync("/api/tasks?limit=50", stop.Token) : c.RunAsync(stop.Token)));
         var elapsed = clock.Elapsed;
 
         // Let the nodes' sequencers integrate what was committed last, then count.
@@ -76,7 +93,7 @@ internal static class LoopbackLoad
         }
 
         var latencies = clients.SelectMany(c => c.Latencies).Order().ToList();
-        var decisions = clients.Sum(c => c.Answers);
+        var decisions = options.ListTasks ? 0 : clients.Sum(c => c.Answers);
         var summary = new
         {
             nodes = options.Nodes.Count,
@@ -92,15 +109,54 @@ internal static class LoopbackLoad
             answersLogged = answersAfter - answersBefore,
             lostOrDuplicated = answersAfter - answersBefore - decisions,
             completedTasksInDatabase = distinctTasks,
+            baselineP50Ms = Percentile(baseline, 0.50),
+            baselineP95Ms = Percentile(baseline, 0.95),
+            baselineP99Ms = Percentile(baseline, 0.99),
         };
         Console.WriteLine(JsonSerializer.Serialize(summary));
-        return summary.lostOrDuplicated == 0 && summary.failed == 0 ? 0 : 1;
+        if (options.Out is { } name)
+        {
+            var what = options.ListTasks ? $"GET /api/tasks (first page of 50), {options.Label}" : $"task completion over HTTP, {options.Label}";
+            var rows = new (string P, double V, double B)[] { ("p50", summary.p50Ms, summary.baselineP50Ms), ("p95", summary.p95Ms, summary.baselineP95Ms), ("p99", summary.p99Ms, summary.baselineP99Ms) }
+                .Select(r => new LoopbackRow($"{what}, {options.Clients} clients, {r.P}", r.V, "ms", $"GET /health/live {r.P}, same clients", r.B,
+                    r.P == "p95" && options.TargetP95Ms is { } target ? $"p95 ≤ {target} ms" : null,
+                    r.P == "p95" && options.TargetP95Ms is { } t ? r.V <= t : null))
+                .ToList();
+            await LoopbackResult.WriteAsync(name, "P3", $"HTTP percentiles: {what}", rows);
+        }
+
+        return (options.ListTasks || summary.lostOrDuplicated == 0) && summary.failed == 0 ? 0 : 1;
+    }
+
+    /// <summary>Makes the demo line manager's open-task count <paramref name="target"/> (SQLite): one real
+    /// concern raised over HTTP, then raw copies of it (<see cref="CaseVolume"/>), each with its open first task.</summary>
+    private static async Task FillOpenTasksAsync(DatabaseLocation database, Client client, int target)
+    {
+        if (database.Provider != DatabaseProvider.Sqlite)
+        {
+            throw new ArgumentException("--open-tasks fills the database with raw SQLite copies: give a sqlite: database.");
+        }
+
+        var template = await client.RaiseAsync();
+        await using var db = database.CreateContext();
+        var open = await db.Bookmarks.CountAsync(b => b.CompletedAtUtc == null && b.Role == "LineManager");
+        var subjects = await db.Concerns.Where(c => c.Id == template).Select(c => c.SubjectStaffRef).ToListAsync();
+        if (target > open)
+        {
+            CaseVolume.Copy(database.ConnectionString, template, target - open, subjects);
+        }
+
+        Console.Error.WriteLine($"open line-manager tasks: {await db.Bookmarks.CountAsync(b => b.CompletedAtUtc == null && b.Role == "LineManager")}");
     }
 
     private static double Percentile(List<double> sorted, double p) =>
         sorted.Count == 0 ? 0 : Math.Round(sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)], 1);
 
-    private sealed record Options(IReadOnlyList<Uri> Nodes, int Clients, int Seconds, int WarmUpSeconds, string Database, string Password)
+    /// <param name="ListTasks">Measure <c>GET /api/tasks</c> instead of completing tasks (P3's flat-with-volume figure).</param>
+    /// <param name="Out">Write <c>BenchmarkDotNet.Artifacts/results/loopback-&lt;Out&gt;.json</c> for the ratio table.</param>
+    /// <param name="Label">What the run is on, for the JSON rows (e.g. "SQLite", "PostgreSQL, 50,000 open tasks").</param>
+    private sealed record Options(IReadOnlyList<Uri> Nodes, int Clients, int Seconds, int WarmUpSeconds, string Database, string Password,
+        int BaselineSeconds, bool ListTasks, string? Out, string Label, double? TargetP95Ms, int? OpenTasks)
     {
         public static Options Parse(string[] args)
         {
@@ -111,8 +167,14 @@ internal static class LoopbackLoad
             }
 
             var nodes = Value("--nodes").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(n => new Uri(n)).ToList();
-            return new Options(nodes, int.Parse(Value("--clients", "16"), CultureInfo.InvariantCulture), int.Parse(Value("--seconds", "30"), CultureInfo.InvariantCulture),
-                int.Parse(Value("--warm-up", "10"), CultureInfo.InvariantCulture), Value("--database"), Value("--password", "JustCulture-demo-1"));
+            var seconds = int.Parse(Value("--seconds", "30"), CultureInfo.InvariantCulture);
+            var target = Value("--target-p95", "none");
+            return new Options(nodes, int.Parse(Value("--clients", "16"), CultureInfo.InvariantCulture), seconds,
+                int.Parse(Value("--warm-up", "10"), CultureInfo.InvariantCulture), Value("--database"), Value("--password", "JustCulture-demo-1"),
+                int.Parse(Value("--baseline-seconds", Math.Max(1, seconds / 3).ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture),
+                args.Contains("--list-tasks"), args.Contains("--out") ? Value("--out") : null, Value("--label", "this machine"),
+                target == "none" ? null : double.Parse(target, CultureInfo.InvariantCulture),
+                args.Contains("--open-tasks") ? int.Parse(Value("--open-tasks"), CultureInfo.InvariantCulture) : null);
         }
     }
 
@@ -143,21 +205,52 @@ internal static class LoopbackLoad
             return new Client(http, subject);
         }
 
+        /// <summary>Repeats one GET, timing each, until stopped (the baseline, and the task list).</summary>
+        public async Task ProbeAsync(string path, CancellationToken stop)
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                try
+                {
+                    var started = Stopwatch.GetTimestamp();
+                    using var response = await http.GetAsync(path, HttpCompletionOption.ResponseContentRead, CancellationToken.None);
+                    Latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                    if (!response.IsSuccessStatusCode)
+                    {
+                        Refused++;
+                    }
+                }
+                catch (HttpRequestException)
+                {
+                    Failed++;
+                }
+            }
+        }
+
+        /// <summary>Raises a one-action concern; returns its id.</summary>
+        public async Task<Guid> RaiseAsync() => (await OpenAsync()).ConcernId;
+
+        private async Task<(Guid ConcernId, List<Guid> TaskIds)> OpenAsync()
+        {
+            using var opened = await http.PostAsJsonAsync("/api/concerns", new
+            {
+                subjectStaffRef = subject,
+                summary = "Load test: a medication round started late.",
+                actions = new[] { "Started the round late" },
+                category = "Medication",
+            }, CancellationToken.None);
+            opened.EnsureSuccessStatusCode();
+            var body = await opened.Content.ReadFromJsonAsync<JsonElement>();
+            return (body.GetProperty("id").GetGuid(), body.GetProperty("taskIds").EnumerateArray().Select(t => t.GetGuid()).ToList());
+        }
+
         public async Task RunAsync(CancellationToken stop)
         {
             while (!stop.IsCancellationRequested)
             {
                 try
                 {
-                    using var opened = await http.PostAsJsonAsync("/api/concerns", new
-                    {
-                        subjectStaffRef = subject,
-                        summary = "Load test: a medication round started late.",
-                        actions = new[] { "Started the round late" },
-                        category = "Medication",
-                    }, CancellationToken.None);
-                    opened.EnsureSuccessStatusCode();
-                    var tasks = (await opened.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("taskIds").EnumerateArray().Select(t => t.GetGuid()).ToList();
+                    var (_, tasks) = await OpenAsync();
                     // Five "No" answers take the checklist to outcome D; what follows is the commissioning manager's.
                     for (var question = 0; question < 5 && tasks.Count > 0 && !stop.IsCancellationRequested; question++)
                     {

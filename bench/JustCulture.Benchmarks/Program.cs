@@ -5,7 +5,7 @@ namespace JustCulture.Benchmarks;
 public static class Program
 {
     /// <summary>
-    /// `dotnet run -c Release --project bench/JustCulture.Benchmarks -- --filter '*CaseStep*'`, or
+    /// `dotnet run -c Release --project bench/JustCulture.Benchmarks -- --filter '*P2*'`, or
     /// `… -- loopback --nodes http://127.0.0.1:5091,… --database postgres:…` for the load generator (two-nodes.sh),
     /// `… -- summarize BenchmarkDotNet.Artifacts/results` for the ratio table, `… -- startup …` for the start-up
     /// times (bench/run runs all of these).

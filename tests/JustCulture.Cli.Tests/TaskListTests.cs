@@ -67,6 +67,31 @@ public sealed class TaskListTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task ListsTheNextPageGivenTheCursorItPrinted()
+    {
+        await _cli.OpenConcernAsync();
+        await _cli.OpenConcernAsync();
+
+        var first = await _cli.RunAsync("task", "list", "--limit", "1", "--format", "json");
+        first.ExitCode.ShouldBe(ExitCodes.Ok, first.ToString());
+        var cursor = first.Stderr.Trim().Split(' ')[^1];
+        var second = await _cli.RunOkAsync("task", "list", "--limit", "1", "--after", cursor, "--format", "json");
+
+        var one = JsonDocument.Parse(first.Stdout).RootElement.EnumerateArray().ShouldHaveSingleItem().GetProperty("taskId").GetString();
+        var two = JsonDocument.Parse(second).RootElement.EnumerateArray().ShouldHaveSingleItem().GetProperty("taskId").GetString();
+        two.ShouldNotBe(one);
+    }
+
+    [Fact]
+    public async Task RefusesNamingTheOptionGivenACursorItNeverPrinted()
+    {
+        var result = await _cli.RunAsync("task", "list", "--after", "not-a-cursor");
+
+        result.ExitCode.ShouldNotBe(ExitCodes.Ok, result.ToString());
+        result.Stderr.ShouldContain("after");
+    }
+
+    [Fact]
     public async Task RefusesWithNotFoundGivenUnknownUser()
     {
         var result = await _cli.RunAsync("task", "list", "--for", "nobody");

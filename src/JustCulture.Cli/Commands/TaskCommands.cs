@@ -14,11 +14,32 @@ internal static class TaskCommands
     {
         var concern = new Option<Guid?>("--concern") { Description = "Only tasks of this concern" };
         var forUser = new Option<string?>("--for") { Description = "Only tasks this user may complete" };
+        var limit = new Option<int?>("--limit") { Description = $"Tasks per page (1-{ListTasksHandler.MaxPageSize}, default {ListTasksHandler.DefaultPageSize}; with --concern, all of that concern's unless given)" };
+        var after = new Option<string?>("--after") { Description = "The next page: the cursor printed after the page before" };
         var format = CliOptions.Format();
-        var list = new Command("list", "List pending tasks") { concern, forUser, format };
+        var list = new Command("list", "List pending tasks, oldest first, a page at a time") { concern, forUser, limit, after, format };
         list.SetAction(CliRunner.Run(async (cli, ct) =>
         {
-            var tasks = await cli.Get<ListTasksHandler>().HandleAsync(new ListTasksQuery(cli.Value(concern), cli.Value(forUser)), ct);
+            var handler = cli.Get<ListTasksHandler>();
+            var query = new ListTasksQuery(cli.Value(concern), cli.Value(forUser));
+            IReadOnlyList<TaskView> tasks;
+            string? next = null;
+            if (query.ConcernId is not null && cli.Value(limit) is null && cli.Value(after) is null)
+            {
+                tasks = await handler.HandleAsync(query, ct);
+            }
+            else
+            {
+                var page = await handler.HandlePageAsync(query, cli.Value(after), cli.Value(limit), ct);
+                (tasks, next) = (page.Tasks, page.Next);
+            }
+
+            if (next is not null)
+            {
+                // On the error stream so --format json stays one JSON document.
+                await cli.Error.WriteLineAsync($"More tasks: task list --after {next}");
+            }
+
             if (cli.Value(format) == "json")
             {
                 var shaped = tasks.Select(t => new { t.TaskId, t.ConcernId, t.ActivityId, t.Role, t.Question, t.Answers, t.StepId, t.HelpText, t.ActionOrdinal, t.ActionVersion });

@@ -36,5 +36,11 @@ internal sealed class BookmarkConfiguration : IEntityTypeConfiguration<BookmarkR
         builder.Property(b => b.CompletedAtUtc).IsConcurrencyToken();
         builder.HasIndex(b => b.CorrelationId);
         builder.HasIndex(b => b.Role);
+        // Open tasks are read a page at a time in (created_at_utc, id) order (ListTasksHandler's keyset), for
+        // everyone or for one role. Filtered to open rows so the index stays the size of the work, not the history.
+        builder.HasIndex(b => new { b.CreatedAtUtc, b.Id }, "IX_bookmarks_open")
+            .HasFilter("completed_at_utc IS NULL");
+        builder.HasIndex(b => new { b.Role, b.CreatedAtUtc, b.Id }, "IX_bookmarks_open_role")
+            .HasFilter("completed_at_utc IS NULL");
     }
 }

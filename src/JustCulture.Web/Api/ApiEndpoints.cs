@@ -32,9 +32,24 @@ public static class ApiEndpoints
             TypedResults.Ok(await handler.HandleForAsync(id, user.UserId(), ct)))
             .RequireAuthorization(Policies.CaseWorker).WithSummary("A concern: the raiser, or an independent commissioning manager");
 
-        api.MapGet("/tasks", async (ClaimsPrincipal user, ListTasksHandler handler, CancellationToken ct) =>
-            TypedResults.Ok(await handler.HandleAsync(new ListTasksQuery(ForUserId: user.UserId()), ct)))
-            .RequireAuthorization(Policies.CaseWorker).WithSummary("Pending tasks the caller may complete");
+        api.MapGet("/tasks", async (string? after, string? limit, ClaimsPrincipal user, HttpResponse response, ListTasksHandler handler, CancellationToken ct) =>
+        {
+            // The limit is read as text so a non-number gets the same problem details as one out of range.
+            int? size = limit is null ? null
+                : int.TryParse(limit, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var parsed) ? parsed
+                : throw UseCaseException.Invalid("limit", $"The page size must be a whole number between 1 and {ListTasksHandler.MaxPageSize}.");
+            var page = await handler.HandlePageAsync(new ListTasksQuery(ForUserId: user.UserId()), after, size, ct);
+            if (page.Next is not null)
+            {
+                // The body stays the list of tasks; the next page is an RFC 8288 link.
+                response.Headers.Append("Link", $"</api/tasks?after={page.Next}&limit={size ?? ListTasksHandler.DefaultPageSize}>; rel=\"next\"");
+            }
+
+            return TypedResults.Ok(page.Tasks);
+        })
+            .RequireAuthorization(Policies.CaseWorker).WithSummary("Pending tasks the caller may complete, oldest first, a page at a time")
+            .WithDescription($"Page with limit (1–{ListTasksHandler.MaxPageSize}, default {ListTasksHandler.DefaultPageSize}) and after (from the Link header rel=\"next\" of the page before; absent on the last page).")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
 
         api.MapPost("/tasks/{id:guid}/complete", async (Guid id, CompleteTaskRequest request, ClaimsPrincipal user, CompleteTaskHandler handler, CancellationToken ct) =>
             TypedResults.Ok(await handler.HandleAsync(new CompleteTaskCommand(id, user.UserId(), request.Answer ?? string.Empty, request.Rationale, request.InformalNotAppropriate, request.ExpectedVersion,

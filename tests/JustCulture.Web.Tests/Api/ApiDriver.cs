@@ -47,12 +47,34 @@ public static class ApiDriver
         return created.Id;
     }
 
+    /// <summary>Every open task the caller may complete: the pages followed by their Link rel="next".</summary>
     public static async Task<IReadOnlyList<TaskView>> TasksAsync(HttpClient client)
     {
         ArgumentNullException.ThrowIfNull(client);
-        using var response = await client.GetAsync(new Uri("/api/tasks", UriKind.Relative));
-        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
-        return (await response.Content.ReadFromJsonAsync<List<TaskView>>()).ShouldNotBeNull();
+        var tasks = new List<TaskView>();
+        string? next = "/api/tasks?limit=200";
+        while (next is not null)
+        {
+            using var response = await client.GetAsync(new Uri(next, UriKind.Relative));
+            response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+            tasks.AddRange((await response.Content.ReadFromJsonAsync<List<TaskView>>()).ShouldNotBeNull());
+            next = NextLink(response);
+        }
+
+        return tasks;
+    }
+
+    /// <summary>The target of the response's Link rel="next", or null on the last page.</summary>
+    public static string? NextLink(HttpResponseMessage response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        if (!response.Headers.TryGetValues("Link", out var links))
+        {
+            return null;
+        }
+
+        var link = links.SingleOrDefault(l => l.EndsWith("rel=\"next\"", StringComparison.Ordinal));
+        return link is null ? null : link[(link.IndexOf('<', StringComparison.Ordinal) + 1)..link.IndexOf('>', StringComparison.Ordinal)];
     }
 
     public static async Task<TaskView> NextTaskAsync(HttpClient client, Guid concernId) =>

@@ -98,6 +98,46 @@ public class ApiTests(SqliteWebAppFixture app) : IClassFixture<SqliteWebAppFixtu
     }
 
     [Fact]
+    public async Task PagesTasksByLinkGivenLimit()
+    {
+        var lineManager = await app.BearerClientAsync(Caller.LineManager);
+        var subject = await TeamMemberOfAsync(app, DemoSeeder.LineManagerAccount);
+        await RaiseConcernAsync(lineManager, subject);
+        await RaiseConcernAsync(lineManager, subject);
+        var all = await TasksAsync(lineManager);
+
+        var seen = new List<Guid>();
+        string? next = "/api/tasks?limit=1";
+        while (next is not null)
+        {
+            using var response = await lineManager.GetAsync(new Uri(next, UriKind.Relative));
+            response.StatusCode.ShouldBe(HttpStatusCode.OK);
+            var page = (await response.Content.ReadFromJsonAsync<List<JsonElement>>()).ShouldNotBeNull();
+            seen.Add(page.ShouldHaveSingleItem().GetProperty("taskId").GetGuid());
+            next = NextLink(response);
+        }
+
+        seen.Count.ShouldBeGreaterThanOrEqualTo(2);
+        seen.Distinct().Count().ShouldBe(seen.Count);
+        seen.ShouldBe(all.Select(t => t.TaskId).ToList());
+    }
+
+    [Theory]
+    [InlineData("limit=0", "limit")]
+    [InlineData("limit=201", "limit")]
+    [InlineData("limit=ten", "limit")]
+    [InlineData("after=not-a-cursor", "after")]
+    public async Task Returns400ProblemGivenBadPageRequest(string query, string field)
+    {
+        var lineManager = await app.BearerClientAsync(Caller.LineManager);
+
+        using var response = await lineManager.GetAsync(new Uri($"/api/tasks?{query}", UriKind.Relative));
+
+        var problem = await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        problem.GetProperty("errors").TryGetProperty(field, out _).ShouldBeTrue(problem.ToString());
+    }
+
+    [Fact]
     public async Task Returns401GivenBearerTokenThatWasNeverIssued()
     {
         using var client = app.CreateClient();

@@ -741,6 +741,12 @@ namespace JustCulture.Persistence.Migrations.Sqlite
 
                     b.HasIndex("WorkflowInstanceId");
 
+                    b.HasIndex(new[] { "CreatedAtUtc", "Id" }, "IX_bookmarks_open")
+                        .HasFilter("completed_at_utc IS NULL");
+
+                    b.HasIndex(new[] { "Role", "CreatedAtUtc", "Id" }, "IX_bookmarks_open_role")
+                        .HasFilter("completed_at_utc IS NULL");
+
                     b.ToTable("bookmarks", (string)null);
                 });
 

@@ -18,7 +18,7 @@ namespace JustCulture.Benchmarks;
 /// on the same database file, so each step is reported as a ratio to what one durable commit costs on this disk.
 /// </summary>
 [Config(typeof(CaseStepConfig))]
-public class CaseStepBenchmarks
+public class P2StepBenchmarks
 {
     /// <summary>Real concerns whose first task the measured steps answer: one per invocation, with room to spare
     /// for the jitting, warm-up, measured and memory-diagnoser iterations (about 105 in all).</summary>
