@@ -7,7 +7,7 @@ namespace JustCulture.Application.Scale;
 /// <summary>
 /// Who has an account in a scale seed: an administrator, an auditor, commissioning managers (about one per
 /// 1,500 staff, HR / corporate people who manage no one, each from a different team) and every team manager
-/// employed at adoption, as a line manager who raises concerns about their own team.
+/// in the adoption snapshot, as a line manager who raises concerns about their own team.
 /// </summary>
 internal sealed class ScaleCast
 {
@@ -33,13 +33,14 @@ internal sealed class ScaleCast
     /// <summary>People with a non-line-manager account: concerns are not raised about the seed's own reviewers.</summary>
     public IReadOnlySet<string> NotSubjects { get; }
 
-    public static ScaleCast Choose(DemoTrust trust, Dictionary<string, StaffDetails> people, DateOnly employedBy)
+    /// <param name="adopted">Who is in the adoption snapshot: every account is someone in it.</param>
+    public static ScaleCast Choose(DemoTrust trust, IReadOnlySet<string> adopted)
     {
-        var managerRefs = trust.LineManagerRefs.Where(r => people[r].StartDate <= employedBy).ToList();
+        var managerRefs = trust.LineManagerRefs.Where(adopted.Contains).ToList();
         var managed = trust.Staff.Where(s => s.LineManagerRef is not null).Select(s => s.LineManagerRef!).ToHashSet(StringComparer.Ordinal);
         var reviewerCount = Math.Clamp(trust.Staff.Count / 1500, 3, 200);
         var corporate = trust.Staff
-            .Where(s => s.StartDate <= employedBy && !managed.Contains(s.StaffRef) && s.LineManagerRef is not null
+            .Where(s => adopted.Contains(s.StaffRef) && !managed.Contains(s.StaffRef) && s.LineManagerRef is not null
                 && string.Equals(s.StaffGroup, DemoTrustGenerator.AdministrativeAndClerical, StringComparison.Ordinal))
             .OrderBy(s => s.StaffRef, StringComparer.Ordinal)
             .ToList();
@@ -94,6 +95,10 @@ internal sealed class ScaleSubjects(IReadOnlyList<StaffDetails> staff, ScaleCast
 {
     private readonly Dictionary<ReportingYearKey, (StaffDetails[] People, double[] RunningWeight)> _byYear = [];
 
+    /// <summary>The latest start date of someone in every snapshot from <paramref name="year"/>'s on, whenever in
+    /// its last days that snapshot was imported (the adoption snapshot goes in the day before 31 March).</summary>
+    public static DateOnly InEveryImportFrom(Domain.Reporting.ReportingYear year) => year.SnapshotDate.AddDays(-2);
+
     private readonly record struct ReportingYearKey(int StartYear);
 
     public StaffDetails? Pick(Domain.Reporting.ReportingYear year, Random random)
@@ -101,7 +106,7 @@ internal sealed class ScaleSubjects(IReadOnlyList<StaffDetails> staff, ScaleCast
         var key = new ReportingYearKey(year.StartYear);
         if (!_byYear.TryGetValue(key, out var pool))
         {
-            var joinedBy = year.Previous.SnapshotDate;
+            var joinedBy = InEveryImportFrom(year.Previous);
             var people = staff.Where(s => s.LineManagerRef is not null && cast.LineManagerUserOf.ContainsKey(s.LineManagerRef)
                 && !cast.NotSubjects.Contains(s.StaffRef) && s.StartDate <= joinedBy).ToArray();
             var running = new double[people.Length];

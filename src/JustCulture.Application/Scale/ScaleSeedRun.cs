@@ -1,5 +1,6 @@
 using System.Globalization;
 using JustCulture.Application.Cases;
+using JustCulture.Application.Checklist;
 using JustCulture.Application.Common;
 using JustCulture.Application.Concerns;
 using JustCulture.Application.Demo;
@@ -45,8 +46,10 @@ internal sealed class ScaleSeedRun(JustCultureDbContext db, ScaleSeedOptions opt
     private readonly Random _random = new(options.Seed);
     private readonly SimulatedClock _clock = new(nowUtc);
     private readonly PriorityQueue<Func<CancellationToken, Task>, DateTime> _timeline = new();
+    private readonly ChecklistPathKeys _checklistKeys = new(triage.Current, runner);
     private IDbContextTransaction? _transaction;
     private long _appendedAtCommit;
+    private long _reportedAt = System.Diagnostics.Stopwatch.GetTimestamp();
 
     public long Steps { get; private set; }
 
@@ -62,13 +65,13 @@ internal sealed class ScaleSeedRun(JustCultureDbContext db, ScaleSeedOptions opt
         {
             // The trust adopted the system just before the first year: that snapshot goes in first, then the users.
             _clock.UtcNow = years.First.StartUtc.AddDays(-1);
-            await ImportSnapshotAsync(trust, years.First.Previous, ct);
-            var cast = await AddUsersAsync(trust, people, years.First.Previous.SnapshotDate, ct);
+            var adopted = await ImportSnapshotAsync(trust, years.First.Previous, ct);
+            var cast = await AddUsersAsync(trust, people, adopted, ct);
 
             foreach (var year in years.WithSnapshots().Skip(1))
             {
                 var at = year == years.Current ? nowUtc.AddMinutes(-5) : year.EndUtc.AddHours(-12);
-                _timeline.Enqueue(c => ImportSnapshotAsync(trust, year, c), at);
+                _timeline.Enqueue(async c => await ImportSnapshotAsync(trust, year, c), at);
             }
 
             PlanConcerns(trust, cast, years, ct);
@@ -104,7 +107,11 @@ internal sealed class ScaleSeedRun(JustCultureDbContext db, ScaleSeedOptions opt
         db.ChangeTracker.Clear();
         await sequencer.IntegrateAsync(db, ct);
         _appendedAtCommit = log.Appended;
-        options.Progress?.Report(string.Create(CultureInfo.InvariantCulture, $"  {Steps:N0} steps, simulated date {_clock.UtcNow:yyyy-MM-dd}"));
+        if (System.Diagnostics.Stopwatch.GetElapsedTime(_reportedAt) > TimeSpan.FromSeconds(10))
+        {
+            options.Progress?.Report(string.Create(CultureInfo.InvariantCulture, $"  {Steps:N0} steps, {log.Appended:N0} log entries, simulated date {_clock.UtcNow:yyyy-MM-dd}"));
+            _reportedAt = System.Diagnostics.Stopwatch.GetTimestamp();
+        }
         if (reopen)
         {
             _transaction = await db.Database.BeginTransactionAsync(ct);
@@ -146,15 +153,32 @@ internal sealed class ScaleSeedRun(JustCultureDbContext db, ScaleSeedOptions opt
         }
     }
 
-    private async Task OpenAsync(OpenConcernCommand command, string raiser, string reviewer, List<Queue<PlannedAnswer>> answers, CancellationToken ct)
+    private async Task OpenAsync(OpenConcernCommand command, string raiser, string reviewer, List<ActionPlan> plans, CancellationToken ct)
     {
         var concernId = await new OpenConcernHandler(db, triage, runner, _clock, log).HandleAsync(command, ct);
+        var openedAt = _clock.UtcNow;
         var tasks = await new ListTasksHandler(db, triage).HandleAsync(new ListTasksQuery(concernId), ct);
         foreach (var task in tasks)
         {
-            ScheduleNext(concernId, task.TaskId, answers[task.ActionOrdinal - 1], raiser, reviewer, _clock.UtcNow);
+            var ordinal = task.ActionOrdinal;
+            var plan = plans[ordinal - 1];
+            if (plan.Checklist is not { } checklist)
+            {
+                ScheduleNext(concernId, task.TaskId, plan.OneByOne, raiser, reviewer, openedAt);
+                continue;
+            }
+
+            _timeline.Enqueue(async c =>
+            {
+                await new SubmitChecklistHandler(NewCaseStep(), runner, db).HandleAsync(
+                    new SubmitChecklistCommand(concernId, ordinal, raiser, _checklistKeys.For(checklist), ExpectedVersion: null), c);
+                var review = (await new ListTasksHandler(db, triage).HandleAsync(new ListTasksQuery(concernId), c)).First(t => t.ActionOrdinal == ordinal);
+                ScheduleNext(concernId, review.TaskId, plan.OneByOne, raiser, reviewer, _clock.UtcNow);
+            }, openedAt + plan.ChecklistTakes);
         }
     }
+
+    private CaseStep NewCaseStep() => new(db, triage, runner, _clock, log);
 
     private void ScheduleNext(Guid concernId, Guid taskId, Queue<PlannedAnswer> plan, string raiser, string reviewer, DateTime after)
     {
@@ -167,7 +191,7 @@ internal sealed class ScaleSeedRun(JustCultureDbContext db, ScaleSeedOptions opt
         {
             var byReviewer = ScalePlans.IsReviewerAnswer(next.Answer);
             var (conflict, details) = byReviewer ? DemoCasePlans.ConflictFor(concernId) : (null, null);
-            var done = await new CompleteTaskHandler(new CaseStep(db, triage, runner, _clock, log)).HandleAsync(
+            var done = await new CompleteTaskHandler(NewCaseStep()).HandleAsync(
                 new CompleteTaskCommand(taskId, byReviewer ? reviewer : raiser, next.Answer, next.Rationale, next.InformalNotAppropriate,
                     Conflict: conflict, ConflictDetails: details),
                 ct);
@@ -178,11 +202,14 @@ internal sealed class ScaleSeedRun(JustCultureDbContext db, ScaleSeedOptions opt
         }, after + next.After);
     }
 
-    private async Task ImportSnapshotAsync(DemoTrust trust, ReportingYear year, CancellationToken ct)
+    /// <returns>The staff refs in the snapshot.</returns>
+    private async Task<HashSet<string>> ImportSnapshotAsync(DemoTrust trust, ReportingYear year, CancellationToken ct)
     {
         // Keep every line-management chain whole (a file may not name a manager it does not contain):
         // someone whose manager had not started yet joins the snapshot a year later.
-        var employed = trust.Staff.Where(s => s.StartDate <= year.SnapshotDate).ToList();
+        // The adoption snapshot goes in the day before 31 March: nobody can start after the day of import.
+        var employedBy = DateOnly.FromDateTime(_clock.UtcNow) < year.SnapshotDate ? DateOnly.FromDateTime(_clock.UtcNow) : year.SnapshotDate;
+        var employed = trust.Staff.Where(s => s.StartDate <= employedBy).ToList();
         int before;
         do
         {
@@ -197,11 +224,12 @@ internal sealed class ScaleSeedRun(JustCultureDbContext db, ScaleSeedOptions opt
         await new ImportStaffHandler(db, _clock, log).HandleAsync(
             new ImportStaffCommand(csv, $"scale-staff-{year}.csv", year.ToString(), Operator, WholeWorkforceConfirmed: true), ct);
         db.ChangeTracker.Clear();
+        return employed.Select(s => s.StaffRef).ToHashSet(StringComparer.Ordinal);
     }
 
-    private async Task<ScaleCast> AddUsersAsync(DemoTrust trust, Dictionary<string, StaffDetails> people, DateOnly employedBy, CancellationToken ct)
+    private async Task<ScaleCast> AddUsersAsync(DemoTrust trust, Dictionary<string, StaffDetails> people, HashSet<string> adopted, CancellationToken ct)
     {
-        var cast = ScaleCast.Choose(trust, people, employedBy);
+        var cast = ScaleCast.Choose(trust, adopted);
         options.Progress?.Report(string.Create(CultureInfo.InvariantCulture,
             $"  adding {cast.Accounts.Count:N0} users ({cast.Reviewers.Count} commissioning managers, {cast.LineManagerUserOf.Count:N0} line managers)"));
         var handler = new AddUserHandler(db, _clock, log);

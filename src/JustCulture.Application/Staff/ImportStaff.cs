@@ -37,12 +37,11 @@ public sealed class ImportStaffHandler(JustCultureDbContext db, TimeProvider clo
     public async Task<ImportStaffResult> HandleAsync(ImportStaffCommand command, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(command);
-        var csv = await command.Csv.ReadToEndAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
 
         return await StepTransaction.RunAsync(db, async ct =>
         {
-            var review = await StaffFileReview.ReviewAsync(db, csv, command.SourceName, command.Year, DateOnly.FromDateTime(now), trackExisting: true, ct);
+            var review = await StaffFileReview.ReviewAsync(db, command.Csv, command.SourceName, command.Year, DateOnly.FromDateTime(now), ct);
             var preview = review.Preview;
             RefuseUnlessAsPreviewed(command.Previewed, preview);
             if (preview.IsBigDrop && !command.WholeWorkforceConfirmed)
@@ -50,30 +49,42 @@ public sealed class ImportStaffHandler(JustCultureDbContext db, TimeProvider clo
                 throw UseCaseException.RuleViolated(BigDropMessage(preview), nameof(ImportStaffCommand.WholeWorkforceConfirmed));
             }
 
-            foreach (var row in review.Parsed.Rows)
-            {
-                if (review.Existing.TryGetValue(row.StaffRef, out var member))
-                {
-                    member.Update(row);
-                }
-                else
-                {
-                    db.Staff.Add(StaffMember.Create(row));
-                }
-            }
-
-            await ManagerChains.RecomputeAsync(db, ct);
             var year = preview.Year;
             if (review.Current is { } replaced)
             {
                 // Keep the replaced snapshot's people before its rows make way for the new file's.
-                var people = await db.HeadcountSnapshots.AsNoTracking().Where(h => h.Year == year).ToListAsync(ct);
-                db.ArchivedHeadcountEntries.AddRange(people.Select(p => ArchivedHeadcountEntry.Of(replaced.Id, p)));
                 replaced.ReplacedAt(now);
+                await db.SaveChangesAsync(ct);
+                var people = await db.HeadcountSnapshots.AsNoTracking().Where(h => h.Year == year).ToListAsync(ct);
+                await SaveInChunksAsync(people.Select(p => ArchivedHeadcountEntry.Of(replaced.Id, p)), ct);
             }
 
+            var chains = await ManagerChains.PlanAsync(db, review.Parsed.Rows, ct);
+            foreach (var chunk in review.Parsed.Rows.Chunk(StaffChunk.Size))
+            {
+                var refs = chunk.Select(r => r.StaffRef).ToList();
+                var stored = await db.Staff.Where(s => refs.Contains(s.StaffRef)).ToDictionaryAsync(s => s.StaffRef, StringComparer.Ordinal, ct);
+                foreach (var row in chunk)
+                {
+                    if (!stored.TryGetValue(row.StaffRef, out var member))
+                    {
+                        member = StaffMember.Create(row);
+                        db.Staff.Add(member);
+                    }
+                    else
+                    {
+                        member.Update(row);
+                    }
+
+                    member.SetManagerChain(chains.InFile[row.StaffRef]);
+                }
+
+                await SaveAndForgetAsync(ct);
+            }
+
+            await ManagerChains.ApplyOthersAsync(db, chains, ct);
             await db.HeadcountSnapshots.Where(h => h.Year == year).ExecuteDeleteAsync(ct);
-            db.HeadcountSnapshots.AddRange(review.Parsed.Rows.Select(r => HeadcountSnapshotEntry.From(year, r)));
+            await SaveInChunksAsync(review.Parsed.Rows.Select(r => HeadcountSnapshotEntry.From(year, r)), ct);
             var after = preview.After;
             var snapshot = HeadcountSnapshot.Record(year, now, command.Actor.UserId, command.SourceName, after.White, after.Bme, after.NotStated);
             db.HeadcountSnapshotHistory.Add(snapshot);
@@ -90,6 +101,23 @@ public sealed class ImportStaffHandler(JustCultureDbContext db, TimeProvider clo
             return new ImportStaffResult(year, preview.Rows, preview.NewPeople, preview.Rows - preview.NewPeople,
                 after.White, after.Bme, after.NotStated, snapshot.Id, review.Current?.Id);
         }, cancellationToken);
+    }
+
+    /// <summary>Adds and saves rows a chunk at a time, forgetting each chunk once written, so memory stays flat.</summary>
+    private async Task SaveInChunksAsync<T>(IEnumerable<T> rows, CancellationToken ct)
+        where T : class
+    {
+        foreach (var chunk in rows.Chunk(StaffChunk.Size))
+        {
+            db.Set<T>().AddRange(chunk);
+            await SaveAndForgetAsync(ct);
+        }
+    }
+
+    private async Task SaveAndForgetAsync(CancellationToken ct)
+    {
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
     }
 
     public static string BigDropMessage(StaffImportPreview preview)

@@ -12,7 +12,8 @@ public sealed class PreviewStaffImportHandler(JustCultureDbContext db, TimeProvi
     {
         ArgumentNullException.ThrowIfNull(query);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var review = await StaffFileReview.ReviewAsync(db, query.Csv, query.SourceName, query.Year, today, trackExisting: false, cancellationToken);
+        using var csv = new StringReader(query.Csv);
+        var review = await StaffFileReview.ReviewAsync(db, csv, query.SourceName, query.Year, today, cancellationToken);
         return review.Preview;
     }
 }

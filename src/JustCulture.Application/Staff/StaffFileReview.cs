@@ -9,19 +9,30 @@ using Microsoft.EntityFrameworkCore;
 namespace JustCulture.Application.Staff;
 
 /// <summary>A staff file read, checked and compared with what is stored: the one piece of work behind the preview and the import.</summary>
-internal sealed record StaffFileReviewResult(ReportingYear Year, StaffCsvParseResult Parsed, StaffImportPreview Preview, HeadcountSnapshot? Current,
-    IReadOnlyDictionary<string, StaffMember> Existing);
+internal sealed record StaffFileReviewResult(ReportingYear Year, StaffCsvParseResult Parsed, StaffImportPreview Preview, HeadcountSnapshot? Current);
+
+/// <summary>
+/// How many staff refs one statement looks up or one save writes. Well under every provider's limit on
+/// parameters in a statement (SQL Server's 2,100; SQLite's 32,766), so a file of any size is read and written
+/// in chunks, inside the import's one transaction.
+/// </summary>
+internal static class StaffChunk
+{
+    public const int Size = 1000;
+}
 
 internal static class StaffFileReview
 {
     /// <summary>Reads and checks the file and compares it with the year's current snapshot; refuses a bad file
     /// with every problem keyed to <see cref="ImportStaffCommand.Csv"/>. Writes nothing.</summary>
-    public static async Task<StaffFileReviewResult> ReviewAsync(JustCultureDbContext db, string csv, string sourceName, string yearText, DateOnly today,
-        bool trackExisting, CancellationToken cancellationToken)
+    /// <param name="csv">The file's text, read once, row by row; its hash is taken as it is read.</param>
+    public static async Task<StaffFileReviewResult> ReviewAsync(JustCultureDbContext db, TextReader csv, string sourceName, string yearText, DateOnly today,
+        CancellationToken cancellationToken)
     {
         var year = ReportingYearInput.Parse(yearText);
-        using var reader = new StringReader(csv);
+        using var reader = new HashingTextReader(csv);
         var parsed = StaffCsvParser.Parse(reader, sourceName, today);
+        var fileHash = reader.HashHex();
         var errors = parsed.Errors.Select(e => e.ToString()).ToList();
         if (errors.Count == 0)
         {
@@ -42,24 +53,44 @@ internal static class StaffFileReview
         var current = await db.HeadcountSnapshotHistory.SingleOrDefaultAsync(h => h.Year == key && h.ReplacedAtUtc == null, cancellationToken);
         var counted = await db.HeadcountSnapshots.AsNoTracking().Where(h => h.Year == key).Select(h => new { h.StaffRef, h.WresGroup }).ToListAsync(cancellationToken);
 
-        var refs = parsed.Rows.Select(r => r.StaffRef).ToList();
-        var query = trackExisting ? db.Staff : db.Staff.AsNoTracking();
-        var existing = await query.Where(s => refs.Contains(s.StaffRef)).ToDictionaryAsync(s => s.StaffRef, StringComparer.Ordinal, cancellationToken);
+        // Compared chunk by chunk, keeping only the counts: a national file need not be held as records too.
+        var existing = 0;
+        var changedPeople = 0;
+        var fieldTotals = new Dictionary<StaffRecordField, int>();
+        foreach (var chunk in parsed.Rows.Chunk(StaffChunk.Size))
+        {
+            var refs = chunk.Select(r => r.StaffRef).ToList();
+            var stored = await db.Staff.AsNoTracking().Where(s => refs.Contains(s.StaffRef)).ToDictionaryAsync(s => s.StaffRef, StringComparer.Ordinal, cancellationToken);
+            foreach (var row in chunk)
+            {
+                if (!stored.TryGetValue(row.StaffRef, out var member))
+                {
+                    continue;
+                }
 
-        var changes = parsed.Rows.Where(r => existing.ContainsKey(r.StaffRef)).Select(r => existing[r.StaffRef].ChangesFrom(r)).ToList();
+                existing++;
+                var changes = member.ChangesFrom(row);
+                changedPeople += changes.Count > 0 ? 1 : 0;
+                foreach (var field in changes)
+                {
+                    fieldTotals[field] = fieldTotals.GetValueOrDefault(field) + 1;
+                }
+            }
+        }
+
         var fieldCounts = Enum.GetValues<StaffRecordField>()
-            .Select(f => new FieldChangeCount(f, changes.Count(c => c.Contains(f))))
+            .Select(f => new FieldChangeCount(f, fieldTotals.GetValueOrDefault(f)))
             .Where(c => c.People > 0).ToList();
-        var inFile = refs.ToHashSet(StringComparer.Ordinal);
+        var inFile = parsed.Rows.Select(r => r.StaffRef).ToHashSet(StringComparer.Ordinal);
         var header = parsed.Header!;
         var preview = new StaffImportPreview(
             key,
             sourceName,
-            StaffImportPreview.HashOf(csv),
+            fileHash,
             parsed.Rows.Count,
-            NewPeople: parsed.Rows.Count - existing.Count,
-            ChangedPeople: changes.Count(c => c.Count > 0),
-            UnchangedPeople: changes.Count(c => c.Count == 0),
+            NewPeople: parsed.Rows.Count - existing,
+            ChangedPeople: changedPeople,
+            UnchangedPeople: existing - changedPeople,
             fieldCounts,
             Leavers: counted.Count(c => !inFile.Contains(c.StaffRef)),
             Before: WresCounts.Of(counted.Select(c => c.WresGroup)),
@@ -67,7 +98,7 @@ internal static class StaffFileReview
             current is null ? null : SnapshotSummary.Of(current),
             header.Readings,
             header.Ignored);
-        return new StaffFileReviewResult(year, parsed, preview, current, existing);
+        return new StaffFileReviewResult(year, parsed, preview, current);
     }
 
     /// <summary>
@@ -84,9 +115,12 @@ internal static class StaffFileReview
         var inFile = parsed.Rows.Select(r => r.StaffRef).ToHashSet(StringComparer.Ordinal);
         var wanted = parsed.Rows.Where(r => r.LineManagerRef is not null && !inFile.Contains(r.LineManagerRef))
             .Select(r => r.LineManagerRef!).Distinct().ToList();
-        var known = wanted.Count == 0
-            ? []
-            : (await db.Staff.Where(s => wanted.Contains(s.StaffRef)).Select(s => s.StaffRef).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        var known = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var chunk in wanted.Chunk(StaffChunk.Size))
+        {
+            known.UnionWith(await db.Staff.Where(s => chunk.Contains(s.StaffRef)).Select(s => s.StaffRef).ToListAsync(cancellationToken));
+        }
+
         var heading = parsed.Header!.HeadingOf(StaffFileColumns.LineManagerRef);
         return parsed.Rows
             .Select((row, index) => (row, line: parsed.LineOf(index)))

@@ -1,7 +1,9 @@
 using JustCulture.Domain;
 using System.CommandLine;
 using JustCulture.Application.Common;
+using System.Globalization;
 using JustCulture.Application.Demo;
+using JustCulture.Application.Scale;
 using JustCulture.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,7 +20,42 @@ internal static class DemoCommands
             await PrintSeedAsync(cli.Out, result);
             return ExitCodes.Ok;
         }));
-        return new Command("seed", "Demo data") { demo };
+        return new Command("seed", "Demo and scale data") { demo, BuildScale() };
+    }
+
+    /// <summary><c>seed scale</c>: a synthetic trust or region of any size, for load and scale work (README "Scale data").</summary>
+    private static Command BuildScale()
+    {
+        var staff = new Option<int>("--staff") { Description = "People in the workforce", Required = true };
+        var concerns = new Option<int>("--concerns") { Description = "Concerns raised over the reporting years", Required = true };
+        var years = new Option<int>("--years") { Description = "Reporting years with concerns, ending with the current one", DefaultValueFactory = _ => 3 };
+        var seed = new Option<int>("--seed") { Description = "Random seed: the same seed and sizes give the same data", DefaultValueFactory = _ => 2025 };
+        var scale = new Command("scale", "Fill an empty database with a synthetic trust of any size: staff, a headcount snapshot per year, concerns at every stage, through the product's own steps")
+        {
+            staff, concerns, years, seed,
+        };
+        scale.SetAction(CliRunner.Run(async (cli, ct) =>
+        {
+            var options = new ScaleSeedOptions(cli.Value(staff), cli.Value(concerns), cli.Value(years), cli.Value(seed))
+            {
+                Progress = new LineProgress(cli.Out),
+            };
+            var result = await cli.Get<ScaleSeeder>().SeedAsync(cli.Get<JustCultureDbContext>(), options, ct);
+            await cli.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"Seeded {result.Staff} staff, {result.Users} users, {result.Snapshots} headcount snapshots, {result.Concerns} concerns."));
+            await cli.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"  {result.LogEntries} log entries from {result.Steps} steps in {result.Elapsed.TotalSeconds:0.0} s ({result.EntriesPerSecond:0} entries/s)."));
+            await cli.Out.WriteLineAsync($"  concerns by status: {string.Join(", ", result.ConcernsByStatus.OrderBy(p => p.Key).Select(p => $"{Vocabulary.Stage(p.Key)} {p.Value}"))}");
+            await cli.Out.WriteLineAsync($"  actions by route:   {string.Join(", ", result.ActionsByRoute.OrderBy(p => p.Key).Select(p => $"{Vocabulary.Route(p.Key)} {p.Value}"))}");
+            return ExitCodes.Ok;
+        }));
+        return scale;
+    }
+
+    /// <summary>Writes each progress line as it comes (Progress&lt;T&gt; would post it later, out of order).</summary>
+    private sealed class LineProgress(TextWriter output) : IProgress<string>
+    {
+        public void Report(string value) => output.WriteLine(value);
     }
 
     public static Command BuildDemo()

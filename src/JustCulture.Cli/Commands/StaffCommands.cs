@@ -30,9 +30,9 @@ internal static class StaffCommands
                 throw new FileNotFoundException($"{path.FullName}: file not found");
             }
 
-            var csv = await File.ReadAllTextAsync(path.FullName, ct);
             if (cli.Value(dryRun))
             {
+                var csv = await File.ReadAllTextAsync(path.FullName, ct);
                 var preview = await cli.Get<PreviewStaffImportHandler>().HandleAsync(new PreviewStaffImportQuery(csv, path.Name, cli.Value(year)), ct);
                 foreach (var line in StaffImportPreviewText.Lines(preview))
                 {
@@ -44,7 +44,8 @@ internal static class StaffCommands
 
             try
             {
-                using var reader = new StringReader(csv);
+                // Read as it is parsed: a national file is not held in memory twice.
+                using var reader = new StreamReader(path.FullName, detectEncodingFromByteOrderMarks: true);
                 var result = await cli.Get<ImportStaffHandler>().HandleAsync(
                     new ImportStaffCommand(reader, path.Name, cli.Value(year), CliActor.Operator, WholeWorkforceConfirmed: cli.Value(confirmDrop)), ct);
                 await cli.Out.WriteLineAsync($"Imported {result.Imported} staff for {result.Year} ({result.Added} new, {result.Updated} updated): {result.White} White, {result.Bme} BME, {result.NotStated} not stated.");
