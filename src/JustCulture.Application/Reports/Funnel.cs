@@ -163,10 +163,10 @@ public static class FunnelCalculator
         var entering = stages[^1].People;
         var breakdowns = new List<Breakdown>
         {
-            BreakdownBy("band", p => p.Band, year, entering, inputs.Population, policy),
-            BreakdownBy("staffGroup", p => p.StaffGroup, year, entering, inputs.Population, policy),
-            BreakdownBy("lengthOfService", p => p.Erased ? StaffPopulation.ErasedAttribute : ServiceBand(p.StartDate, year.SnapshotDate), year, entering, inputs.Population, policy, ServiceBands),
-            BreakdownBy("directorate", p => p.Directorate, year, entering, inputs.Population, policy),
+            BreakdownBy("band", HeadcountDimension.Band, year, entering, inputs.Population, policy),
+            BreakdownBy("staffGroup", HeadcountDimension.StaffGroup, year, entering, inputs.Population, policy),
+            BreakdownBy("lengthOfService", HeadcountDimension.LengthOfService, year, entering, inputs.Population, policy, ServiceBands),
+            BreakdownBy("directorate", HeadcountDimension.Directorate, year, entering, inputs.Population, policy),
             RaisingAreaBreakdown(year, inputs, policy),
         };
 
@@ -212,22 +212,21 @@ public static class FunnelCalculator
             .Select(e => (Area: AreaOf(e.ActorId), Subject: e.SubjectStaffRef!))
             .Distinct()
             .Select(x => (x.Area, inputs.Population.Find(year, x.Subject).Person));
-        return Breakdown("raisingManagerDirectorate", BreakdownStages.Raised, p => p.Directorate, raised, year, inputs.Population, policy,
+        return Breakdown("raisingManagerDirectorate", BreakdownStages.Raised, HeadcountDimension.Directorate, raised, year, inputs.Population, policy,
             "had a concern raised about them by a manager in this directorate");
     }
 
-    private static Breakdown BreakdownBy(string dimension, Func<ReportPerson, string> category, ReportingYear year, HashSet<string> entering,
+    private static Breakdown BreakdownBy(string dimension, HeadcountDimension category, ReportingYear year, HashSet<string> entering,
         StaffPopulation population, SmallNumbersPolicy? policy, IReadOnlyList<string>? order = null) =>
-        Breakdown(dimension, BreakdownStages.Formal, category, entering.Select(r => population.Find(year, r).Person).Select(p => (category(p), p)),
+        Breakdown(dimension, BreakdownStages.Formal, category, entering.Select(r => population.Find(year, r).Person).Select(p => (SnapshotHeadcount.CategoryOf(category, p, year), p)),
             year, population, policy, Indicator3Calculator.What, order);
 
     /// <param name="counted">Each person counted at the stage, with the category they are counted in.</param>
-    /// <param name="headcountCategory">The category of each person in the headcount snapshot.</param>
-    private static Breakdown Breakdown(string dimension, string stage, Func<ReportPerson, string> headcountCategory, IEnumerable<(string Category, ReportPerson Person)> counted,
+    /// <param name="headcountCategory">The dimension whose categories the headcount snapshot is counted by.</param>
+    private static Breakdown Breakdown(string dimension, string stage, HeadcountDimension headcountCategory, IEnumerable<(string Category, ReportPerson Person)> counted,
         ReportingYear year, StaffPopulation population, SmallNumbersPolicy? policy, string what, IReadOnlyList<string>? order = null)
     {
-        var headcount = population.Snapshot(year).GroupBy(headcountCategory, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.GroupBy(p => p.Group).ToDictionary(x => x.Key, x => x.Count()), StringComparer.Ordinal);
+        var headcount = population.Headcount(year).By(headcountCategory);
         var entered = counted.GroupBy(c => c.Category, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.GroupBy(c => c.Person.Group).ToDictionary(x => x.Key, x => x.Count()), StringComparer.Ordinal);
         var categories = headcount.Keys.Union(entered.Keys, StringComparer.Ordinal).ToList();
@@ -237,7 +236,7 @@ public static class FunnelCalculator
 
         var rows = categories.Select(c =>
         {
-            int Count(Dictionary<string, Dictionary<WresGroup, int>> source, WresGroup g) =>
+            int Count(IReadOnlyDictionary<string, Dictionary<WresGroup, int>> source, WresGroup g) =>
                 source.TryGetValue(c, out var groups) && groups.TryGetValue(g, out var n) ? n : 0;
             GroupFigures Figures(WresGroup g) => new(Count(entered, g), Count(headcount, g), Indicator3Calculator.Rate(Count(entered, g), Count(headcount, g)));
             var white = Figures(WresGroup.White);

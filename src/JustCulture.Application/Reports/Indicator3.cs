@@ -198,8 +198,7 @@ public static class Indicator3Calculator
     public static IReadOnlyDictionary<WresGroup, int> HeadcountByGroup(StaffPopulation population, ReportingYear year)
     {
         ArgumentNullException.ThrowIfNull(population);
-        var snapshot = population.Snapshot(year);
-        return Enum.GetValues<WresGroup>().ToDictionary(g => g, g => snapshot.Count(p => p.Group == g));
+        return population.Headcount(year).ByGroup;
     }
 
     /// <summary>

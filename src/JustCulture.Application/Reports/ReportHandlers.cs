@@ -14,13 +14,21 @@ public sealed record Indicator3Query(string Year, string Basis = "single");
 
 public sealed record FunnelQuery(string Year);
 
-/// <summary>Reads what the reports compute from out of the live database; all counting is left to the pure calculators.</summary>
+/// <summary>
+/// Reads what the reports compute from out of the live database; all counting of people is left to the pure
+/// calculators. The cost follows the years asked, not the history: only the counted entries of those years are
+/// read, as the few columns the calculators use (never the free text), one sealed subject is opened per case, the
+/// headcounts are counted by GROUP BY, and only the people counted are read individually.
+/// </summary>
 public sealed class ReportDataLoader(JustCultureDbContext db, DecisionLogTrust trust, DecisionLogSequencer sequencer, CaseDataProtector protector)
 {
+    // Keeps each IN (...) list well under every provider's parameter limit (SQLite's is 32,766).
+    private const int ChunkSize = 1000;
+
     private bool _verified;
     private StoredCheckpoint? _checkpoint;
 
-    /// <summary>The case events the reports count, from the whole log (the calculators pick each year's).</summary>
+    /// <summary>The case events the reports count (the calculators pick each year's).</summary>
     public static readonly IReadOnlyList<string> CountedEvents =
         [LogEventTypes.ConcernOpened, LogEventTypes.OutcomeRecorded, LogEventTypes.ReviewDecided, LogEventTypes.FormalInvestigationStarted];
 
@@ -32,7 +40,12 @@ public sealed class ReportDataLoader(JustCultureDbContext db, DecisionLogTrust t
     /// checkpoints, and only the entries a checkpoint signed for this report covers: a figure computed from a log
     /// that has been edited, cut or rewritten is worse than none, because it looks trustworthy.
     /// </summary>
-    public async Task<ReportInputs> LoadAsync(IReadOnlyCollection<ReportingYear> years, CancellationToken cancellationToken = default)
+    public Task<ReportInputs> LoadAsync(IReadOnlyCollection<ReportingYear> years, CancellationToken cancellationToken = default) =>
+        LoadAsync(years, breakdowns: true, cancellationToken);
+
+    /// <param name="breakdowns">Whether to count the headcount by band, staff group, length of service and
+    /// directorate (the funnel's breakdowns); indicator 3 needs only the headcount by group.</param>
+    public async Task<ReportInputs> LoadAsync(IReadOnlyCollection<ReportingYear> years, bool breakdowns, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(years);
         if (!_verified)
@@ -43,41 +56,68 @@ public sealed class ReportDataLoader(JustCultureDbContext db, DecisionLogTrust t
         }
 
         var size = _checkpoint?.Checkpoint.Size ?? 0;
-        var rows = await DecisionLogStore.Integrated(db, size)
-            .Where(r => CountedEvents.Contains(r.Entry.EventType) || r.Entry.EventType == LogEventTypes.PersonalDataErased)
-            .Select(r => r.Entry)
-            .ToListAsync(cancellationToken);
-        var erasures = rows.Where(e => e.EventType == LogEventTypes.PersonalDataErased).ToList();
-        var counted = rows.Where(e => e.EventType != LogEventTypes.PersonalDataErased).ToList();
-        var erasedCases = erasures.Select(e => e.ConcernId).OfType<Guid>().ToHashSet();
-        var keyring = await protector.KeyringAsync(db, counted.Select(e => e.ConcernId).OfType<Guid>().Where(id => !erasedCases.Contains(id)).Distinct().ToList(), cancellationToken);
-        var cases = CaseSubjects.Resolve(counted, erasures, e =>
-        {
-            OpenedFields fields;
-            try
-            {
-                fields = keyring.Open(e);
-            }
-            catch (LogIntegrityException ex)
-            {
-                throw UseCaseException.LogBroken(ex.Message);
-            }
-
-            // A key destroyed without the erasure the retention run records would silently drop the case from the figures.
-            return fields.Erased
-                ? throw UseCaseException.LogBroken($"the data key of case {e.ConcernId} is erased but the log records no erasure of it (entry id {e.EntryId})")
-                : fields.SubjectStaffRef;
-        });
-        var yearTexts = years.Select(y => y.ToString()).ToList();
-        var snapshotRows = await db.HeadcountSnapshots.AsNoTracking().Where(h => yearTexts.Contains(h.Year)).ToListAsync(cancellationToken);
-        var snapshots = snapshotRows.GroupBy(h => ReportingYear.Parse(h.Year))
-            .ToDictionary(g => g.Key, g => (IReadOnlyList<ReportPerson>)g.Select(ReportPerson.From).ToList());
-        var records = (await db.Staff.AsNoTracking().ToListAsync(cancellationToken)).Select(ReportPerson.From);
         var history = await db.WresHistory.AsNoTracking().ToListAsync(cancellationToken);
         var userStaffRefs = await db.Users.AsNoTracking().Where(u => u.StaffRef != null)
             .ToDictionaryAsync(u => u.UserId, u => u.StaffRef!, StringComparer.Ordinal, cancellationToken);
-        return new ReportInputs(cases.Counted, new StaffPopulation(snapshots, records, cases.Frozen), history, FigureSources.Live, userStaffRefs);
+        if (years.Count == 0)
+        {
+            return new ReportInputs([], new StaffPopulation(new Dictionary<ReportingYear, IReadOnlyList<ReportPerson>>(), []), history, FigureSources.Live, userStaffRefs);
+        }
+
+        var log = new ReportLogQueries(db, size, years);
+        var counted = await log.CountedAsync(cancellationToken);
+        var erasures = await log.ErasuresAsync(cancellationToken);
+        var subjects = await OpenSubjectsAsync(log, erasures, cancellationToken);
+        var cases = CaseSubjects.Resolve(counted, erasures, e => subjects[e.ConcernId!.Value]);
+
+        var lookedUp = cases.Counted.Select(e => e.SubjectStaffRef)
+            .Concat(cases.Counted.Where(e => e.EventType == LogEventTypes.ConcernOpened).Select(e => userStaffRefs.GetValueOrDefault(e.ActorId)))
+            .OfType<string>().Where(r => !r.StartsWith(CaseSubjects.ErasedPrefix, StringComparison.Ordinal))
+            .Distinct(StringComparer.Ordinal).ToList();
+        var population = await new ReportStaffQueries(db, years).PopulationAsync(lookedUp, breakdowns, cases.Frozen, cancellationToken);
+        return new ReportInputs(cases.Counted, population, history, FigureSources.Live, userStaffRefs);
     }
+
+    /// <summary>
+    /// Each case's subject, opened from its first counted entry in the log (as an export is read), with the keyring
+    /// loaded for only the cases counted that are not erased.
+    /// </summary>
+    private async Task<Dictionary<Guid, string?>> OpenSubjectsAsync(ReportLogQueries log, IReadOnlyList<DecisionLogEntry> erasures, CancellationToken cancellationToken)
+    {
+        var erased = erasures.Select(e => e.ConcernId).OfType<Guid>().ToHashSet();
+        var sealedSubjects = (await log.FirstSubjectsAsync(cancellationToken)).Where(e => !erased.Contains(e.ConcernId!.Value)).ToList();
+        var subjects = new Dictionary<Guid, string?>();
+        foreach (var chunk in sealedSubjects.Chunk(ChunkSize))
+        {
+            var keyring = await protector.KeyringAsync(db, chunk.Select(e => e.ConcernId!.Value), cancellationToken);
+            foreach (var entry in chunk)
+            {
+                subjects[entry.ConcernId!.Value] = Open(keyring, entry);
+            }
+        }
+
+        return subjects;
+    }
+
+    private static string? Open(CaseDataKeyring keyring, DecisionLogEntry entry)
+    {
+        OpenedFields fields;
+        try
+        {
+            fields = keyring.Open(entry);
+        }
+        catch (LogIntegrityException ex)
+        {
+            throw UseCaseException.LogBroken(ex.Message);
+        }
+
+        // A key destroyed without the erasure the retention run records would silently drop the case from the figures.
+        return fields.Erased
+            ? throw UseCaseException.LogBroken($"the data key of case {entry.ConcernId} is erased but the log records no erasure of it (entry id {entry.EntryId})")
+            : fields.SubjectStaffRef;
+    }
+
+    internal static IEnumerable<T[]> Chunks<T>(IEnumerable<T> items) => items.Chunk(ChunkSize);
 }
 
 /// <summary>Indicator 3 for a year from the live database.</summary>
@@ -88,7 +128,9 @@ public sealed class Indicator3ReportHandler(ReportDataLoader loader)
         ArgumentNullException.ThrowIfNull(query);
         var year = ReportArguments.Year(query.Year);
         var basis = ReportArguments.Basis(query.Basis);
-        var inputs = await loader.LoadAsync([year, year.Previous], cancellationToken);
+        // Only the year(s) the basis counts: the cost follows the figure asked for.
+        ReportingYear[] years = basis == ReportBasis.Rolling ? [year.Previous, year] : [year];
+        var inputs = await loader.LoadAsync(years, breakdowns: false, cancellationToken);
         return Indicator3Calculator.Compute(year, basis, inputs) with { Checkpoint = loader.Checkpoint };
     }
 }
