@@ -25,6 +25,7 @@ namespace JustCulture.Persistence.CompiledModels.Postgres
                 propertyCount: 8,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 3,
+                namedIndexCount: 2,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -116,6 +117,16 @@ namespace JustCulture.Persistence.CompiledModels.Postgres
 
             var index1 = runtimeEntityType.AddIndex(
                 new[] { workflowInstanceId });
+
+            var iX_bookmarks_open = runtimeEntityType.AddIndex(
+                new[] { createdAtUtc, id },
+                name: "IX_bookmarks_open");
+            iX_bookmarks_open.AddAnnotation("Relational:Filter", "completed_at_utc IS NULL");
+
+            var iX_bookmarks_open_role = runtimeEntityType.AddIndex(
+                new[] { role, createdAtUtc, id },
+                name: "IX_bookmarks_open_role");
+            iX_bookmarks_open_role.AddAnnotation("Relational:Filter", "completed_at_utc IS NULL");
 
             return runtimeEntityType;
         }

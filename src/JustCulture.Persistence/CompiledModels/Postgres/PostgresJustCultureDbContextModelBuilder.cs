@@ -12,7 +12,7 @@ namespace JustCulture.Persistence.CompiledModels.Postgres
     public partial class PostgresJustCultureDbContextModel
     {
         private PostgresJustCultureDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("5272b1fe-c854-4039-855b-1bf65ee26213"), entityTypeCount: 16)
+            : base(skipDetectChanges: false, modelId: new Guid("823494d2-8b9f-4733-87cb-b3bb883c9cbe"), entityTypeCount: 16)
         {
         }
 

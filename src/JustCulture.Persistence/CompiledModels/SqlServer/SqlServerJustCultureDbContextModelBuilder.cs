@@ -11,7 +11,7 @@ namespace JustCulture.Persistence.CompiledModels.SqlServer
     public partial class SqlServerJustCultureDbContextModel
     {
         private SqlServerJustCultureDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("6fb7da3e-0637-4a06-9526-b04f89b180b1"), entityTypeCount: 16)
+            : base(skipDetectChanges: false, modelId: new Guid("5fecac84-9e1e-4625-ad25-3484ded5b8d5"), entityTypeCount: 16)
         {
         }
 

@@ -11,7 +11,7 @@ namespace JustCulture.Persistence.CompiledModels.Sqlite
     public partial class SqliteJustCultureDbContextModel
     {
         private SqliteJustCultureDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("848144cc-bb4c-4e4c-a8f1-777a4819b3c6"), entityTypeCount: 16)
+            : base(skipDetectChanges: false, modelId: new Guid("c50f1953-2ea5-400a-9ea2-7a4058dd89ec"), entityTypeCount: 16)
         {
         }
 

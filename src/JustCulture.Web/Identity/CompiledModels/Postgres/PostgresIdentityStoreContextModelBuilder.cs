@@ -12,7 +12,7 @@ namespace JustCulture.Web.Identity.CompiledModels.Postgres
     public partial class PostgresIdentityStoreContextModel
     {
         private PostgresIdentityStoreContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("2e13277f-6036-4b61-b268-6c9a469ef565"), entityTypeCount: 4)
+            : base(skipDetectChanges: false, modelId: new Guid("f9146c16-e425-4b97-8336-65698b3230df"), entityTypeCount: 4)
         {
         }
 

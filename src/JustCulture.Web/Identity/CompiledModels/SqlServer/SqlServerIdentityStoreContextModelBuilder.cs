@@ -11,7 +11,7 @@ namespace JustCulture.Web.Identity.CompiledModels.SqlServer
     public partial class SqlServerIdentityStoreContextModel
     {
         private SqlServerIdentityStoreContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("9f06d732-b5c4-4b86-9df0-84b6f5a767c7"), entityTypeCount: 4)
+            : base(skipDetectChanges: false, modelId: new Guid("83dd75d9-0034-4448-ad59-4c259d63c97e"), entityTypeCount: 4)
         {
         }
 

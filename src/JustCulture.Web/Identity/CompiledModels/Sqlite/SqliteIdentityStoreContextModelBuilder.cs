@@ -11,7 +11,7 @@ namespace JustCulture.Web.Identity.CompiledModels.Sqlite
     public partial class SqliteIdentityStoreContextModel
     {
         private SqliteIdentityStoreContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("fedb14e9-d0a2-4d4c-bf82-42394f7e0b35"), entityTypeCount: 4)
+            : base(skipDetectChanges: false, modelId: new Guid("72f0d6f3-8504-450d-ae54-b8f09f630326"), entityTypeCount: 4)
         {
         }
 
