@@ -8,7 +8,7 @@ internal sealed record LoopbackRow(string Name, double Value, string Unit, strin
 /// <summary>Writes <c>BenchmarkDotNet.Artifacts/results/loopback-&lt;name&gt;.json</c>, next to BenchmarkDotNet's own reports.</summary>
 internal static class LoopbackResult
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static async Task WriteAsync(string name, string suite, string title, IReadOnlyList<LoopbackRow> rows)
     {
