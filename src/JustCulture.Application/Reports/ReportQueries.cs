@@ -27,7 +27,8 @@ internal sealed class ReportLogQueries(JustCultureDbContext db, long treeSize, I
     private IQueryable<SequencedEntry> CountedInYears() => Integrated()
         .Where(r => ReportDataLoader.CountedEvents.Contains(r.Entry.EventType) && r.Entry.OccurredAtUtc >= _from && r.Entry.OccurredAtUtc < _to);
 
-    private IQueryable<Guid?> CasesInYears() => CountedInYears().Where(r => r.Entry.ConcernId != null).Select(r => r.Entry.ConcernId);
+    // Joined, not Contains(): an IN over the nullable concern id was planned per row on SQLite, quadratic in the year's entries.
+    private IQueryable<Guid?> CasesInYears() => CountedInYears().Where(r => r.Entry.ConcernId != null).Select(r => r.Entry.ConcernId).Distinct();
 
     /// <summary>
     /// The counted entries of the years, in log order, carrying only what the calculators read: the answer of an
@@ -40,6 +41,7 @@ internal sealed class ReportLogQueries(JustCultureDbContext db, long treeSize, I
         var reviewed = CountedInYears().Where(r => r.Entry.EventType == LogEventTypes.ReviewDecided && r.Entry.WorkflowInstanceId != null)
             .Select(r => r.Entry.WorkflowInstanceId);
         // Outside the years, so no figure counts them; they only mark those actions as G or A. No case: no subject to open.
+        // Filtered on the (event_type, occurred_at_utc) index first; the IN over the year's few reviews is then cheap.
         var earlierOutcomes = await Integrated()
             .Where(r => r.Entry.EventType == LogEventTypes.OutcomeRecorded && (r.Entry.Answer == "G" || r.Entry.Answer == "A")
                 && (r.Entry.OccurredAtUtc < _from || r.Entry.OccurredAtUtc >= _to) && reviewed.Contains(r.Entry.WorkflowInstanceId))
@@ -77,12 +79,12 @@ internal sealed class ReportLogQueries(JustCultureDbContext db, long treeSize, I
     /// </summary>
     public Task<List<DecisionLogEntry>> FirstSubjectsAsync(CancellationToken ct)
     {
-        var cases = CasesInYears();
-        var first = Integrated()
-            .Where(r => ReportDataLoader.CountedEvents.Contains(r.Entry.EventType) && cases.Contains(r.Entry.ConcernId))
-            .GroupBy(r => r.Entry.ConcernId)
-            .Select(g => g.Min(r => r.Sequence));
-        return Integrated().Where(r => first.Contains(r.Sequence))
+        var first = from r in Integrated()
+                    join c in CasesInYears() on r.Entry.ConcernId equals c
+                    where ReportDataLoader.CountedEvents.Contains(r.Entry.EventType)
+                    group r by r.Entry.ConcernId into g
+                    select g.Min(r => r.Sequence);
+        return (from r in Integrated() join f in first on r.Sequence equals f select r)
             .Select(r => new DecisionLogEntry
             {
                 EntryId = r.Entry.EntryId,
@@ -101,10 +103,10 @@ internal sealed class ReportLogQueries(JustCultureDbContext db, long treeSize, I
     /// </summary>
     public Task<List<DecisionLogEntry>> ErasuresAsync(CancellationToken ct)
     {
-        var cases = CasesInYears();
         var erasures = Integrated().Where(r => r.Entry.EventType == LogEventTypes.PersonalDataErased);
-        var pseudonyms = erasures.Where(r => cases.Contains(r.Entry.ConcernId)).Select(r => r.Entry.SubjectStaffRef);
-        return erasures.Where(r => cases.Contains(r.Entry.ConcernId) || pseudonyms.Contains(r.Entry.SubjectStaffRef))
+        var pseudonyms = (from r in erasures join c in CasesInYears() on r.Entry.ConcernId equals c select r.Entry.SubjectStaffRef).Distinct();
+        // Every erasure under those pseudonyms includes each case's own (its pseudonym is among them).
+        return (from r in erasures join p in pseudonyms on r.Entry.SubjectStaffRef equals p select r)
             .OrderBy(r => r.Sequence)
             .Select(r => new DecisionLogEntry
             {
