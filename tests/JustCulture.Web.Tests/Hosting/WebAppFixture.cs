@@ -251,10 +251,11 @@ public sealed class PostgresWebAppFixture : WebAppFixture
     protected override async Task AfterStartAsync()
     {
         var operatorActor = new JustCulture.Application.Common.Actor("test", "Administrator");
-        await InScopeAsync(services =>
+        // Awaited inside the lambda: the import reads the file as it goes, so the reader must outlive the whole step.
+        await InScopeAsync(async services =>
         {
             using var csv = new StringReader(StaffCsv);
-            return services.GetRequiredService<JustCulture.Application.Staff.ImportStaffHandler>()
+            return await services.GetRequiredService<JustCulture.Application.Staff.ImportStaffHandler>()
                 .HandleAsync(new JustCulture.Application.Staff.ImportStaffCommand(csv, "staff.csv", "2024-25", operatorActor));
         });
         await AddSignInAsync(Caller.LineManager.DemoAccount(), "LineManager", "M001");
