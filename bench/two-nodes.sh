@@ -19,9 +19,11 @@ dotnet build -c Release bench/JustCulture.Benchmarks >/dev/null
 web=src/JustCulture.Web/bin/Release/net10.0/JustCulture.Web.dll
 load=bench/JustCulture.Benchmarks/bin/Release/net10.0/JustCulture.Benchmarks.dll
 
+# Every client signs in from 127.0.0.1, so the per-address and per-account sign-in limits are lifted for the load run.
 start_node() { # database port
   ASPNETCORE_ENVIRONMENT=Development JustCulture__Database="postgres:Host=127.0.0.1;Port=$port;Database=$1;Username=postgres" \
   JustCulture__SigningKey="$work/$1.key.pem" JustCulture__Checkpoints="$work/$1.checkpoints" Logging__LogLevel__Default=Warning \
+  JustCulture__SignInLimits__PerAddress=100000 JustCulture__SignInLimits__PerAccount=100000 \
     dotnet "$web" --urls "http://127.0.0.1:$2" >"$work/node-$2.log" 2>&1 &
   pids+=($!)
   for _ in $(seq 1 180); do curl -sf "http://127.0.0.1:$2/health" >/dev/null && return 0; sleep 1; done

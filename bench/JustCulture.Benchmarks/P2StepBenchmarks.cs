@@ -70,7 +70,9 @@ public class P2StepBenchmarks
             next = (await CompleteAsync(next, BenchTrust.LineManager, answer)).NextTaskIds.Single();
         }
 
-        var closed = await CompleteAsync(next, BenchTrust.Reviewer, "SystemLearning", "Rota gaps on the ward; shared with the safety team.");
+        // A review records the reviewer's conflict-of-interest declaration with the route.
+        var closed = await RunAsync<CompleteTaskHandler, CompleteTaskResult>(h => h.HandleAsync(new CompleteTaskCommand(next, BenchTrust.Reviewer, "SystemLearning",
+            "Rota gaps on the ward; shared with the safety team.", Conflict: JustCulture.Domain.Concerns.ConflictOfInterest.None)));
         if (closed.NextTaskIds.Count != 0 || closed.ConcernStatus != Domain.Concerns.ConcernStatus.Closed)
         {
             throw new InvalidOperationException($"The template case did not close: {closed.ConcernStatus}, {closed.NextTaskIds.Count} open tasks.");
