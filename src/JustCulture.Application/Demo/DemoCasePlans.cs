@@ -61,4 +61,24 @@ internal static class DemoCasePlans
 
     public const string InformalNotAppropriate =
         "Informal routes were considered with HR advice; the seriousness and risk to patients mean an informal outcome would not be proportionate.";
+
+    /// <summary>The review step for a chosen route, given a few days after the last answer.</summary>
+    public static void AddReview(List<PlannedAnswer> answers, CaseRoute route, ChecklistOutcome outcome, Random random) =>
+        answers.Add(new PlannedAnswer(route.ToString(), TimeSpan.FromDays(random.Next(3, 15)), RationaleFor(route, outcome),
+            route == CaseRoute.FormalInvestigation ? InformalNotAppropriate : null));
+
+    /// <summary>One of the options, each as likely as its weight.</summary>
+    public static T Weighted<T>((T Value, int Weight)[] options, Random random)
+    {
+        var pick = random.Next(options.Sum(o => o.Weight));
+        foreach (var (value, weight) in options)
+        {
+            if ((pick -= weight) < 0)
+            {
+                return value;
+            }
+        }
+
+        return options[^1].Value;
+    }
 }

@@ -217,7 +217,7 @@ public sealed class DemoSeeder(JustCultureDbContext db, TriageWorkflow triage, W
 
     private static List<PlannedAnswer> PlanAnswers(Random random, bool recent)
     {
-        var outcome = Weighted(DemoCasePlans.OutcomeWeights, random);
+        var outcome = DemoCasePlans.Weighted(DemoCasePlans.OutcomeWeights, random);
         var paths = DemoCasePlans.ChecklistPathsTo(outcome);
         var checklist = paths[random.Next(paths.Count)];
         var answers = checklist.Select(a => new PlannedAnswer(a, TimeSpan.FromMinutes(random.Next(1, 6)))).ToList();
@@ -227,8 +227,8 @@ public sealed class DemoSeeder(JustCultureDbContext db, TriageWorkflow triage, W
             return answers.Take(random.Next(0, answers.Count)).ToList();
         }
 
-        var route = Weighted(DemoCasePlans.RouteWeights(outcome), random);
-        AddReview(answers, route, outcome, random);
+        var route = DemoCasePlans.Weighted(DemoCasePlans.RouteWeights(outcome), random);
+        DemoCasePlans.AddReview(answers, route, outcome, random);
         if (route == CaseRoute.InformalResolution)
         {
             var resolved = random.NextDouble() < 0.75;
@@ -236,29 +236,11 @@ public sealed class DemoSeeder(JustCultureDbContext db, TriageWorkflow triage, W
                 resolved ? "Agreed actions completed and reviewed with the member of staff." : "Agreed actions not completed; returned for review."));
             if (!resolved)
             {
-                AddReview(answers, random.NextDouble() < 0.5 ? CaseRoute.FormalInvestigation : CaseRoute.Support, outcome, random);
+                DemoCasePlans.AddReview(answers, random.NextDouble() < 0.5 ? CaseRoute.FormalInvestigation : CaseRoute.Support, outcome, random);
             }
         }
 
         return answers;
-    }
-
-    private static void AddReview(List<PlannedAnswer> answers, CaseRoute route, ChecklistOutcome outcome, Random random) =>
-        answers.Add(new PlannedAnswer(route.ToString(), TimeSpan.FromDays(random.Next(3, 15)), DemoCasePlans.RationaleFor(route, outcome),
-            route == CaseRoute.FormalInvestigation ? DemoCasePlans.InformalNotAppropriate : null));
-
-    private static T Weighted<T>((T Value, int Weight)[] options, Random random)
-    {
-        var pick = random.Next(options.Sum(o => o.Weight));
-        foreach (var (value, weight) in options)
-        {
-            if ((pick -= weight) < 0)
-            {
-                return value;
-            }
-        }
-
-        return options[^1].Value;
     }
 
     private async Task ImportSnapshotAsync(DemoTrust trust, ReportingYear year, TimeProvider at, Actor actor, CancellationToken cancellationToken)

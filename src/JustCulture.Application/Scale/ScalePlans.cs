@@ -20,7 +20,7 @@ internal static class ScalePlans
 {
     public static ActionPlan Answers(Random random, bool recent)
     {
-        var outcome = Weighted(DemoCasePlans.OutcomeWeights, random);
+        var outcome = DemoCasePlans.Weighted(DemoCasePlans.OutcomeWeights, random);
         var paths = DemoCasePlans.ChecklistPathsTo(outcome);
         var checklist = paths[random.Next(paths.Count)];
         var minutes = TimeSpan.FromMinutes(checklist.Sum(_ => random.Next(1, 6)));
@@ -32,8 +32,8 @@ internal static class ScalePlans
         }
 
         var reviews = new List<PlannedAnswer>();
-        var route = Weighted(DemoCasePlans.RouteWeights(outcome), random);
-        AddReview(reviews, route, outcome, random);
+        var route = DemoCasePlans.Weighted(DemoCasePlans.RouteWeights(outcome), random);
+        DemoCasePlans.AddReview(reviews, route, outcome, random);
         if (route == CaseRoute.InformalResolution)
         {
             var resolved = random.NextDouble() < 0.75;
@@ -41,7 +41,7 @@ internal static class ScalePlans
                 resolved ? "Agreed actions completed and reviewed with the member of staff." : "Agreed actions not completed; returned for review."));
             if (!resolved)
             {
-                AddReview(reviews, random.NextDouble() < 0.5 ? CaseRoute.FormalInvestigation : CaseRoute.Support, outcome, random);
+                DemoCasePlans.AddReview(reviews, random.NextDouble() < 0.5 ? CaseRoute.FormalInvestigation : CaseRoute.Support, outcome, random);
             }
         }
 
@@ -51,22 +51,5 @@ internal static class ScalePlans
     /// <summary>Checklist answers are "Yes"/"No" and given by the line manager; every other answer is the reviewer's.</summary>
     public static bool IsReviewerAnswer(string answer) => answer is not ("Yes" or "No");
 
-    private static void AddReview(List<PlannedAnswer> answers, CaseRoute route, ChecklistOutcome outcome, Random random) =>
-        answers.Add(new PlannedAnswer(route.ToString(), TimeSpan.FromDays(random.Next(3, 15)), DemoCasePlans.RationaleFor(route, outcome),
-            route == CaseRoute.FormalInvestigation ? DemoCasePlans.InformalNotAppropriate : null));
-
-    private static T Weighted<T>((T Value, int Weight)[] options, Random random)
-    {
-        var pick = random.Next(options.Sum(o => o.Weight));
-        foreach (var (value, weight) in options)
-        {
-            if ((pick -= weight) < 0)
-            {
-                return value;
-            }
-        }
-
-        return options[^1].Value;
-    }
 }
 #pragma warning restore CA5394
