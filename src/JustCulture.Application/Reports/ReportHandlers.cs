@@ -65,10 +65,9 @@ public sealed class ReportDataLoader(JustCultureDbContext db, DecisionLogTrust t
         }
 
         var log = new ReportLogQueries(db, size, years);
-        var counted = await log.CountedAsync(cancellationToken);
-        var erasures = await log.ErasuresAsync(cancellationToken);
-        var subjects = await OpenSubjectsAsync(log, erasures, cancellationToken);
-        var cases = CaseSubjects.Resolve(counted, erasures, e => subjects[e.ConcernId!.Value]);
+        var reads = await log.ReadAsync(cancellationToken);
+        var subjects = await OpenSubjectsAsync(reads, cancellationToken);
+        var cases = CaseSubjects.Resolve(reads.Counted, reads.Erasures, e => subjects[e.ConcernId!.Value]);
 
         var lookedUp = cases.Counted.Select(e => e.SubjectStaffRef)
             .Concat(cases.Counted.Where(e => e.EventType == LogEventTypes.ConcernOpened).Select(e => userStaffRefs.GetValueOrDefault(e.ActorId)))
@@ -82,10 +81,10 @@ public sealed class ReportDataLoader(JustCultureDbContext db, DecisionLogTrust t
     /// Each case's subject, opened from its first counted entry in the log (as an export is read), with the keyring
     /// loaded for only the cases counted that are not erased.
     /// </summary>
-    private async Task<Dictionary<Guid, string?>> OpenSubjectsAsync(ReportLogQueries log, IReadOnlyList<DecisionLogEntry> erasures, CancellationToken cancellationToken)
+    private async Task<Dictionary<Guid, string?>> OpenSubjectsAsync(ReportLogReads reads, CancellationToken cancellationToken)
     {
-        var erased = erasures.Select(e => e.ConcernId).OfType<Guid>().ToHashSet();
-        var sealedSubjects = (await log.FirstSubjectsAsync(cancellationToken)).Where(e => !erased.Contains(e.ConcernId!.Value)).ToList();
+        var erased = reads.Erasures.Select(e => e.ConcernId).OfType<Guid>().ToHashSet();
+        var sealedSubjects = reads.FirstSubjects.Where(e => !erased.Contains(e.ConcernId!.Value)).ToList();
         var subjects = new Dictionary<Guid, string?>();
         foreach (var chunk in sealedSubjects.Chunk(ChunkSize))
         {

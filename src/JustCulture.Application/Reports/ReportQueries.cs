@@ -27,35 +27,61 @@ internal sealed class ReportLogQueries(JustCultureDbContext db, long treeSize, I
     private IQueryable<SequencedEntry> CountedInYears() => Integrated()
         .Where(r => ReportDataLoader.CountedEvents.Contains(r.Entry.EventType) && r.Entry.OccurredAtUtc >= _from && r.Entry.OccurredAtUtc < _to);
 
-    // Joined, not Contains(): an IN over the nullable concern id was planned per row on SQLite, quadratic in the year's entries.
-    private IQueryable<Guid?> CasesInYears() => CountedInYears().Where(r => r.Entry.ConcernId != null).Select(r => r.Entry.ConcernId).Distinct();
-
     /// <summary>
-    /// The counted entries of the years, in log order, carrying only what the calculators read: the answer of an
-    /// outcome, the raiser of an opening, and no subject (it is resolved per case) except for an entry without a case.
-    /// Plus, for the funnel's "reviewed after G or A", the G/A outcomes from before the years of the actions reviewed in them.
+    /// What the reports read of the log, in three narrow reads whatever the history's length: the counted entries
+    /// of the years (the (event_type, occurred_at_utc) index), then every counted entry and erasure of the cases
+    /// among them (the concern_id index, so bounded by those cases, not by the log), and only when some of those
+    /// cases were erased, the other erasures under the same pseudonyms.
     /// </summary>
-    public async Task<List<DecisionLogEntry>> CountedAsync(CancellationToken ct)
+    public async Task<ReportLogReads> ReadAsync(CancellationToken ct)
     {
         var inYears = await Project(CountedInYears()).ToListAsync(ct);
-        var reviewed = CountedInYears().Where(r => r.Entry.EventType == LogEventTypes.ReviewDecided && r.Entry.WorkflowInstanceId != null)
-            .Select(r => r.Entry.WorkflowInstanceId);
-        // Outside the years, so no figure counts them; they only mark those actions as G or A. No case: no subject to open.
-        // Filtered on the (event_type, occurred_at_utc) index first; the IN over the year's few reviews is then cheap.
-        var earlierOutcomes = await Integrated()
-            .Where(r => r.Entry.EventType == LogEventTypes.OutcomeRecorded && (r.Entry.Answer == "G" || r.Entry.Answer == "A")
-                && (r.Entry.OccurredAtUtc < _from || r.Entry.OccurredAtUtc >= _to) && reviewed.Contains(r.Entry.WorkflowInstanceId))
-            .OrderBy(r => r.Sequence)
-            .Select(r => new DecisionLogEntry
+        var caseIds = inYears.Select(e => e.ConcernId).OfType<Guid>().Distinct().ToList();
+        var caseRows = new List<SequencedRow>();
+        foreach (var chunk in ReportDataLoader.Chunks(caseIds.Select(id => (Guid?)id)))
+        {
+            caseRows.AddRange(await Integrated()
+                .Where(r => chunk.Contains(r.Entry.ConcernId)
+                    && (ReportDataLoader.CountedEvents.Contains(r.Entry.EventType) || r.Entry.EventType == LogEventTypes.PersonalDataErased))
+                .Select(r => new SequencedRow(r.Sequence, new DecisionLogEntry
+                {
+                    EntryId = r.Entry.EntryId,
+                    LeafVersion = r.Entry.LeafVersion,
+                    EventType = r.Entry.EventType,
+                    ConcernId = r.Entry.ConcernId,
+                    WorkflowInstanceId = r.Entry.WorkflowInstanceId,
+                    SubjectStaffRef = r.Entry.SubjectStaffRef,
+                    // An outcome's letter; an erasure's frozen groups.
+                    Answer = r.Entry.EventType == LogEventTypes.OutcomeRecorded || r.Entry.EventType == LogEventTypes.PersonalDataErased ? r.Entry.Answer : null,
+                    OccurredAtUtc = r.Entry.OccurredAtUtc,
+                }))
+                .ToListAsync(ct));
+        }
+
+        caseRows.Sort((a, b) => a.Sequence.CompareTo(b.Sequence));
+        // Each case is counted under the subject of its first counted entry in the whole log (perhaps in an earlier year).
+        var firstSubjects = caseRows.Where(r => r.Entry.EventType != LogEventTypes.PersonalDataErased)
+            .DistinctBy(r => r.Entry.ConcernId).Select(r => r.Entry).ToList();
+
+        // For the funnel's "reviewed after G or A": the G/A outcomes from outside the years of the actions reviewed
+        // in them. An action belongs to its case, so they are among that case's entries. Outside the years no
+        // figure counts them; they only mark those actions as G or A, so they carry no case and no subject to open.
+        var reviewed = inYears.Where(e => e.EventType == LogEventTypes.ReviewDecided && e.WorkflowInstanceId is not null)
+            .Select(e => e.WorkflowInstanceId!.Value).ToHashSet();
+        var earlierOutcomes = caseRows.Select(r => r.Entry)
+            .Where(e => e.EventType == LogEventTypes.OutcomeRecorded && e.Answer is "G" or "A" && (e.OccurredAtUtc < _from || e.OccurredAtUtc >= _to)
+                && e.WorkflowInstanceId is { } id && reviewed.Contains(id))
+            .Select(e => new DecisionLogEntry
             {
-                EntryId = r.Entry.EntryId,
-                EventType = r.Entry.EventType,
-                WorkflowInstanceId = r.Entry.WorkflowInstanceId,
-                Answer = r.Entry.Answer,
-                OccurredAtUtc = r.Entry.OccurredAtUtc,
-            })
-            .ToListAsync(ct);
-        return [.. inYears, .. earlierOutcomes];
+                EntryId = e.EntryId,
+                EventType = e.EventType,
+                WorkflowInstanceId = e.WorkflowInstanceId,
+                Answer = e.Answer,
+                OccurredAtUtc = e.OccurredAtUtc,
+            });
+
+        var ownErasures = caseRows.Where(r => r.Entry.EventType == LogEventTypes.PersonalDataErased).ToList();
+        return new ReportLogReads([.. inYears, .. earlierOutcomes], firstSubjects, await ErasuresAsync(ownErasures, ct));
     }
 
     private static IQueryable<DecisionLogEntry> Project(IQueryable<SequencedEntry> rows) => rows
@@ -74,52 +100,49 @@ internal sealed class ReportLogQueries(JustCultureDbContext db, long treeSize, I
         });
 
     /// <summary>
-    /// For each case counted in the years, its first counted entry in the whole log (usually the opening, perhaps
-    /// in an earlier year) with its subject as stored (sealed): the subject the case is counted under.
-    /// </summary>
-    public Task<List<DecisionLogEntry>> FirstSubjectsAsync(CancellationToken ct)
-    {
-        var first = from r in Integrated()
-                    join c in CasesInYears() on r.Entry.ConcernId equals c
-                    where ReportDataLoader.CountedEvents.Contains(r.Entry.EventType)
-                    group r by r.Entry.ConcernId into g
-                    select g.Min(r => r.Sequence);
-        return (from r in Integrated() join f in first on r.Sequence equals f select r)
-            .Select(r => new DecisionLogEntry
-            {
-                EntryId = r.Entry.EntryId,
-                LeafVersion = r.Entry.LeafVersion,
-                EventType = r.Entry.EventType,
-                ConcernId = r.Entry.ConcernId,
-                SubjectStaffRef = r.Entry.SubjectStaffRef,
-                OccurredAtUtc = r.Entry.OccurredAtUtc,
-            })
-            .ToListAsync(ct);
-    }
-
-    /// <summary>
     /// The erasures the counted cases need, in log order: each case's own, and every other erasure under the same
     /// pseudonym (one per person and erasure run), whose frozen groups the pseudonym's are merged from.
     /// </summary>
-    public Task<List<DecisionLogEntry>> ErasuresAsync(CancellationToken ct)
+    private async Task<List<DecisionLogEntry>> ErasuresAsync(List<SequencedRow> own, CancellationToken ct)
     {
-        var erasures = Integrated().Where(r => r.Entry.EventType == LogEventTypes.PersonalDataErased);
-        var pseudonyms = (from r in erasures join c in CasesInYears() on r.Entry.ConcernId equals c select r.Entry.SubjectStaffRef).Distinct();
-        // Every erasure under those pseudonyms includes each case's own (its pseudonym is among them).
-        return (from r in erasures join p in pseudonyms on r.Entry.SubjectStaffRef equals p select r)
-            .OrderBy(r => r.Sequence)
-            .Select(r => new DecisionLogEntry
+        var pseudonyms = own.Select(r => r.Entry.SubjectStaffRef).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        var rows = new Dictionary<long, SequencedRow>();
+        foreach (var row in own)
+        {
+            rows[row.Sequence] = row;
+        }
+
+        foreach (var chunk in ReportDataLoader.Chunks(pseudonyms))
+        {
+            var more = await Integrated()
+                .Where(r => r.Entry.EventType == LogEventTypes.PersonalDataErased && chunk.Contains(r.Entry.SubjectStaffRef!))
+                .Select(r => new SequencedRow(r.Sequence, new DecisionLogEntry
+                {
+                    EntryId = r.Entry.EntryId,
+                    EventType = r.Entry.EventType,
+                    ConcernId = r.Entry.ConcernId,
+                    SubjectStaffRef = r.Entry.SubjectStaffRef,
+                    Answer = r.Entry.Answer,
+                    OccurredAtUtc = r.Entry.OccurredAtUtc,
+                }))
+                .ToListAsync(ct);
+            foreach (var row in more)
             {
-                EntryId = r.Entry.EntryId,
-                EventType = r.Entry.EventType,
-                ConcernId = r.Entry.ConcernId,
-                SubjectStaffRef = r.Entry.SubjectStaffRef,
-                Answer = r.Entry.Answer,
-                OccurredAtUtc = r.Entry.OccurredAtUtc,
-            })
-            .ToListAsync(ct);
+                rows[row.Sequence] = row;
+            }
+        }
+
+        return [.. rows.Values.OrderBy(r => r.Sequence).Select(r => r.Entry)];
     }
+
+    private sealed record SequencedRow(long Sequence, DecisionLogEntry Entry);
 }
+
+/// <param name="Counted">The counted entries of the years in log order (subjects sealed, resolved per case), then
+/// the earlier G/A outcomes of the actions reviewed in them.</param>
+/// <param name="FirstSubjects">Each counted case's first counted entry in the whole log, subject as stored.</param>
+/// <param name="Erasures">The erasures of the counted cases and every other under their pseudonyms, in log order.</param>
+internal sealed record ReportLogReads(List<DecisionLogEntry> Counted, List<DecisionLogEntry> FirstSubjects, List<DecisionLogEntry> Erasures);
 
 /// <summary>The staff reads of the live reports: headcounts by GROUP BY, and only the people looked up.</summary>
 internal sealed class ReportStaffQueries(JustCultureDbContext db, IReadOnlyCollection<ReportingYear> years)
@@ -174,24 +197,26 @@ internal sealed class ReportStaffQueries(JustCultureDbContext db, IReadOnlyColle
         foreach (var (year, headcount) in headcounts)
         {
             var yearText = year.ToString();
-            var ofYear = inYears.Where(h => h.Year == yearText);
-            headcount.Set(HeadcountDimension.Band, Counts(await ofYear.GroupBy(h => new { Category = h.Band, h.WresGroup })
-                .Select(g => new CategoryCount(g.Key.Category, g.Key.WresGroup, g.Count())).ToListAsync(ct)));
-            headcount.Set(HeadcountDimension.StaffGroup, Counts(await ofYear.GroupBy(h => new { Category = h.StaffGroup, h.WresGroup })
-                .Select(g => new CategoryCount(g.Key.Category, g.Key.WresGroup, g.Count())).ToListAsync(ct)));
-            headcount.Set(HeadcountDimension.Directorate, Counts(await ofYear.GroupBy(h => new { Category = h.Directorate, h.WresGroup })
-                .Select(g => new CategoryCount(g.Key.Category, g.Key.WresGroup, g.Count())).ToListAsync(ct)));
-            headcount.Set(HeadcountDimension.LengthOfService, Counts(await ServiceBandsAsync(ofYear, year, ct)));
+            // One GROUP BY over every dimension at once: its rows are bounded by the categories' combinations, not
+            // by the staff, and each dimension's counts are their sums.
+            var cells = await CellsAsync(inYears.Where(h => h.Year == yearText), year, ct);
+            headcount.Set(HeadcountDimension.Band, Counts(cells, c => c.Band));
+            headcount.Set(HeadcountDimension.StaffGroup, Counts(cells, c => c.StaffGroup));
+            headcount.Set(HeadcountDimension.Directorate, Counts(cells, c => c.Directorate));
+            headcount.Set(HeadcountDimension.LengthOfService, Counts(cells, c => ServiceBandNames[c.ServiceBand]));
         }
 
         return headcounts;
     }
 
+    private static readonly string[] ServiceBandNames = ["Unknown", .. FunnelCalculator.ServiceBands];
+
     /// <summary>
-    /// Headcount by length-of-service band, banded in SQL by comparing start dates with the thresholds
-    /// <see cref="FunnelCalculator.ServiceBand"/> implies on 31 March (whole years ≥ n ⇔ start ≤ 31 March n years before).
+    /// Headcount by band, staff group, directorate, length-of-service band and group; the service band in SQL by
+    /// comparing start dates with the thresholds <see cref="FunnelCalculator.ServiceBand"/> implies on 31 March
+    /// (whole years ≥ n ⇔ start ≤ 31 March n years before).
     /// </summary>
-    private static async Task<List<CategoryCount>> ServiceBandsAsync(IQueryable<Domain.Staff.HeadcountSnapshotEntry> ofYear, ReportingYear year, CancellationToken ct)
+    private static Task<List<HeadcountCell>> CellsAsync(IQueryable<Domain.Staff.HeadcountSnapshotEntry> ofYear, ReportingYear year, CancellationToken ct)
     {
         var asAt = year.SnapshotDate;
         DateOnly unknown = default;
@@ -199,21 +224,22 @@ internal sealed class ReportStaffQueries(JustCultureDbContext db, IReadOnlyColle
         var three = asAt.AddYears(-3);
         var six = asAt.AddYears(-6);
         var eleven = asAt.AddYears(-11);
-        var rows = await ofYear
+        return ofYear
             .Select(h => new
             {
-                Band = h.StartDate == unknown ? 0 : h.StartDate > one ? 1 : h.StartDate > three ? 2 : h.StartDate > six ? 3 : h.StartDate > eleven ? 4 : 5,
+                h.Band,
+                h.StaffGroup,
+                h.Directorate,
+                ServiceBand = h.StartDate == unknown ? 0 : h.StartDate > one ? 1 : h.StartDate > three ? 2 : h.StartDate > six ? 3 : h.StartDate > eleven ? 4 : 5,
                 h.WresGroup,
             })
-            .GroupBy(h => new { h.Band, h.WresGroup })
-            .Select(g => new { g.Key.Band, g.Key.WresGroup, Count = g.Count() })
+            .GroupBy(h => new { h.Band, h.StaffGroup, h.Directorate, h.ServiceBand, h.WresGroup })
+            .Select(g => new HeadcountCell(g.Key.Band, g.Key.StaffGroup, g.Key.Directorate, g.Key.ServiceBand, g.Key.WresGroup, g.Count()))
             .ToListAsync(ct);
-        string[] names = ["Unknown", .. FunnelCalculator.ServiceBands];
-        return rows.Select(r => new CategoryCount(names[r.Band], r.WresGroup, r.Count)).ToList();
     }
 
-    private sealed record CategoryCount(string Category, WresGroup Group, int Count);
+    private sealed record HeadcountCell(string Band, string StaffGroup, string Directorate, int ServiceBand, WresGroup Group, int Count);
 
-    private static IEnumerable<(string, Dictionary<WresGroup, int>)> Counts(IEnumerable<CategoryCount> rows) =>
-        rows.GroupBy(r => r.Category, StringComparer.Ordinal).Select(g => (g.Key, g.ToDictionary(r => r.Group, r => r.Count)));
+    private static IEnumerable<(string, Dictionary<WresGroup, int>)> Counts(IEnumerable<HeadcountCell> cells, Func<HeadcountCell, string> category) =>
+        cells.GroupBy(category, StringComparer.Ordinal).Select(g => (g.Key, g.GroupBy(c => c.Group).ToDictionary(x => x.Key, x => x.Sum(c => c.Count))));
 }

@@ -15,18 +15,52 @@ public sealed class ReportYearsHandler(JustCultureDbContext db)
     public async Task<IReadOnlyList<string>> HandleAsync(ReportYearsQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var eventTimes = await db.DecisionLog.AsNoTracking()
-            .Where(e => ReportDataLoader.CountedEvents.Contains(e.EventType))
-            .Select(e => e.OccurredAtUtc)
-            .ToListAsync(cancellationToken);
+        var eventYears = await EventYearsAsync(cancellationToken);
         var snapshotYears = await db.HeadcountSnapshots.AsNoTracking().Select(h => h.Year).Distinct().ToListAsync(cancellationToken);
         var historyYears = await db.WresHistory.AsNoTracking().Select(h => h.Year).Distinct().ToListAsync(cancellationToken);
-        return eventTimes.Select(t => ReportingYear.Containing(DateTime.SpecifyKind(t, DateTimeKind.Utc)))
+        return eventYears
             .Concat(snapshotYears.Concat(historyYears).Select(y => ReportingYear.TryParse(y, out var year) ? (ReportingYear?)year : null).OfType<ReportingYear>())
             .Distinct()
             .OrderDescending()
             .Select(y => y.ToString())
             .ToList();
+    }
+
+    /// <summary>
+    /// The years holding a counted case event, found in the database: the first and last event of each counted type
+    /// (one seek each on the (event_type, occurred_at_utc) index), then one existence probe per year between them,
+    /// so the cost follows the number of years, not of entries.
+    /// </summary>
+    private async Task<List<ReportingYear>> EventYearsAsync(CancellationToken cancellationToken)
+    {
+        var bounds = new List<DateTime>();
+        foreach (var type in ReportDataLoader.CountedEvents)
+        {
+            var ofType = db.DecisionLog.AsNoTracking().Where(e => e.EventType == type);
+            if (await ofType.MinAsync(e => (DateTime?)e.OccurredAtUtc, cancellationToken) is { } first)
+            {
+                bounds.Add(first);
+                bounds.Add((await ofType.MaxAsync(e => (DateTime?)e.OccurredAtUtc, cancellationToken))!.Value);
+            }
+        }
+
+        var years = new List<ReportingYear>();
+        if (bounds.Count == 0)
+        {
+            return years;
+        }
+
+        var last = ReportingYear.Containing(DateTime.SpecifyKind(bounds.Max(), DateTimeKind.Utc));
+        for (var year = ReportingYear.Containing(DateTime.SpecifyKind(bounds.Min(), DateTimeKind.Utc)); year.CompareTo(last) <= 0; year = new ReportingYear(year.StartYear + 1))
+        {
+            var (from, to) = (year.StartUtc, year.EndUtc);
+            if (await db.DecisionLog.AsNoTracking().AnyAsync(e => ReportDataLoader.CountedEvents.Contains(e.EventType) && e.OccurredAtUtc >= from && e.OccurredAtUtc < to, cancellationToken))
+            {
+                years.Add(year);
+            }
+        }
+
+        return years;
     }
 }
 

@@ -86,6 +86,43 @@ public class IncrementalVerificationTests
 
     [Theory]
     [InlineData(TestProvider.Sqlite)]
+    [PostgresData]
+    public async Task ReadsNothingGivenNothingChangedSinceTheLastVerification(TestProvider provider)
+    {
+        using var log = await CreateLogAsync(provider);
+        var (state, _) = StateOver(log);
+        var whole = await VerifyAsync(log, state);
+        whole.IsIntact.ShouldBeTrue(whole.Problem);
+
+        var again = await VerifyAsync(log, state);
+
+        again.IsIntact.ShouldBeTrue(again.Problem);
+        again.Incremental.ShouldBeTrue();
+        again.EntriesRead.ShouldBe(0);
+        again.EntriesChecked.ShouldBe(whole.EntriesChecked);
+        again.RootHex.ShouldBe(whole.RootHex);
+        again.Checkpoint.ShouldNotBeNull().FilePath.ShouldBe(log.CheckpointPath(7));
+    }
+
+    [Theory]
+    [InlineData(TestProvider.Sqlite)]
+    [PostgresData]
+    public async Task FindsTheRewrittenHeadGivenNothingElseChangedSinceTheLastVerification(TestProvider provider)
+    {
+        using var log = await CreateLogAsync(provider);
+        var (state, _) = StateOver(log);
+        (await VerifyAsync(log, state)).IsIntact.ShouldBeTrue();
+        await log.RemoveProtectionAsync();
+        (await log.Database.ExecuteAsync($"UPDATE decision_log_tree_heads SET root_hash = '{new string('0', 64)}' WHERE tree_size = 7")).ShouldBe(1);
+
+        var result = await VerifyAsync(log, state);
+
+        result.IsIntact.ShouldBeFalse();
+        result.Problem.ShouldNotBeNull().ShouldContain("another root than its leaves give", Case.Sensitive);
+    }
+
+    [Theory]
+    [InlineData(TestProvider.Sqlite)]
     public async Task VerifiesTheWholeLogGivenAWholeVerificationAskedFor(TestProvider provider)
     {
         using var log = await CreateLogAsync(provider);
