@@ -49,7 +49,9 @@ internal static class DemoCommands
             await cli.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"Seeded {result.Staff} staff, {result.Users} users, {result.Snapshots} headcount snapshots, {result.Concerns} concerns."));
             await cli.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"  {result.LogEntries} log entries from {result.Steps} steps in {result.Elapsed.TotalSeconds:0.0} s ({result.EntriesPerSecond:0} entries/s); {result.BulkConcerns} concerns built in bulk."));
+                $"  {result.LogEntries} log entries from {result.Steps} steps in {result.Elapsed.TotalSeconds:0.0} s ({result.EntriesPerSecond:0} entries/s)."));
+            await cli.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"  {result.BulkConcerns} concerns built in bulk, {result.Concerns - result.BulkConcerns} played step by step (the last {options.StepDays} days)."));
             await cli.Out.WriteLineAsync($"  concerns by status: {string.Join(", ", result.ConcernsByStatus.OrderBy(p => p.Key).Select(p => $"{Vocabulary.Stage(p.Key)} {p.Value}"))}");
             await cli.Out.WriteLineAsync($"  actions by route:   {string.Join(", ", result.ActionsByRoute.OrderBy(p => p.Key).Select(p => $"{Vocabulary.Route(p.Key)} {p.Value}"))}");
             return ExitCodes.Ok;
