@@ -119,7 +119,7 @@ internal static class AddedRowsWriter
         /// <summary>The row's value; one left at its sentinel takes the column's default, as SaveChanges leaves it to the database.</summary>
         public object? ModelValue(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry row)
         {
-            var value = row.Property(Property.Name).CurrentValue;
+            var value = row.Property(Property).CurrentValue;
             return Property.GetDefaultValue() is { } fallback && Equals(value, Property.Sentinel) ? fallback : value;
         }
 
