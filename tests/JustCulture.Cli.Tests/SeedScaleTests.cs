@@ -37,6 +37,9 @@ public sealed partial class SeedScaleTests(SeededScaleDatabase database) : IClas
     [GeneratedRegex(@"(?<entries>\d+) log entries from (?<steps>\d+) steps in [\d.]+ s \(\d+ entries/s\)\.")]
     private static partial Regex EntriesLine();
 
+    [GeneratedRegex(@"(?<bulk>\d+) concerns built in bulk, (?<steps>\d+) played step by step")]
+    private static partial Regex BulkLine();
+
     private CliSession Cli => database.Cli;
 
     [Fact]
@@ -53,6 +56,11 @@ public sealed partial class SeedScaleTests(SeededScaleDatabase database) : IClas
         var entries = EntriesLine().Match(seed.Stdout);
         entries.Success.ShouldBeTrue(seed.Stdout);
         long.Parse(entries.Groups["entries"].Value, CultureInfo.InvariantCulture).ShouldBe(await ScalarAsync("SELECT count(*) FROM decision_log"));
+        // Two years of concerns: most take the bulk path, the last four weeks' are played step by step.
+        var paths = BulkLine().Match(seed.Stdout);
+        paths.Success.ShouldBeTrue(seed.Stdout);
+        int.Parse(paths.Groups["bulk"].Value, CultureInfo.InvariantCulture).ShouldBeGreaterThan(SeededScaleDatabase.Concerns / 2);
+        int.Parse(paths.Groups["steps"].Value, CultureInfo.InvariantCulture).ShouldBeGreaterThan(0);
         seed.Stdout.ShouldContain("concerns by status:");
         seed.Stdout.ShouldContain("Formal investigation ");
     }
@@ -99,6 +107,18 @@ public sealed partial class SeedScaleTests(SeededScaleDatabase database) : IClas
 
         tiny.ExitCode.ShouldBe(ExitCodes.Invalid, tiny.ToString());
         tiny.Stderr.ShouldContain("Staff must be between 100");
+    }
+
+    [Fact]
+    public async Task RefusesWithInvalidNamingTheOptionGivenNegativeStepDays()
+    {
+        using var empty = new CliSession();
+        await empty.RunOkAsync("db", "migrate");
+
+        var refused = await empty.RunAsync("seed", "scale", "--staff", "200", "--concerns", "10", "--step-days", "-1");
+
+        refused.ExitCode.ShouldBe(ExitCodes.Invalid, refused.ToString());
+        refused.Stderr.ShouldContain("StepDays cannot be negative");
     }
 
     /// <summary>Distinct people with a FormalInvestigationStarted entry in the year, by their group in the year's snapshot:

@@ -38,12 +38,24 @@ public sealed class CaseStep(JustCultureDbContext db, TriageWorkflow triage, Wor
             await CaseLoader.LockConcernAsync(db, request.Target, ct);
             var loaded = await CaseLoader.LoadAsync(db, request.Target, request.ActorUserId, ct)
                 ?? throw await CaseErasure.ErasedOrNotFoundAsync(db, request.Target, ct);
-            var context = Admit(loaded, request);
-            apply(context);
-            context.Finish();
-            await log.AppendAsync(db, context.Entries, ct);
-            return result(context);
+            var (value, entries) = Decide(loaded, request, apply, result);
+            await log.AppendAsync(db, entries, ct);
+            return value;
         }, cancellationToken);
+    }
+
+    /// <summary>
+    /// The step's own part on a case already in memory: admit, apply, finish. Returns the result and the entries
+    /// the caller must append in its transaction. <see cref="RunAsync"/> calls it after loading; bulk seeding of
+    /// historical cases calls it on cases it holds, so both make the same state and the same entries.
+    /// </summary>
+    internal (TResult Result, IReadOnlyList<DecisionLogEntry> Entries) Decide<TResult>(LoadedCase loaded, CaseStepRequest request,
+        Action<CaseStepContext> apply, Func<CaseStepContext, TResult> result)
+    {
+        var context = Admit(loaded, request);
+        apply(context);
+        context.Finish();
+        return (result(context), context.Entries);
     }
 
     /// <summary>The checks in the order that reveals least: who may act, then whether the task is open, then the version.</summary>

@@ -35,21 +35,7 @@ public sealed class SubmitChecklistHandler(CaseStep step, WorkflowRunner runner,
             new CaseStepRequest(CaseTarget.Action(command.ConcernId, command.ActionOrdinal), command.UserId, CaseAccess.AnswerChecklist, command.ExpectedVersion),
             onCase =>
             {
-                ChecklistWalk.EnsureOpen(onCase.Action!);
-                var actor = new Actor(onCase.Actor.UserId, onCase.Actor.Role.ToString());
-                var walk = ChecklistWalk.Run(runner, onCase.Definition!, onCase.State, command.Answers, actor, onCase.NowUtc, strict: true);
-                if (walk.Next is { } unanswered)
-                {
-                    throw UseCaseException.Invalid(nameof(command.Answers), $"Question {unanswered.QuestionId} has no answer: the checklist for action {command.ActionOrdinal} is not finished.");
-                }
-
-                outcome = walk.Outcome?.Outcome
-                    ?? throw UseCaseException.RuleViolated($"These answers do not reach a checklist outcome in {onCase.Definition!.DefinitionId} v{onCase.Definition.Version}.");
-                foreach (var answered in walk.Steps)
-                {
-                    onCase.Record(answered.Run, new GivenAnswer(answered.Answer, null, null));
-                }
-
+                outcome = RecordWalk(onCase, runner, command);
                 // A submitted checklist can have no draft left. This runs inside the step's open transaction,
                 // so a submit that fails later rolls the delete back too.
                 var instanceId = onCase.Action!.WorkflowInstanceId;
@@ -57,5 +43,27 @@ public sealed class SubmitChecklistHandler(CaseStep step, WorkflowRunner runner,
             },
             onCase => new SubmitChecklistResult(onCase.Concern.Id, command.ActionOrdinal, outcome!, onCase.Action!.Version, onCase.Concern.Status),
             cancellationToken);
+    }
+
+    /// <summary>Inside the case step: validates the whole walk and records each question as a one-question answer
+    /// would be; returns the outcome reached. Bulk seeding of historical cases records its checklists through it too.</summary>
+    internal static string RecordWalk(CaseStepContext onCase, WorkflowRunner runner, SubmitChecklistCommand command)
+    {
+        ChecklistWalk.EnsureOpen(onCase.Action!);
+        var actor = new Actor(onCase.Actor.UserId, onCase.Actor.Role.ToString());
+        var walk = ChecklistWalk.Run(runner, onCase.Definition!, onCase.State, command.Answers, actor, onCase.NowUtc, strict: true);
+        if (walk.Next is { } unanswered)
+        {
+            throw UseCaseException.Invalid(nameof(command.Answers), $"Question {unanswered.QuestionId} has no answer: the checklist for action {command.ActionOrdinal} is not finished.");
+        }
+
+        var outcome = walk.Outcome?.Outcome
+            ?? throw UseCaseException.RuleViolated($"These answers do not reach a checklist outcome in {onCase.Definition!.DefinitionId} v{onCase.Definition.Version}.");
+        foreach (var answered in walk.Steps)
+        {
+            onCase.Record(answered.Run, new GivenAnswer(answered.Answer, null, null));
+        }
+
+        return outcome;
     }
 }

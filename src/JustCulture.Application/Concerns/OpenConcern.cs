@@ -18,6 +18,9 @@ public sealed record OpenConcernCommand(
     string? Category = null,
     DateOnly? IncidentDate = null);
 
+/// <summary>A concern just opened, in memory: to be added with its instances and appended in one transaction.</summary>
+internal sealed record OpenedConcern(Concern Concern, IReadOnlyList<Persistence.Workflows.WorkflowInstanceRecord> Instances, IReadOnlyList<DecisionLogEntry> Entries);
+
 /// <summary>
 /// A line manager opens a concern: one checklist walk (workflow instance) starts per action, and the
 /// concern, the instances, their first tasks and the log entries are stored in one transaction. The
@@ -44,53 +47,65 @@ public sealed class OpenConcernHandler(JustCultureDbContext db, TriageWorkflow t
         var definition = triage.Current;
         return await StepTransaction.RunAsync(db, async ct =>
         {
-            var now = clock.GetUtcNow().UtcDateTime;
-            var concern = Concern.Open(raiser, subject, command.Summary, command.Actions, command.Category, command.IncidentDate, now, raiserStaff);
-            db.Concerns.Add(concern);
-            var actor = new Actor(raiser.UserId, raiser.Role.ToString());
-            var entries = new List<DecisionLogEntry>
-            {
-                new()
-                {
-                    EventType = LogEventTypes.ConcernOpened,
-                    ConcernId = concern.Id,
-                    SubjectStaffRef = concern.SubjectStaffRef,
-                    Question = "Concern raised",
-                    Answer = concern.Category,
-                    ActorId = actor.UserId,
-                    ActorRole = actor.Role,
-                    OccurredAtUtc = now,
-                },
-            };
-
-            foreach (var action in concern.Actions)
-            {
-                var run = runner.Start(definition, action.WorkflowInstanceId, now);
-                db.WorkflowInstances.Add(WorkflowInstanceMapping.NewRecord(run.State, concern.Id, now));
-                entries.Add(new DecisionLogEntry
-                {
-                    EventType = LogEventTypes.ChecklistStarted,
-                    ConcernId = concern.Id,
-                    WorkflowInstanceId = action.WorkflowInstanceId,
-                    SubjectStaffRef = concern.SubjectStaffRef,
-                    DefinitionId = definition.DefinitionId,
-                    DefinitionVersion = definition.Version,
-                    Question = $"Action {action.Ordinal}",
-                    ActorId = actor.UserId,
-                    ActorRole = actor.Role,
-                    OccurredAtUtc = now,
-                });
-                entries.AddRange(TriageStepRecorder.Record(concern, action, definition, run, actor, answer: null, now));
-            }
-
-            concern.Touch();
-            await log.AppendAsync(db, entries, ct);
-            return concern.Id;
+            var opened = Open(definition, runner, command, raiser, subject, raiserStaff, clock.GetUtcNow().UtcDateTime);
+            db.Concerns.Add(opened.Concern);
+            db.WorkflowInstances.AddRange(opened.Instances);
+            await log.AppendAsync(db, opened.Entries, ct);
+            return opened.Concern.Id;
         }, cancellationToken);
     }
 
+    /// <summary>
+    /// The step's own part, in memory: the concern, one started checklist walk per action, and their log entries,
+    /// for the caller to store and append in one transaction. Bulk seeding of historical cases calls it directly.
+    /// </summary>
+    internal static OpenedConcern Open(WorkflowDefinition definition, WorkflowRunner runner, OpenConcernCommand command,
+        User raiser, Domain.Staff.StaffMember subject, Domain.Staff.StaffMember? raiserStaff, DateTime now)
+    {
+        var concern = Concern.Open(raiser, subject, command.Summary, command.Actions, command.Category, command.IncidentDate, now, raiserStaff);
+        var instances = new List<Persistence.Workflows.WorkflowInstanceRecord>();
+        var actor = new Actor(raiser.UserId, raiser.Role.ToString());
+        var entries = new List<DecisionLogEntry>
+        {
+            new()
+            {
+                EventType = LogEventTypes.ConcernOpened,
+                ConcernId = concern.Id,
+                SubjectStaffRef = concern.SubjectStaffRef,
+                Question = "Concern raised",
+                Answer = concern.Category,
+                ActorId = actor.UserId,
+                ActorRole = actor.Role,
+                OccurredAtUtc = now,
+            },
+        };
+
+        foreach (var action in concern.Actions)
+        {
+            var run = runner.Start(definition, action.WorkflowInstanceId, now);
+            instances.Add(WorkflowInstanceMapping.NewRecord(run.State, concern.Id, now));
+            entries.Add(new DecisionLogEntry
+            {
+                EventType = LogEventTypes.ChecklistStarted,
+                ConcernId = concern.Id,
+                WorkflowInstanceId = action.WorkflowInstanceId,
+                SubjectStaffRef = concern.SubjectStaffRef,
+                DefinitionId = definition.DefinitionId,
+                DefinitionVersion = definition.Version,
+                Question = $"Action {action.Ordinal}",
+                ActorId = actor.UserId,
+                ActorRole = actor.Role,
+                OccurredAtUtc = now,
+            });
+            entries.AddRange(TriageStepRecorder.Record(concern, action, definition, run, actor, answer: null, now));
+        }
+
+        concern.Touch();
+        return new OpenedConcern(concern, instances, entries);
+    }
+
     /// <summary>Shape and limits, all reported at once with the field each is about.</summary>
-    private static void Validate(OpenConcernCommand command)
+    internal static void Validate(OpenConcernCommand command)
     {
         var problems = new List<FieldProblem>();
         InputRules.Text(problems, nameof(command.SubjectStaffRef), command.SubjectStaffRef, "the staff ref of the person concerned", 32, required: true, multiline: false);

@@ -10,7 +10,10 @@ namespace JustCulture.Application.Scale;
 /// <param name="Seed">The same seed and sizes always give the same trust and the same cases.</param>
 /// <param name="EntriesPerCommit">Log entries after which the seeder commits and the sequencer integrates what was
 /// written: each step stays whole, and the queue stays short (on PostgreSQL its head is read by transaction).</param>
-public sealed record ScaleSeedOptions(int Staff, int Concerns, int Years = 3, int Seed = 2025, int EntriesPerCommit = 5000)
+/// <param name="StepDays">Concerns opened in this many days before now are played step by step through the use
+/// cases, so recent cases and open tasks are made as live use makes them; older ones take the bulk path (the same
+/// steps' own parts run in memory, many cases per commit). A value longer than the years seeded plays every step.</param>
+public sealed record ScaleSeedOptions(int Staff, int Concerns, int Years = 3, int Seed = 2025, int EntriesPerCommit = 5000, int StepDays = 28)
 {
     public const int MinStaff = 100;
     public const int MaxStaff = 2_000_000;
@@ -42,19 +45,26 @@ public sealed record ScaleSeedOptions(int Staff, int Concerns, int Years = 3, in
             problems.Add(new(nameof(EntriesPerCommit), $"EntriesPerCommit must be at least 1 (was {EntriesPerCommit})."));
         }
 
+        if (StepDays < 0)
+        {
+            problems.Add(new(nameof(StepDays), $"StepDays cannot be negative (was {StepDays})."));
+        }
+
         InputRules.ThrowIfAny(problems);
     }
 }
 
 /// <summary>What the seed made.</summary>
 /// <param name="LogEntries">Decision-log entries in the database afterwards (all integrated into the tree).</param>
-/// <param name="Steps">Use-case steps run: staff imports, users added, concerns opened and tasks completed.</param>
+/// <param name="Steps">Use-case steps run: staff imports, users added, concerns opened and tasks completed (on either path).</param>
+/// <param name="BulkConcerns">Concerns built on the bulk path (the rest were played step by step).</param>
 public sealed record ScaleSeedResult(
     int Staff,
     int Users,
     int Snapshots,
     int Concerns,
     long Steps,
+    int BulkConcerns,
     long LogEntries,
     IReadOnlyDictionary<string, int> ConcernsByStatus,
     IReadOnlyDictionary<string, int> ActionsByRoute,

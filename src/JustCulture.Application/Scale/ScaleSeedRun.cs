@@ -21,6 +21,10 @@ namespace JustCulture.Application.Scale;
 /// One scale seed: every step is put on a timeline (snapshot imports at each year's end, each concern's opening,
 /// then each answer a while after the one before) and the timeline is played in order on the simulated clock.
 /// Steps whose time has not come by "now" are never played, so recent cases stay part-way, at every stage.
+/// Concerns opened more than <see cref="ScaleSeedOptions.StepDays"/> days before now — the history, nearly all
+/// of it finished — take the bulk path (<see cref="ScaleBulkCases"/>): each case run in memory through the
+/// steps' own parts, many cases appended and saved per commit, in order of opening between the snapshot imports.
+/// The rest are played step by step, so the open tasks of the last weeks are made exactly as live use makes them.
 /// </summary>
 #pragma warning disable CA5394 // Synthetic data: a seeded, repeatable generator is the point, not secrecy.
 internal sealed class ScaleSeedRun(JustCultureDbContext db, ScaleSeedOptions options, TriageWorkflow triage, WorkflowRunner runner,
@@ -47,11 +51,19 @@ internal sealed class ScaleSeedRun(JustCultureDbContext db, ScaleSeedOptions opt
     private readonly SimulatedClock _clock = new(nowUtc);
     private readonly PriorityQueue<Func<CancellationToken, Task>, DateTime> _timeline = new();
     private readonly ChecklistPathKeys _checklistKeys = new(triage.Current, runner);
+    private readonly List<PlannedCase> _bulk = [];
+    private ScaleBulkCases? _bulkCases;
+    private int _bulkNext;
     private IDbContextTransaction? _transaction;
     private long _appendedAtCommit;
     private long _reportedAt = System.Diagnostics.Stopwatch.GetTimestamp();
 
-    public long Steps { get; private set; }
+    private long _steps;
+
+    public long Steps => _steps + (_bulkCases?.Steps ?? 0);
+
+    /// <summary>Concerns built on the bulk path.</summary>
+    public int BulkConcerns => _bulk.Count;
 
     public async Task ExecuteAsync(CancellationToken ct)
     {
@@ -75,17 +87,26 @@ internal sealed class ScaleSeedRun(JustCultureDbContext db, ScaleSeedOptions opt
             }
 
             PlanConcerns(trust, cast, years, ct);
-            options.Progress?.Report($"Walking {options.Concerns:N0} concerns through {options.Years} reporting year(s) ...");
-            while (_timeline.TryDequeue(out var step, out var at))
+            var users = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToDictionaryAsync(
+                Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AsNoTracking(db.Users), u => u.UserId, StringComparer.Ordinal, ct);
+            _bulkCases = new ScaleBulkCases(db, triage, runner, log, users, nowUtc);
+            options.Progress?.Report(string.Create(CultureInfo.InvariantCulture,
+                $"Walking {options.Concerns:N0} concerns through {options.Years} reporting year(s): {_bulk.Count:N0} in bulk, the last {options.StepDays} days' step by step ..."));
+            while (_timeline.TryPeek(out var step, out var at))
             {
+                // History opened before this step goes first, so each case sees the staff records of its time.
+                await BulkUpToAsync(at, ct);
+                _timeline.Dequeue();
                 _clock.UtcNow = at;
                 await step(ct);
-                Steps++;
+                _steps++;
                 if (log.Appended - _appendedAtCommit >= options.EntriesPerCommit)
                 {
                     await CommitAndIntegrateAsync(ct);
                 }
             }
+
+            await BulkUpToAsync(DateTime.MaxValue, ct);
 
             await CommitAndIntegrateAsync(ct, reopen: false);
         }
@@ -126,6 +147,7 @@ internal sealed class ScaleSeedRun(JustCultureDbContext db, ScaleSeedOptions opt
         var span = (end - start).TotalDays;
         // Most concerns spread evenly; a few in the last ten days so every stage is in progress somewhere.
         var recent = Math.Min(options.Concerns, Math.Max(12, options.Concerns / 50));
+        var bulkBefore = nowUtc.AddDays(-options.StepDays);
         for (var i = 0; i < options.Concerns; i++)
         {
             var day = i < recent ? span - (_random.NextDouble() * Math.Min(10, span)) : _random.NextDouble() * span;
@@ -148,8 +170,50 @@ internal sealed class ScaleSeedRun(JustCultureDbContext db, ScaleSeedOptions opt
             var category = Categories[_random.Next(Categories.Length)];
             var incident = DateOnly.FromDateTime(openAt.AddDays(-_random.Next(1, 10)));
             var answers = plans.Actions.Select(_ => ScalePlans.Answers(_random, isRecent)).ToList();
-            _timeline.Enqueue(c => OpenAsync(new OpenConcernCommand(subject.StaffRef, raiser, plans.Summary, plans.Actions, category, incident),
-                raiser, reviewer, answers, c), openAt);
+            var command = new OpenConcernCommand(subject.StaffRef, raiser, plans.Summary, plans.Actions, category, incident);
+            if (openAt < bulkBefore)
+            {
+                _bulk.Add(new PlannedCase(openAt, command, raiser, reviewer, answers));
+                continue;
+            }
+
+            _timeline.Enqueue(c => OpenAsync(command, raiser, reviewer, answers, c), openAt);
+        }
+
+        // Stable: cases opened in the same minute keep the order they were drawn in.
+        var ordered = _bulk.Select((c, i) => (c, i)).OrderBy(p => p.c.OpenAt).ThenBy(p => p.i).Select(p => p.c).ToList();
+        _bulk.Clear();
+        _bulk.AddRange(ordered);
+    }
+
+    /// <summary>Builds the bulk cases opened before <paramref name="until"/>, many per commit.</summary>
+    private async Task BulkUpToAsync(DateTime until, CancellationToken ct)
+    {
+        const int CasesPerRead = 256;
+        var added = 0;
+        while (_bulkNext < _bulk.Count && _bulk[_bulkNext].OpenAt < until)
+        {
+            var end = _bulkNext;
+            while (end < _bulk.Count && end - _bulkNext < CasesPerRead && _bulk[end].OpenAt < until)
+            {
+                end++;
+            }
+
+            added += await _bulkCases!.AddAsync(_bulk.GetRange(_bulkNext, end - _bulkNext), ct);
+            _bulkNext = end;
+            _clock.UtcNow = _bulk[end - 1].OpenAt; // for the progress line; every step sets the clock before it runs
+            if (added >= options.EntriesPerCommit)
+            {
+                await AddedRowsWriter.WriteAsync(db, ct);
+                await CommitAndIntegrateAsync(ct);
+                added = 0;
+            }
+        }
+
+        if (added > 0)
+        {
+            await AddedRowsWriter.WriteAsync(db, ct);
+            await CommitAndIntegrateAsync(ct);
         }
     }
 
@@ -236,7 +300,7 @@ internal sealed class ScaleSeedRun(JustCultureDbContext db, ScaleSeedOptions opt
         foreach (var (userId, role, staffRef) in cast.Accounts)
         {
             await handler.HandleAsync(new AddUserCommand(userId, people[staffRef].Name, role, staffRef, Operator), ct);
-            Steps++;
+            _steps++;
             if (log.Appended - _appendedAtCommit >= options.EntriesPerCommit)
             {
                 await CommitAndIntegrateAsync(ct);

@@ -18,7 +18,8 @@ namespace JustCulture.Application.Scale;
 /// Every write goes through the product's own use cases — staff import, add user, open concern, complete task —
 /// on a simulated clock, so the decision log, its seals and its Merkle tree are exactly what live use would make
 /// and <c>justculture log verify</c> passes. For speed, many steps share one transaction (each step still
-/// whole inside it) and the sequencer integrates after each commit, so the queue never grows long.
+/// whole inside it) and the sequencer integrates after each commit, so the queue never grows long; the
+/// history takes a bulk path through the same steps' own parts (<see cref="ScaleSeedRun"/>).
 /// Not all or nothing, unlike the demo seed: a failure leaves the steps committed so far; seed a fresh database.
 /// </summary>
 /// <remarks>Resolve it from the application's services (<c>AddJustCultureApplication</c> registers it) and pass the
@@ -60,6 +61,7 @@ public sealed class ScaleSeeder(TriageWorkflow triage, WorkflowRunner runner, Ti
             await db.HeadcountSnapshotHistory.CountAsync(ct),
             await db.Concerns.CountAsync(ct),
             run.Steps,
+            run.BulkConcerns,
             await db.DecisionLog.LongCountAsync(ct) - entriesBefore,
             byStatus.ToDictionary(x => x.Key.ToString(), x => x.Count),
             byRoute.ToDictionary(x => x.Key!.Value.ToString(), x => x.Count),

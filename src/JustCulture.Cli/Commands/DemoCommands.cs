@@ -30,13 +30,18 @@ internal static class DemoCommands
         var concerns = new Option<int>("--concerns") { Description = "Concerns raised over the reporting years", Required = true };
         var years = new Option<int>("--years") { Description = "Reporting years with concerns, ending with the current one", DefaultValueFactory = _ => 3 };
         var seed = new Option<int>("--seed") { Description = "Random seed: the same seed and sizes give the same data", DefaultValueFactory = _ => 2025 };
+        var stepDays = new Option<int>("--step-days")
+        {
+            Description = "Concerns opened in this many days before now are played step by step; older ones are built in bulk through the same steps' own parts",
+            DefaultValueFactory = _ => 28,
+        };
         var scale = new Command("scale", "Fill an empty database with a synthetic trust of any size: staff, a headcount snapshot per year, concerns at every stage, through the product's own steps")
         {
-            staff, concerns, years, seed,
+            staff, concerns, years, seed, stepDays,
         };
         scale.SetAction(CliRunner.Run(async (cli, ct) =>
         {
-            var options = new ScaleSeedOptions(cli.Value(staff), cli.Value(concerns), cli.Value(years), cli.Value(seed))
+            var options = new ScaleSeedOptions(cli.Value(staff), cli.Value(concerns), cli.Value(years), cli.Value(seed), StepDays: cli.Value(stepDays))
             {
                 Progress = new LineProgress(cli.Out),
             };
@@ -45,6 +50,8 @@ internal static class DemoCommands
                 $"Seeded {result.Staff} staff, {result.Users} users, {result.Snapshots} headcount snapshots, {result.Concerns} concerns."));
             await cli.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"  {result.LogEntries} log entries from {result.Steps} steps in {result.Elapsed.TotalSeconds:0.0} s ({result.EntriesPerSecond:0} entries/s)."));
+            await cli.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"  {result.BulkConcerns} concerns built in bulk, {result.Concerns - result.BulkConcerns} played step by step (the last {options.StepDays} days)."));
             await cli.Out.WriteLineAsync($"  concerns by status: {string.Join(", ", result.ConcernsByStatus.OrderBy(p => p.Key).Select(p => $"{Vocabulary.Stage(p.Key)} {p.Value}"))}");
             await cli.Out.WriteLineAsync($"  actions by route:   {string.Join(", ", result.ActionsByRoute.OrderBy(p => p.Key).Select(p => $"{Vocabulary.Route(p.Key)} {p.Value}"))}");
             return ExitCodes.Ok;
