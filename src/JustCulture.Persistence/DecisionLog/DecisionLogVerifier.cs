@@ -98,26 +98,31 @@ public static class DecisionLogVerifier
         var waiting = 0;
         // Rows not in the tree must be waiting for it. After a prefix only rows beyond it, and those queued, are read:
         // a row slipped in among old ids is found by the next whole verification.
-        var bound = from?.HighestEntryId ?? long.MinValue;
-        var notIntegrated = db.DecisionLog.AsNoTracking()
-            .Where(e => !db.DecisionLogLeaves.Any(l => l.EntryId == e.EntryId))
-            .Where(e => e.EntryId > bound || db.DecisionLogQueue.Any(q => q.EntryId == e.EntryId))
-            .OrderBy(e => e.EntryId)
-            .Select(e => new { Entry = e, Queued = db.DecisionLogQueue.Any(q => q.EntryId == e.EntryId) });
-        await foreach (var row in notIntegrated.AsAsyncEnumerable().WithCancellation(cancellationToken))
+        // After a whole walk each leaf named its own entry, so a table holding no more rows than the tree has none
+        // outside it, and the search below (one probe per row) is needed only when it holds more.
+        if (from is not null || await db.DecisionLog.LongCountAsync(cancellationToken) > size)
         {
-            var entry = row.Entry;
-            if (!row.Queued)
+            var bound = from?.HighestEntryId ?? long.MinValue;
+            var notIntegrated = db.DecisionLog.AsNoTracking()
+                .Where(e => !db.DecisionLogLeaves.Any(l => l.EntryId == e.EntryId))
+                .Where(e => e.EntryId > bound || db.DecisionLogQueue.Any(q => q.EntryId == e.EntryId))
+                .OrderBy(e => e.EntryId)
+                .Select(e => new { Entry = e, Queued = db.DecisionLogQueue.Any(q => q.EntryId == e.EntryId) });
+            await foreach (var row in notIntegrated.AsAsyncEnumerable().WithCancellation(cancellationToken))
             {
-                return LogVerification.Broken(size, $"entry id {entry.EntryId} is in the table but neither in the log nor waiting for it: it was inserted or hidden outside the application", entryId: entry.EntryId);
-            }
+                var entry = row.Entry;
+                if (!row.Queued)
+                {
+                    return LogVerification.Broken(size, $"entry id {entry.EntryId} is in the table but neither in the log nor waiting for it: it was inserted or hidden outside the application", entryId: entry.EntryId);
+                }
 
-            if (!EntrySeal.IsValid(trust.SealKey, entry) && !(entry.Seal is null && checkpointCount == 0))
-            {
-                return LogVerification.Broken(size, $"entry id {entry.EntryId}, waiting to be integrated, does not carry the application's seal: it was written outside the application", entryId: entry.EntryId);
-            }
+                if (!EntrySeal.IsValid(trust.SealKey, entry) && !(entry.Seal is null && checkpointCount == 0))
+                {
+                    return LogVerification.Broken(size, $"entry id {entry.EntryId}, waiting to be integrated, does not carry the application's seal: it was written outside the application", entryId: entry.EntryId);
+                }
 
-            waiting++;
+                waiting++;
+            }
         }
 
         if (trust.Witnesses.Count > 0 && !witnessed)

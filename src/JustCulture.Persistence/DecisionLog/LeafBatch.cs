@@ -76,6 +76,7 @@ internal sealed class LeafBatch
     /// <summary>Every leaf hash (SHA-256 of the leaf input) and seal (HMAC-SHA256 of the leaf data under <paramref name="sealKey"/>) of the run, compared as raw bytes.</summary>
     public LeafBatch Hash(byte[] sealKey)
     {
+
         // One reused context each: a fresh digest context per call costs about as much as hashing a leaf.
         using var hasher = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         using var sealer = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, sealKey);
@@ -109,6 +110,11 @@ internal sealed class LeafBatch
     /// <summary>Reads 64 lower-case hex digits into 32 bytes; any other spelling was not written by the application.</summary>
     public static bool TryReadLowerHex(ReadOnlySpan<char> hex, Span<byte> destination) =>
         hex.Length == 2 * MerkleHashing.HashSize && !hex.ContainsAnyInRange('A', 'F')
+        && Convert.FromHexString(hex, destination, out _, out var written) == OperationStatus.Done && written == MerkleHashing.HashSize;
+
+    /// <summary>The same for hex as UTF-8 bytes (as SQLite stores it).</summary>
+    public static bool TryReadLowerHex(ReadOnlySpan<byte> hex, Span<byte> destination) =>
+        hex.Length == 2 * MerkleHashing.HashSize && !hex.ContainsAnyInRange((byte)'A', (byte)'F')
         && Convert.FromHexString(hex, destination, out _, out var written) == OperationStatus.Done && written == MerkleHashing.HashSize;
 
     public enum RowState : byte

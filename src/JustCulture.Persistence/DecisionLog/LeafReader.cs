@@ -1,5 +1,7 @@
 using System.Data;
 using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using SQLitePCL;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -88,7 +90,13 @@ internal sealed class LeafReader
     }
 
 
-    private async Task<(int Rows, LeafBatch Batch)> ReadPageAsync(long after, LeafBatch batch, Func<LeafBatch> rent, Func<LeafBatch, ValueTask> send,
+    private Task<(int Rows, LeafBatch Batch)> ReadPageAsync(long after, LeafBatch batch, Func<LeafBatch> rent, Func<LeafBatch, ValueTask> send,
+        CancellationToken cancellationToken) =>
+        _db.Database.GetDbConnection() is SqliteConnection sqlite
+            ? new SqliteLeafPage(this, sqlite).ReadAsync(after, batch, rent, send, cancellationToken)
+            : ReadDataReaderPageAsync(after, batch, rent, send, cancellationToken);
+
+    private async Task<(int Rows, LeafBatch Batch)> ReadDataReaderPageAsync(long after, LeafBatch batch, Func<LeafBatch> rent, Func<LeafBatch, ValueTask> send,
         CancellationToken cancellationToken)
     {
         await using var command = _db.Database.GetDbConnection().CreateCommand();
@@ -165,6 +173,212 @@ internal sealed class LeafReader
 
         batch.State[i] = LeafBatch.RowState.Encoded;
         batch.Commit(LeafEncoding.WriteLeafInput(entry, batch.ReserveInput(LeafEncoding.MaxLeafInputLength(entry))));
+    }
+
+    /// <summary>
+    /// SQLite's page, read with the engine's own calls on the context's connection: text columns are copied as the
+    /// UTF-8 the file holds straight into the leaf input, with no string made and encoded again per field. Values
+    /// are taken as <see cref="SqliteDataReader"/> would take them (the same conversions and the same errors), so
+    /// an entry encodes to the same bytes on either path.
+    /// </summary>
+    private readonly struct SqliteLeafPage(LeafReader owner, SqliteConnection connection)
+    {
+        private const int Busy = raw.SQLITE_BUSY;
+
+        public async Task<(int Rows, LeafBatch Batch)> ReadAsync(long after, LeafBatch batch, Func<LeafBatch> rent, Func<LeafBatch, ValueTask> send,
+            CancellationToken cancellationToken)
+        {
+            var handle = connection.Handle ?? throw new InvalidOperationException("The connection is not open.");
+            Check(raw.sqlite3_prepare_v2(handle, owner._sql, out var statement), handle);
+            try
+            {
+                Check(raw.sqlite3_bind_int64(statement, 1, after), handle);
+                var rows = 0;
+                var timeout = TimeSpan.FromSeconds(owner._db.Database.GetCommandTimeout() ?? connection.DefaultTimeout);
+                var started = DateTime.UtcNow;
+                int rc;
+                // As SqliteCommand does: a first step that finds the file locked by a writer waits and tries again.
+                while ((rc = raw.sqlite3_step(statement)) is Busy or raw.SQLITE_LOCKED && rows == 0 && DateTime.UtcNow - started < timeout)
+                {
+                    raw.sqlite3_reset(statement);
+                    await Task.Delay(150, cancellationToken);
+                }
+
+                for (; rc == raw.SQLITE_ROW; rc = raw.sqlite3_step(statement))
+                {
+                    owner.Read(statement, batch);
+                    rows++;
+                    if (batch.IsFull)
+                    {
+                        await send(batch);
+                        batch = rent();
+                        cancellationToken.ThrowIfCancellationRequested();
+                    }
+                }
+
+                if (rc != raw.SQLITE_DONE)
+                {
+                    Check(rc, handle);
+                }
+
+                return (rows, batch);
+            }
+            finally
+            {
+                statement.Dispose();
+            }
+        }
+
+        private static void Check(int rc, sqlite3 handle) => SqliteException.ThrowExceptionForRC(rc, handle);
+    }
+
+    private void Read(sqlite3_stmt row, LeafBatch batch)
+    {
+        var i = batch.Count;
+        batch.Sequence[i] = _lastSequence = raw.sqlite3_column_int64(row, 0);
+        batch.EntryId[i] = raw.sqlite3_column_int64(row, 1);
+        batch.StoredHashWellFormed[i] = raw.sqlite3_column_type(row, 2) != raw.SQLITE_NULL && LeafBatch.TryReadLowerHex(raw.sqlite3_column_blob(row, 2), batch.StoredHashOf(i));
+        if (raw.sqlite3_column_type(row, 3) == raw.SQLITE_NULL)
+        {
+            batch.State[i] = LeafBatch.RowState.EntryMissing;
+            batch.Commit(0);
+            return;
+        }
+
+        var version = checked((int)raw.sqlite3_column_int64(row, 4));
+        var isNullSeal = raw.sqlite3_column_type(row, 19) == raw.SQLITE_NULL;
+        batch.SealIsNull[i] = isNullSeal;
+        batch.SealWellFormed[i] = !isNullSeal && LeafBatch.TryReadLowerHex(raw.sqlite3_column_blob(row, 19), batch.SealOf(i));
+        batch.LeafVersion[i] = version;
+        if (!LeafEncoding.IsKnownVersion(version))
+        {
+            batch.State[i] = LeafBatch.RowState.UnknownVersion;
+            batch.Commit(0);
+            return;
+        }
+
+        // Text columns as stored, plus room for the fixed fields.
+        var length = LeafEncoding.FixedInputLength;
+        foreach (var column in (ReadOnlySpan<int>)[5, 8, 9, 11, 12, 13, 14, 15, 16, 17])
+        {
+            length += raw.sqlite3_column_bytes(row, column);
+        }
+
+        var writer = new LeafInputWriter(batch.ReserveInput(length), version);
+        writer.Formatted<long>(raw.sqlite3_column_int64(row, 3), default);
+        Utf8(ref writer, row, 5, required: true);
+        writer.Formatted(SqliteGuid(row, 6), "D");
+        writer.Formatted(SqliteGuid(row, 7), "D");
+        Utf8(ref writer, row, 8);
+        Utf8(ref writer, row, 9);
+        writer.Formatted<int>(raw.sqlite3_column_type(row, 10) == raw.SQLITE_NULL ? null : checked((int)raw.sqlite3_column_int64(row, 10)), default);
+        Utf8(ref writer, row, 11);
+        Utf8(ref writer, row, 12);
+        Utf8(ref writer, row, 13);
+        Utf8(ref writer, row, 14);
+        Utf8(ref writer, row, 15);
+        Utf8(ref writer, row, 16, required: true);
+        Utf8(ref writer, row, 17, required: true);
+        writer.Timestamp(SqliteDateTime(row, 18));
+        batch.State[i] = LeafBatch.RowState.Encoded;
+        batch.Commit(writer.Length);
+    }
+
+    private static void Utf8(ref LeafInputWriter writer, sqlite3_stmt row, int column, bool required = false)
+    {
+        var type = raw.sqlite3_column_type(row, column);
+        if (type == raw.SQLITE_NULL)
+        {
+            if (required)
+            {
+                // What SqliteDataReader.GetString says of a NULL where the entry has no null.
+                throw new InvalidOperationException($"The data is NULL at ordinal {column}. This method can't be called on NULL values. Check using IsDBNull before calling.");
+            }
+
+            writer.Absent();
+            return;
+        }
+
+        // The stored UTF-8 (a number in a text column reads as its text, as GetString gives it).
+        writer.Utf8(raw.sqlite3_column_blob(row, column));
+    }
+
+    // SqliteDataReader.GetGuid: a 16-byte blob as the Guid's bytes, anything else as the Guid's text.
+    private static Guid? SqliteGuid(sqlite3_stmt row, int column) => raw.sqlite3_column_type(row, column) switch
+    {
+        raw.SQLITE_NULL => null,
+        raw.SQLITE_BLOB when raw.sqlite3_column_bytes(row, column) == 16 => new Guid(raw.sqlite3_column_blob(row, column)),
+        _ => Guid.Parse(System.Text.Encoding.UTF8.GetString(raw.sqlite3_column_blob(row, column))),
+    };
+
+    // SqliteDataReader.GetDateTime: text as DateTime.Parse reads it (the form EF writes, "yyyy-MM-dd HH:mm:ss.FFFFFFF",
+    // parsed here without a string), a number as a Julian day.
+    private static DateTime SqliteDateTime(sqlite3_stmt row, int column)
+    {
+        switch (raw.sqlite3_column_type(row, column))
+        {
+            case raw.SQLITE_TEXT:
+                var text = raw.sqlite3_column_blob(row, column);
+                return TryParseStoredTimestamp(text, out var parsed)
+                    ? parsed
+                    : DateTime.SpecifyKind(DateTime.Parse(System.Text.Encoding.UTF8.GetString(text), System.Globalization.CultureInfo.InvariantCulture), DateTimeKind.Utc);
+            case raw.SQLITE_INTEGER or raw.SQLITE_FLOAT:
+                return DateTime.SpecifyKind(DateTime.FromOADate(raw.sqlite3_column_double(row, column) - 2415018.5), DateTimeKind.Utc);
+            default:
+                throw new InvalidCastException($"The value at ordinal {column} is not a date and time.");
+        }
+    }
+
+    private static bool TryParseStoredTimestamp(ReadOnlySpan<byte> text, out DateTime value)
+    {
+        value = default;
+        // yyyy-MM-dd HH:mm:ss, then optionally '.' and one to seven digits.
+        if (text.Length < 19 || text[4] != '-' || text[7] != '-' || text[10] != ' ' || text[13] != ':' || text[16] != ':'
+            || !Digits(text[..4], out var year) || !Digits(text.Slice(5, 2), out var month) || !Digits(text.Slice(8, 2), out var day)
+            || !Digits(text.Slice(11, 2), out var hour) || !Digits(text.Slice(14, 2), out var minute) || !Digits(text.Slice(17, 2), out var second))
+        {
+            return false;
+        }
+
+        long fraction = 0;
+        if (text.Length > 19)
+        {
+            var digits = text[20..];
+            if (text[19] != '.' || digits.Length is 0 or > 7 || !Digits(digits, out var f))
+            {
+                return false;
+            }
+
+            fraction = f;
+            for (var d = digits.Length; d < 7; d++)
+            {
+                fraction *= 10;
+            }
+        }
+
+        if (month is < 1 or > 12 || day < 1 || year < 1 || day > DateTime.DaysInMonth(year, month) || hour > 23 || minute > 59 || second > 59)
+        {
+            return false;
+        }
+
+        value = new DateTime(year, month, day, hour, minute, second, DateTimeKind.Utc).AddTicks(fraction);
+        return true;
+    }
+
+    private static bool Digits(ReadOnlySpan<byte> text, out int value)
+    {
+        value = 0;
+        foreach (var b in text)
+        {
+            if (b is < (byte)'0' or > (byte)'9')
+            {
+                return false;
+            }
+
+            value = (value * 10) + (b - '0');
+        }
+
+        return true;
     }
 
     private static string? Text(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
