@@ -1,5 +1,5 @@
-using System.Buffers;
-using System.Security.Cryptography;
+using System.Collections.Concurrent;
+using System.Threading.Channels;
 using JustCulture.Persistence.DecisionLog.Checkpoints;
 using JustCulture.Persistence.DecisionLog.Merkle;
 using Microsoft.EntityFrameworkCore;
@@ -10,13 +10,13 @@ namespace JustCulture.Persistence.DecisionLog;
 /// Checks the log (docs/decisions/0008-a-log-no-insider-can-rewrite.md): every leaf against its entry,
 /// every entry's seal, the tree against its recorded head, and the tree against every signed checkpoint in the
 /// store — which is what a rewrite made with the database's own rights cannot get past, however consistent.
-/// It streams: entries are read in pages by sequence and hashed while the next page loads, and only the tree's
+/// It streams: leaves and their entries are read in pages by sequence (<see cref="LeafReader"/>) and hashed in runs on the thread pool while the next run loads, and only the tree's
 /// frontier is kept, so memory does not grow with the log (docs/log-format.md §5).
 /// </summary>
 public static class DecisionLogVerifier
 {
-    /// <summary>Entries read per query: large enough that round trips do not dominate, small enough to stay flat in memory.</summary>
-    public const int PageSize = 2000;
+    /// <summary>Runs of leaves read but not yet walked, at most: what bounds memory while reading runs ahead of hashing.</summary>
+    private const int BatchesInFlight = 4;
 
     /// <summary>Verifies the whole log.</summary>
     /// <exception cref="CheckpointFormatException">when a file in the checkpoint store is not a checkpoint (named in the message).</exception>
@@ -55,14 +55,15 @@ public static class DecisionLogVerifier
         var checkpointCount = (from?.CheckpointCount ?? 0) + checkpoints.Count;
         // Entries before the first checkpoint may be unsealed (written before the log was signed, adopted by it).
         var adoptionLimit = from?.AdoptionLimit ?? (checkpoints.Count == 0 ? long.MaxValue : checkpoints[0].Checkpoint.Size);
-        using var walk = new LeafWalk(trust, from, checkpoints, adoptionLimit, await FirstPlacesOfRepeatedEntryIdsAsync(db, cancellationToken));
+        var walk = new LeafWalk(from, checkpoints, adoptionLimit, await FirstPlacesOfRepeatedEntryIdsAsync(db, cancellationToken));
+        var reader = new LeafReader(db);
 
         // The sequencer commits leaves and their tree head together; one that committed while we read shows as a
         // head beyond what we walked, so walk on to it rather than report a mismatch that is only a race.
         DecisionLogTreeHead? head;
         while (true)
         {
-            var (broken, read) = await WalkOnAsync(db, walk, cancellationToken);
+            var (broken, read) = await WalkOnAsync(reader, walk, trust.SealKey, cancellationToken);
             if (broken is not null)
             {
                 return broken;
@@ -97,26 +98,31 @@ public static class DecisionLogVerifier
         var waiting = 0;
         // Rows not in the tree must be waiting for it. After a prefix only rows beyond it, and those queued, are read:
         // a row slipped in among old ids is found by the next whole verification.
-        var bound = from?.HighestEntryId ?? long.MinValue;
-        var notIntegrated = db.DecisionLog.AsNoTracking()
-            .Where(e => !db.DecisionLogLeaves.Any(l => l.EntryId == e.EntryId))
-            .Where(e => e.EntryId > bound || db.DecisionLogQueue.Any(q => q.EntryId == e.EntryId))
-            .OrderBy(e => e.EntryId)
-            .Select(e => new { Entry = e, Queued = db.DecisionLogQueue.Any(q => q.EntryId == e.EntryId) });
-        await foreach (var row in notIntegrated.AsAsyncEnumerable().WithCancellation(cancellationToken))
+        // After a whole walk each leaf named its own entry, so a table holding no more rows than the tree has none
+        // outside it, and the search below (one probe per row) is needed only when it holds more.
+        if (from is not null || await db.DecisionLog.LongCountAsync(cancellationToken) > size)
         {
-            var entry = row.Entry;
-            if (!row.Queued)
+            var bound = from?.HighestEntryId ?? long.MinValue;
+            var notIntegrated = db.DecisionLog.AsNoTracking()
+                .Where(e => !db.DecisionLogLeaves.Any(l => l.EntryId == e.EntryId))
+                .Where(e => e.EntryId > bound || db.DecisionLogQueue.Any(q => q.EntryId == e.EntryId))
+                .OrderBy(e => e.EntryId)
+                .Select(e => new { Entry = e, Queued = db.DecisionLogQueue.Any(q => q.EntryId == e.EntryId) });
+            await foreach (var row in notIntegrated.AsAsyncEnumerable().WithCancellation(cancellationToken))
             {
-                return LogVerification.Broken(size, $"entry id {entry.EntryId} is in the table but neither in the log nor waiting for it: it was inserted or hidden outside the application", entryId: entry.EntryId);
-            }
+                var entry = row.Entry;
+                if (!row.Queued)
+                {
+                    return LogVerification.Broken(size, $"entry id {entry.EntryId} is in the table but neither in the log nor waiting for it: it was inserted or hidden outside the application", entryId: entry.EntryId);
+                }
 
-            if (!EntrySeal.IsValid(trust.SealKey, entry) && !(entry.Seal is null && checkpointCount == 0))
-            {
-                return LogVerification.Broken(size, $"entry id {entry.EntryId}, waiting to be integrated, does not carry the application's seal: it was written outside the application", entryId: entry.EntryId);
-            }
+                if (!EntrySeal.IsValid(trust.SealKey, entry) && !(entry.Seal is null && checkpointCount == 0))
+                {
+                    return LogVerification.Broken(size, $"entry id {entry.EntryId}, waiting to be integrated, does not carry the application's seal: it was written outside the application", entryId: entry.EntryId);
+                }
 
-            waiting++;
+                waiting++;
+            }
         }
 
         if (trust.Witnesses.Count > 0 && !witnessed)
@@ -134,51 +140,65 @@ public static class DecisionLogVerifier
     }
 
     /// <summary>
-    /// Reads pages of leaves with their entries from where the walk stands, hashing each page on the thread pool
-    /// while the next one loads (the database and the hashing each keep one core busy).
+    /// Reads leaves with their entries from where the walk stands and walks them: one task reads and encodes runs of
+    /// leaves, each run is hashed on the thread pool as soon as it is full (runs hash in parallel), and the walk takes
+    /// them in order — so the database, the hashing and the tree keep both cores busy. At most
+    /// <see cref="BatchesInFlight"/> runs wait at any time, so memory does not grow with the log.
     /// </summary>
-    private static async Task<(LogVerification? Broken, long Read)> WalkOnAsync(JustCultureDbContext db, LeafWalk walk, CancellationToken cancellationToken)
+    private static async Task<(LogVerification? Broken, long Read)> WalkOnAsync(LeafReader reader, LeafWalk walk, byte[] sealKey, CancellationToken cancellationToken)
     {
-        long read = 0;
-        var page = await ReadPageAsync(db, walk.Size, cancellationToken);
-        while (page.Count > 0)
+        var hashed = Channel.CreateBounded<Task<LeafBatch>>(new BoundedChannelOptions(BatchesInFlight) { SingleReader = true, SingleWriter = true });
+        var free = new ConcurrentBag<LeafBatch>();
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var reading = Task.Run(async () =>
         {
-            var current = page;
-            var processing = Task.Run(() => walk.Process(current), cancellationToken);
-            var next = current.Count == PageSize ? ReadPageAsync(db, current[^1].Sequence, cancellationToken) : Task.FromResult(new List<LeafRow>());
-            LogVerification? broken;
             try
             {
-                broken = await processing;
+                await reader.ReadAsync(walk.Size, () => free.TryTake(out var batch) ? batch : new LeafBatch(),
+                    batch => hashed.Writer.WriteAsync(Task.Run(() => batch.Hash(sealKey), CancellationToken.None), stop.Token), stop.Token);
+                hashed.Writer.Complete();
             }
-            finally
+            catch (Exception ex)
             {
-                // The context allows one operation at a time; never leave the next read running behind us.
-                page = await next;
+                hashed.Writer.Complete(ex);
+                throw;
             }
+        }, CancellationToken.None);
 
-            read += current.Count;
-            if (broken is not null)
+        long read = 0;
+        LogVerification? broken = null;
+        try
+        {
+            await foreach (var hashing in hashed.Reader.ReadAllAsync(cancellationToken))
             {
-                return (broken, read);
+                var batch = await hashing;
+                broken = walk.Process(batch);
+                read += batch.Count;
+                if (broken is not null)
+                {
+                    break;
+                }
+
+                batch.Clear();
+                free.Add(batch);
+            }
+        }
+        finally
+        {
+            // The context allows one operation at a time; never leave the reader running behind us.
+            await stop.CancelAsync();
+            try
+            {
+                await reading;
+            }
+            catch (OperationCanceledException)
+            {
+                // Stopped because the walk ended early (or the caller cancelled, which the walk reports itself).
             }
         }
 
-        return (null, read);
+        return (broken, read);
     }
-
-    private sealed record LeafRow(long Sequence, long EntryId, string LeafHash, DecisionLogEntry? Entry);
-
-    // Keyset paging by sequence (the leaves' key), each leaf with its entry or none when the entry was deleted.
-    private static Task<List<LeafRow>> ReadPageAsync(JustCultureDbContext db, long after, CancellationToken cancellationToken) =>
-        db.DecisionLogLeaves.AsNoTracking()
-            .Where(l => l.Sequence > after)
-            .OrderBy(l => l.Sequence)
-            .Take(PageSize)
-            .LeftJoin(db.DecisionLog.AsNoTracking(), l => l.EntryId, e => e.EntryId, (l, e) => new { l.Sequence, l.EntryId, l.LeafHash, Entry = e })
-            .OrderBy(r => r.Sequence)
-            .Select(r => new LeafRow(r.Sequence, r.EntryId, r.LeafHash, r.Entry))
-            .ToListAsync(cancellationToken);
 
     /// <summary>
     /// Each entry id that has more than one place in the tree, with its first. Normally none (a unique index stands
@@ -192,22 +212,19 @@ public static class DecisionLogVerifier
             .ToDictionaryAsync(g => g.EntryId, g => g.First, cancellationToken);
 
     /// <summary>The walk along the tree: checks each leaf in order and grows the frontier. One page at a time, never two at once.</summary>
-    private sealed class LeafWalk : IDisposable
+    private sealed class LeafWalk
     {
         private readonly MerkleFrontier _frontier;
         private readonly IReadOnlyList<StoredCheckpoint> _checkpoints;
         private readonly long _adoptionLimit;
         private readonly long _agreedBefore;
         private readonly Dictionary<long, long> _repeated;
-        private readonly IncrementalHash _leafHasher = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        private readonly IncrementalHash _sealer;
-        private byte[] _buffer = ArrayPool<byte>.Shared.Rent(4096);
         private int _next;
         private long _sealsFrom;
         private long _highestEntryId;
         private VerifiedLogPrefix? _prefix;
 
-        public LeafWalk(DecisionLogTrust trust, VerifiedLogPrefix? from, IReadOnlyList<StoredCheckpoint> checkpoints, long adoptionLimit, Dictionary<long, long> repeated)
+        public LeafWalk(VerifiedLogPrefix? from, IReadOnlyList<StoredCheckpoint> checkpoints, long adoptionLimit, Dictionary<long, long> repeated)
         {
             _frontier = from?.Frontier() ?? new MerkleFrontier();
             _sealsFrom = from?.SealsFrom ?? long.MaxValue;
@@ -216,7 +233,6 @@ public static class DecisionLogVerifier
             _checkpoints = checkpoints;
             _adoptionLimit = adoptionLimit;
             _repeated = repeated;
-            _sealer = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, trust.SealKey);
         }
 
         public long Size => _frontier.Size;
@@ -231,15 +247,15 @@ public static class DecisionLogVerifier
         public VerifiedLogPrefix? PrefixAtNewestCheckpoint(int checkpointCount, bool witnessed) =>
             _prefix is null ? null : new VerifiedLogPrefix(_prefix.Checkpoint, _prefix.Frontier(), checkpointCount, _prefix.SealsFrom, _adoptionLimit, _prefix.HighestEntryId, witnessed);
 
-        public LogVerification? Process(List<LeafRow> page)
+        /// <summary>Checks a hashed run of leaves in order (<see cref="LeafBatch.Hash"/> has run) and grows the tree.</summary>
+        public LogVerification? Process(LeafBatch batch)
         {
-            Span<byte> leafHash = stackalloc byte[MerkleHashing.HashSize];
-            Span<byte> storedHash = stackalloc byte[MerkleHashing.HashSize];
-            foreach (var leaf in page)
+            for (var i = 0; i < batch.Count; i++)
             {
                 EntriesRead++;
                 var size = _frontier.Size;
-                var sequence = leaf.Sequence;
+                var sequence = batch.Sequence[i];
+                var entryId = batch.EntryId[i];
                 if (sequence != size + 1)
                 {
                     return LogVerification.Broken(size, sequence <= size
@@ -247,37 +263,33 @@ public static class DecisionLogVerifier
                         : $"entr{(sequence - size == 2 ? "y" : "ies")} {Range(size + 1, sequence - 1)} missing from the tree before entry {sequence}", size + 1);
                 }
 
-                if (leaf.Entry is not { } entry)
+                if (batch.State[i] == LeafBatch.RowState.EntryMissing)
                 {
-                    return LogVerification.Broken(size, $"entry {sequence} (id {leaf.EntryId}) is missing: it was deleted", sequence, leaf.EntryId);
+                    return LogVerification.Broken(size, $"entry {sequence} (id {entryId}) is missing: it was deleted", sequence, entryId);
                 }
 
-                if (_repeated.TryGetValue(leaf.EntryId, out var first) && first != sequence)
+                if (_repeated.TryGetValue(entryId, out var first) && first != sequence)
                 {
-                    return LogVerification.Broken(size, $"entry {sequence} repeats entry id {leaf.EntryId}", sequence, leaf.EntryId);
+                    return LogVerification.Broken(size, $"entry {sequence} repeats entry id {entryId}", sequence, entryId);
                 }
 
-                if (!LeafEncoding.IsKnownVersion(entry.LeafVersion))
+                if (batch.State[i] == LeafBatch.RowState.UnknownVersion)
                 {
-                    return LogVerification.Broken(size, $"entry {sequence} has leaf version {entry.LeafVersion}, which does not exist: it was changed after it was written", sequence, leaf.EntryId);
+                    return LogVerification.Broken(size, $"entry {sequence} has leaf version {batch.LeafVersion[i]}, which does not exist: it was changed after it was written", sequence, entryId);
                 }
 
-                var input = Encode(entry);
-                _leafHasher.AppendData(input);
-                _leafHasher.GetHashAndReset(leafHash);
-                if (!TryReadStoredHash(leaf.LeafHash, storedHash) || !leafHash.SequenceEqual(storedHash))
+                if (!batch.LeafHashMatches[i])
                 {
-                    return LogVerification.Broken(size, $"entry {sequence} was changed after it was written (its content no longer gives its leaf hash)", sequence, leaf.EntryId);
+                    return LogVerification.Broken(size, $"entry {sequence} was changed after it was written (its content no longer gives its leaf hash)", sequence, entryId);
                 }
 
-                // The seal covers the leaf data, which is the leaf hash's input without its 0x00 prefix.
-                if (!EntrySeal.IsValid(_sealer, entry.Seal, input[1..]))
+                if (!batch.SealMatches[i])
                 {
-                    var adoptable = entry.Seal is null && sequence <= _adoptionLimit && _sealsFrom == long.MaxValue;
+                    var adoptable = batch.SealIsNull[i] && sequence <= _adoptionLimit && _sealsFrom == long.MaxValue;
                     if (!adoptable)
                     {
                         return LogVerification.Broken(size,
-                            $"entry {sequence} does not carry the application's seal: it was written or rewritten outside the application", sequence, leaf.EntryId);
+                            $"entry {sequence} does not carry the application's seal: it was written or rewritten outside the application", sequence, entryId);
                     }
                 }
                 else
@@ -285,8 +297,8 @@ public static class DecisionLogVerifier
                     _sealsFrom = Math.Min(_sealsFrom, sequence);
                 }
 
-                _frontier.Append(leafHash);
-                _highestEntryId = Math.Max(_highestEntryId, leaf.EntryId);
+                _frontier.Append(batch.LeafHashOf(i));
+                _highestEntryId = Math.Max(_highestEntryId, entryId);
                 if (CheckCheckpoints() is { } diverged)
                 {
                     return diverged;
@@ -319,30 +331,6 @@ public static class DecisionLogVerifier
             }
 
             return null;
-        }
-
-        private ReadOnlySpan<byte> Encode(DecisionLogEntry entry)
-        {
-            var needed = LeafEncoding.MaxLeafInputLength(entry);
-            if (needed > _buffer.Length)
-            {
-                ArrayPool<byte>.Shared.Return(_buffer);
-                _buffer = ArrayPool<byte>.Shared.Rent(needed);
-            }
-
-            return _buffer.AsSpan(0, LeafEncoding.WriteLeafInput(entry, _buffer));
-        }
-
-        // The leaves table holds lower-case hex (what the sequencer writes); any other spelling was not written by it.
-        private static bool TryReadStoredHash(string hex, Span<byte> destination) =>
-            hex.Length == 2 * MerkleHashing.HashSize && !hex.AsSpan().ContainsAnyInRange('A', 'F')
-            && Convert.FromHexString(hex, destination, out _, out var written) == OperationStatus.Done && written == MerkleHashing.HashSize;
-
-        public void Dispose()
-        {
-            _leafHasher.Dispose();
-            _sealer.Dispose();
-            ArrayPool<byte>.Shared.Return(_buffer);
         }
     }
 

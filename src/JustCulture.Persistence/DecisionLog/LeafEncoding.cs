@@ -46,8 +46,7 @@ public static class LeafEncoding
     public static int MaxLeafInputLength(DecisionLogEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        // Prefix and version, fifteen tags and length prefixes, six non-text fields (each under 64 bytes of text).
-        var length = 2 + (15 * 5) + (6 * 64);
+        var length = FixedInputLength;
         foreach (var text in (ReadOnlySpan<string?>)[entry.EventType, entry.SubjectStaffRef, entry.DefinitionId, entry.ActivityId, entry.Question,
                      entry.Answer, entry.Rationale, entry.InformalNotAppropriate, entry.ActorId, entry.ActorRole])
         {
@@ -72,26 +71,27 @@ public static class LeafEncoding
             throw new InvalidDataException($"Entry id {entry.EntryId} has leaf version {entry.LeafVersion}; only 1 and 2 exist.");
         }
 
-        var at = 0;
-        destination[at++] = 0x00;
-        destination[at++] = (byte)entry.LeafVersion;
-        Formatted<long>(destination, ref at, entry.EntryId, default);
-        Text(destination, ref at, entry.EventType);
-        Formatted(destination, ref at, entry.ConcernId, "D");
-        Formatted(destination, ref at, entry.WorkflowInstanceId, "D");
-        Text(destination, ref at, entry.SubjectStaffRef);
-        Text(destination, ref at, entry.DefinitionId);
-        Formatted(destination, ref at, entry.DefinitionVersion, default);
-        Text(destination, ref at, entry.ActivityId);
-        Text(destination, ref at, entry.Question);
-        Text(destination, ref at, entry.Answer);
-        Text(destination, ref at, entry.Rationale);
-        Text(destination, ref at, entry.InformalNotAppropriate);
-        Text(destination, ref at, entry.ActorId);
-        Text(destination, ref at, entry.ActorRole);
-        Formatted(destination, ref at, (DateTime?)NormaliseTimestamp(entry.OccurredAtUtc), TimestampFormat);
-        return at;
+        var writer = new LeafInputWriter(destination, entry.LeafVersion);
+        writer.Formatted<long>(entry.EntryId, default);
+        writer.Text(entry.EventType);
+        writer.Formatted(entry.ConcernId, "D");
+        writer.Formatted(entry.WorkflowInstanceId, "D");
+        writer.Text(entry.SubjectStaffRef);
+        writer.Text(entry.DefinitionId);
+        writer.Formatted(entry.DefinitionVersion, default);
+        writer.Text(entry.ActivityId);
+        writer.Text(entry.Question);
+        writer.Text(entry.Answer);
+        writer.Text(entry.Rationale);
+        writer.Text(entry.InformalNotAppropriate);
+        writer.Text(entry.ActorId);
+        writer.Text(entry.ActorRole);
+        writer.Timestamp(entry.OccurredAtUtc);
+        return writer.Length;
     }
+
+    /// <summary>The fixed part of <see cref="MaxLeafInputLength"/>: prefix and version, fifteen tags and length prefixes, six non-text fields (each under 64 bytes of text).</summary>
+    internal const int FixedInputLength = 2 + (15 * 5) + (6 * 64);
 
     /// <summary>RFC 9162 leaf hash of the entry, in lower-case hex as the leaves table stores it.</summary>
     public static string LeafHashHex(DecisionLogEntry entry) => Convert.ToHexStringLower(LeafHash(entry));
@@ -110,42 +110,74 @@ public static class LeafEncoding
     public const string TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'";
 
     public static string FormatTimestamp(DateTime utc) => NormaliseTimestamp(utc).ToString(TimestampFormat, CultureInfo.InvariantCulture);
+}
+
+/// <summary>
+/// Writes a leaf input field by field (docs/log-format.md §1.1), in the order <see cref="LeafEncoding.WriteLeafInput"/>
+/// gives them: from an entry's properties, or straight from a row's stored UTF-8 when the verifier reads without strings.
+/// </summary>
+internal ref struct LeafInputWriter
+{
+    private readonly Span<byte> _destination;
+    private int _at;
+
+    /// <summary>Writes the RFC 9162 leaf prefix 0x00 and the version byte.</summary>
+    public LeafInputWriter(Span<byte> destination, int version)
+    {
+        _destination = destination;
+        _destination[0] = 0x00;
+        _destination[1] = (byte)version;
+        _at = 2;
+    }
+
+    public readonly int Length => _at;
+
+    /// <summary>An absent field: 0x00.</summary>
+    public void Absent() => _destination[_at++] = 0x00;
 
     // A present field: 0x01, its UTF-8 length as four big-endian bytes, then the bytes; an absent one: 0x00.
-    private static void Text(Span<byte> destination, ref int at, string? text)
+    public void Text(string? text)
     {
         if (text is null)
         {
-            destination[at++] = 0x00;
+            Absent();
             return;
         }
 
-        var length = Encoding.UTF8.GetBytes(text, destination[(at + 5)..]);
-        Present(destination, ref at, length);
+        Present(Encoding.UTF8.GetBytes(text, _destination[(_at + 5)..]));
     }
 
-    private static void Formatted<T>(Span<byte> destination, ref int at, T? value, ReadOnlySpan<char> format)
+    /// <summary>A text field already in UTF-8 (as a database stores it).</summary>
+    public void Utf8(ReadOnlySpan<byte> text)
+    {
+        text.CopyTo(_destination[(_at + 5)..]);
+        Present(text.Length);
+    }
+
+    public void Formatted<T>(T? value, ReadOnlySpan<char> format)
         where T : struct, IUtf8SpanFormattable
     {
         if (value is not { } present)
         {
-            destination[at++] = 0x00;
+            Absent();
             return;
         }
 
-        if (!present.TryFormat(destination[(at + 5)..], out var length, format, CultureInfo.InvariantCulture))
+        if (!present.TryFormat(_destination[(_at + 5)..], out var length, format, CultureInfo.InvariantCulture))
         {
             throw new InvalidOperationException("The leaf buffer is smaller than MaxLeafInputLength.");
         }
 
-        Present(destination, ref at, length);
+        Present(length);
     }
 
-    private static void Present(Span<byte> destination, ref int at, int length)
+    public void Timestamp(DateTime utc) => Formatted((DateTime?)LeafEncoding.NormaliseTimestamp(utc), LeafEncoding.TimestampFormat);
+
+    private void Present(int length)
     {
-        destination[at] = 0x01;
-        BinaryPrimitives.WriteUInt32BigEndian(destination[(at + 1)..], (uint)length);
-        at += 5 + length;
+        _destination[_at] = 0x01;
+        BinaryPrimitives.WriteUInt32BigEndian(_destination[(_at + 1)..], (uint)length);
+        _at += 5 + length;
     }
 }
 
