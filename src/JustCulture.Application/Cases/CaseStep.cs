@@ -24,12 +24,32 @@ public sealed class CaseStep(JustCultureDbContext db, TriageWorkflow triage, Wor
 {
     /// <param name="apply">The use case's own part: resume the workflow, apply transitions, add log entries.</param>
     /// <param name="result">What to return, read after the step's bookkeeping (versions, status) is done.</param>
-    public async Task<TResult> RunAsync<TResult>(CaseStepRequest request, Action<CaseStepContext> apply, Func<CaseStepContext, TResult> result,
+    public Task<TResult> RunAsync<TResult>(CaseStepRequest request, Action<CaseStepContext> apply, Func<CaseStepContext, TResult> result,
         CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(apply);
         ArgumentNullException.ThrowIfNull(result);
+        return RunAsync(request, (context, _) =>
+        {
+            apply(context);
+            return Task.FromResult(context);
+        }, (context, _) => result(context), cancellationToken);
+    }
+
+    /// <summary>The same step for a use case that reads or adds rows of its own (a suspension) inside the step's
+    /// transaction, after the case is locked and admitted.</summary>
+    /// <param name="apply">The use case's own part; what it returns is the step's result.</param>
+    public Task<TResult> RunAsync<TResult>(CaseStepRequest request, Func<CaseStepContext, CancellationToken, Task<TResult>> apply,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(apply);
+        return RunAsync(request, apply, (_, applied) => applied, cancellationToken);
+    }
+
+    private async Task<TResult> RunAsync<TApplied, TResult>(CaseStepRequest request, Func<CaseStepContext, CancellationToken, Task<TApplied>> apply,
+        Func<CaseStepContext, TApplied, TResult> result, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
         // A step starts from what is stored, never from entities an earlier use case left tracked in this context.
         db.ChangeTracker.Clear();
         // The shared transaction runner saves, commits, and turns a lost race or a broken rule into a refusal.
@@ -39,10 +59,10 @@ public sealed class CaseStep(JustCultureDbContext db, TriageWorkflow triage, Wor
             var loaded = await CaseLoader.LoadAsync(db, request.Target, request.ActorUserId, ct)
                 ?? throw await CaseErasure.ErasedOrNotFoundAsync(db, request.Target, ct);
             var context = Admit(loaded, request);
-            apply(context);
+            var applied = await apply(context, ct);
             context.Finish();
             await log.AppendAsync(db, context.Entries, ct);
-            return result(context);
+            return result(context, applied);
         }, cancellationToken);
     }
 
