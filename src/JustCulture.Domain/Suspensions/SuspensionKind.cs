@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace JustCulture.Domain.Suspensions;
 
 /// <summary>What is done to the person while a case is looked into (docs/domain/process-safeguards.md, "Suspension").</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<SuspensionKind>))]
 public enum SuspensionKind
 {
     /// <summary>Sent home from work, on full pay.</summary>
@@ -12,6 +15,7 @@ public enum SuspensionKind
 }
 
 /// <summary>The less restrictive measures a proposal must weigh before taking someone away from their work.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<SuspensionAlternative>))]
 public enum SuspensionAlternative
 {
     Redeployment,
@@ -20,6 +24,7 @@ public enum SuspensionAlternative
     Other,
 }
 
+[JsonConverter(typeof(JsonStringEnumConverter<SuspensionStatus>))]
 public enum SuspensionStatus
 {
     /// <summary>Proposed, waiting for an independent senior approver: it has no effect yet.</summary>
