@@ -60,11 +60,11 @@ public sealed class SuspensionApiTests(SqliteWebAppFixture app) : IClassFixture<
         var suspension = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("suspensionId").GetGuid();
         created.Headers.Location!.OriginalString.ShouldBe($"/api/suspensions/{suspension}");
 
-        // The proposer is not the second decision-maker, even though they may review the case.
+        // The proposer may review the case but is not a named senior approver, so may not approve it.
         using (var own = await proposer.PostAsJsonAsync(new Uri($"/api/suspensions/{suspension}/approve", UriKind.Relative), new { }))
         {
             var problem = await own.ShouldBeProblemAsync(HttpStatusCode.Forbidden);
-            problem.GetProperty("errors").GetProperty("Approver")[0].GetString()!.ShouldContain("cannot approve");
+            problem.GetProperty("errors").GetProperty("Approver")[0].GetString()!.ShouldContain("Only a named senior approver");
         }
 
         using (var approved = await approver.PostAsJsonAsync(new Uri($"/api/suspensions/{suspension}/approve", UriKind.Relative), new { }))
