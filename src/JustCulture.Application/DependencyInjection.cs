@@ -100,6 +100,12 @@ public static class DependencyInjection
         services.AddScoped<Retention.RetentionErasuresHandler>();
         services.AddScoped<ErasedCaseHandler>();
         services.AddScoped<SubjectAccess.SubjectAccessHandler>();
+        // A host with settings registers its own (the web app does): the default names no approver.
+        services.TryAddSingleton(_ => new Suspensions.SuspensionRules());
+        services.AddScoped<Suspensions.SuspensionSteps>();
+        services.AddScoped<Suspensions.CaseSuspensionsHandler>();
+        services.AddScoped<Suspensions.ListSuspensionsHandler>();
+        services.AddScoped<CaseFlagsHandler>();
         return services;
     }
 }

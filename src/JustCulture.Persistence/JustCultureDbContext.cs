@@ -35,6 +35,9 @@ public abstract class JustCultureDbContext(DbContextOptions options) : DbContext
     public DbSet<DecisionLog.PersonalData.CaseDataKeyRecord> CaseDataKeys => Set<DecisionLog.PersonalData.CaseDataKeyRecord>();
     public DbSet<WresHistoryEntry> WresHistory => Set<WresHistoryEntry>();
     public DbSet<ChecklistDraftRecord> ChecklistDrafts => Set<ChecklistDraftRecord>();
+    /// <summary>Suspensions, exclusions and restrictions of duties on cases (docs/domain/process-safeguards.md).</summary>
+    public DbSet<Domain.Suspensions.Suspension> Suspensions => Set<Domain.Suspensions.Suspension>();
+    public DbSet<Domain.Suspensions.ConsideredAlternative> SuspensionAlternatives => Set<Domain.Suspensions.ConsideredAlternative>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -24,12 +24,32 @@ public sealed class CaseStep(JustCultureDbContext db, TriageWorkflow triage, Wor
 {
     /// <param name="apply">The use case's own part: resume the workflow, apply transitions, add log entries.</param>
     /// <param name="result">What to return, read after the step's bookkeeping (versions, status) is done.</param>
-    public async Task<TResult> RunAsync<TResult>(CaseStepRequest request, Action<CaseStepContext> apply, Func<CaseStepContext, TResult> result,
+    public Task<TResult> RunAsync<TResult>(CaseStepRequest request, Action<CaseStepContext> apply, Func<CaseStepContext, TResult> result,
         CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(apply);
         ArgumentNullException.ThrowIfNull(result);
+        return RunAsync(request, (context, _) =>
+        {
+            apply(context);
+            return Task.FromResult(context);
+        }, (context, _) => result(context), cancellationToken);
+    }
+
+    /// <summary>The same step for a use case that reads or adds rows of its own (a suspension) inside the step's
+    /// transaction, after the case is locked and admitted.</summary>
+    /// <param name="apply">The use case's own part; what it returns is the step's result.</param>
+    public Task<TResult> RunAsync<TResult>(CaseStepRequest request, Func<CaseStepContext, CancellationToken, Task<TResult>> apply,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(apply);
+        return RunAsync(request, apply, (_, applied) => applied, cancellationToken);
+    }
+
+    private async Task<TResult> RunAsync<TApplied, TResult>(CaseStepRequest request, Func<CaseStepContext, CancellationToken, Task<TApplied>> apply,
+        Func<CaseStepContext, TApplied, TResult> result, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
         // A step starts from what is stored, never from entities an earlier use case left tracked in this context.
         db.ChangeTracker.Clear();
         // The shared transaction runner saves, commits, and turns a lost race or a broken rule into a refusal.
@@ -38,16 +58,18 @@ public sealed class CaseStep(JustCultureDbContext db, TriageWorkflow triage, Wor
             await CaseLoader.LockConcernAsync(db, request.Target, ct);
             var loaded = await CaseLoader.LoadAsync(db, request.Target, request.ActorUserId, ct)
                 ?? throw await CaseErasure.ErasedOrNotFoundAsync(db, request.Target, ct);
-            var (value, entries) = Decide(loaded, request, apply, result);
-            await log.AppendAsync(db, entries, ct);
-            return value;
+            var context = Admit(loaded, request);
+            var applied = await apply(context, ct);
+            context.Finish();
+            await log.AppendAsync(db, context.Entries, ct);
+            return result(context, applied);
         }, cancellationToken);
     }
 
     /// <summary>
     /// The step's own part on a case already in memory: admit, apply, finish. Returns the result and the entries
-    /// the caller must append in its transaction. <see cref="RunAsync"/> calls it after loading; bulk seeding of
-    /// historical cases calls it on cases it holds, so both make the same state and the same entries.
+    /// the caller must append in its transaction. Bulk seeding of historical cases calls it on cases it holds;
+    /// a step run here makes the same admit, apply and finish after loading, so both make the same state and entries.
     /// </summary>
     internal (TResult Result, IReadOnlyList<DecisionLogEntry> Entries) Decide<TResult>(LoadedCase loaded, CaseStepRequest request,
         Action<CaseStepContext> apply, Func<CaseStepContext, TResult> result)

@@ -27,6 +27,9 @@ public sealed class DemoSeeder(JustCultureDbContext db, TriageWorkflow triage, W
 {
     public const string LineManagerAccount = "linemanager";
     public const string CommissioningAccount = "commissioning";
+
+    /// <summary>A second commissioning manager, named as the senior approver of suspensions in the Development settings.</summary>
+    public const string SeniorApproverAccount = "commissioning2";
     public const string AuditorAccount = "auditor";
     public const string AdministratorAccount = "admin";
 
@@ -280,7 +283,7 @@ public sealed class DemoSeeder(JustCultureDbContext db, TriageWorkflow triage, W
             (AdministratorAccount, "Administrator", corporate[0].StaffRef),
             (AuditorAccount, "Auditor", corporate[1].StaffRef),
             (CommissioningAccount, "CommissioningManager", corporate[2].StaffRef),
-            ("commissioning2", "CommissioningManager", corporate[3].StaffRef),
+            (SeniorApproverAccount, "CommissioningManager", corporate[3].StaffRef),
             ("commissioning3", "CommissioningManager", corporate[4].StaffRef),
         };
         plan.AddRange(managerRefs.Select((r, i) => (i == 0 ? LineManagerAccount : $"lm.{r.ToLowerInvariant()}", "LineManager", (string?)r)));

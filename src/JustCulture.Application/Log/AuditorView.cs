@@ -20,6 +20,12 @@ public static class AuditorView
         LogEventTypes.UserAdded,
         LogEventTypes.ConflictOfInterestDeclared,
         LogEventTypes.UserRoleChanged,
+        LogEventTypes.SuspensionProposed,
+        LogEventTypes.SuspensionApproved,
+        LogEventTypes.SuspensionDeclined,
+        LogEventTypes.SuspensionContinuationProposed,
+        LogEventTypes.SuspensionContinued,
+        LogEventTypes.SuspensionEnded,
     };
 
     /// <summary>Events whose question is text from the workflow definition or the product's own fixed text
@@ -31,6 +37,12 @@ public static class AuditorView
         LogEventTypes.ReviewDecided,
         LogEventTypes.InformalResolutionRecorded,
         LogEventTypes.ConflictOfInterestDeclared,
+        LogEventTypes.SuspensionProposed,
+        LogEventTypes.SuspensionApproved,
+        LogEventTypes.SuspensionDeclined,
+        LogEventTypes.SuspensionContinuationProposed,
+        LogEventTypes.SuspensionContinued,
+        LogEventTypes.SuspensionEnded,
     };
 
     public static string? Answer(string eventType, string? answer) => EventsWithChoiceAnswers.Contains(eventType) ? answer : null;

@@ -30,6 +30,20 @@ internal static class PersonalDataClearing
             .SetProperty(a => a.InformalAgreedActions, (string?)null)
             .SetProperty(a => a.Version, a => a.Version + 1), cancellationToken);
 
+        // A suspension's reasons say in free text what happened and why; its kind, dates and deciders stay.
+        var suspensions = db.Suspensions.Where(x => concernIds.Contains(x.ConcernId));
+        await suspensions.TagWith("retention: clear suspensions").ExecuteUpdateAsync(s => s
+            .SetProperty(x => x.Reason, ErasedText)
+            .SetProperty(x => x.PendingRationale, x => x.PendingRationale == null ? null : ErasedText)
+            .SetProperty(x => x.EndReason, x => x.EndReason == null ? null : ErasedText)
+            .SetProperty(x => x.ProposedByStaffRef, (string?)null)
+            .SetProperty(x => x.PendingByStaffRef, (string?)null)
+            .SetProperty(x => x.Version, x => x.Version + 1), cancellationToken);
+        await db.SuspensionAlternatives.Where(a => suspensions.Select(x => x.Id).Contains(a.SuspensionId)).TagWith("retention: clear suspension alternatives")
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(a => a.WhyNot, ErasedText)
+                .SetProperty(a => a.Description, a => a.Description == null ? null : ErasedText), cancellationToken);
+
         var instanceIds = actions.Select(a => a.WorkflowInstanceId);
         // The workflow's variables are its only free-form state; a closed case's workflow never resumes, so
         // emptying them loses nothing the product reads, and whatever a definition put there is gone.

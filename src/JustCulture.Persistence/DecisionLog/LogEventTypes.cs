@@ -27,4 +27,14 @@ public static class LogEventTypes
 
     /// <summary>A subject access export was made; carries no concern, staff ref or free text.</summary>
     public const string SubjectAccessExported = "SubjectAccessExported";
+
+    // Suspension, exclusion or restriction of duties (docs/domain/process-safeguards.md, "Suspension"). The answer
+    // is the kind and the review date; reasons and alternatives are sealed in the rationale.
+    public const string SuspensionProposed = "SuspensionProposed";
+    public const string SuspensionApproved = "SuspensionApproved";
+    /// <summary>The approver would not approve a proposal (it never takes effect) or a continuation (it ends).</summary>
+    public const string SuspensionDeclined = "SuspensionDeclined";
+    public const string SuspensionContinuationProposed = "SuspensionContinuationProposed";
+    public const string SuspensionContinued = "SuspensionContinued";
+    public const string SuspensionEnded = "SuspensionEnded";
 }

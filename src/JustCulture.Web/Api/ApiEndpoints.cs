@@ -20,6 +20,7 @@ public static class ApiEndpoints
 
         var api = app.MapGroup("/api").AddEndpointFilter<UseCaseProblemFilter>().AddEndpointFilter(CookieApiAntiforgery.CheckAsync).WithTags("JustCulture");
         api.MapUserApi();
+        api.MapSuspensionApi();
 
         api.MapPost("/concerns", async (RaiseConcernRequest request, ClaimsPrincipal user, OpenConcernHandler handler, ListTasksHandler tasks, CancellationToken ct) =>
         {

@@ -9,6 +9,7 @@ public static class DemoAccountGuard
     public static readonly IReadOnlySet<string> DemoAccounts = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
         DemoSeeder.LineManagerAccount, DemoSeeder.CommissioningAccount, DemoSeeder.AuditorAccount, DemoSeeder.AdministratorAccount,
+        DemoSeeder.SeniorApproverAccount,
     };
 
     public static bool IsRefused(IHostEnvironment environment, string? userName)

@@ -39,6 +39,7 @@ public static class WebHostingExtensions
         // Read now, so a mistyped retention period stops the app at start naming the setting instead of erasing early.
         services.AddSingleton(JustCulture.Application.Retention.RetentionPeriod.Parse(
             builder.Configuration[$"{JustCultureWebOptions.Section}:Retention:Years"], $"{JustCultureWebOptions.Section}:Retention:Years"));
+        services.AddSingleton(SuspensionSettings.Read(builder.Configuration));
         services.AddHostedService<SequencerService>();
         services.AddScoped(_ => IdentityStoreContext.Create(database));
         services.AddSingleton<JustCulture.Web.Pages.Admin.PendingStaffUploads>();

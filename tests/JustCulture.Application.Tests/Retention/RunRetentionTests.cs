@@ -1,6 +1,7 @@
 using JustCulture.Application.Common;
 using JustCulture.Application.Log;
 using JustCulture.Application.Retention;
+using JustCulture.Domain;
 using JustCulture.Persistence.Checklist;
 using JustCulture.Persistence.DecisionLog;
 using JustCulture.Persistence.DecisionLog.PersonalData;
@@ -89,6 +90,40 @@ public abstract class RunRetentionTests : RetentionTestBase
         entries.ShouldNotBeEmpty();
         entries.ShouldAllBe(e => keyring.Open(e).Erased && keyring.Open(e).Rationale == null && keyring.Open(e).SubjectStaffRef == null);
         entries.ShouldAllBe(e => e.Rationale == null || !e.Rationale.Contains(Rationale));
+    }
+
+    [Fact]
+    public async Task ClearsASuspensionsFreeTextGivenAnErasure()
+    {
+        var concernId = await ClosedAcrossTwoYearsAsync();
+        var suspensionId = await App.QueryAsync(async db =>
+        {
+            var proposer = await db.Users.SingleAsync(u => u.UserId == SmallTrust.Reviewer);
+            var today = UkDates.UkDateOf(App.Clock.UtcNow);
+            var suspension = JustCulture.Domain.Suspensions.Suspension.Propose(concernId, JustCulture.Domain.Suspensions.SuspensionKind.RestrictionOfDuties,
+                "Staff One was seen taking drugs",
+                [
+                    (JustCulture.Domain.Suspensions.SuspensionAlternative.Redeployment, null, "Staff One's ward has no other post"),
+                    (JustCulture.Domain.Suspensions.SuspensionAlternative.Supervision, null, "Nobody can supervise Staff One at night"),
+                    (JustCulture.Domain.Suspensions.SuspensionAlternative.Other, "Work at Staff One's other site", "Staff One refused"),
+                ],
+                today.AddDays(3), proposer, today, 14, App.Clock.UtcNow);
+            suspension.End(proposer, "Staff One was cleared", App.Clock.UtcNow);
+            db.Suspensions.Add(suspension);
+            await db.SaveChangesAsync();
+            return suspension.Id;
+        });
+
+        await RunAsync(Due);
+
+        var cleared = await App.QueryAsync(db => db.Suspensions.AsNoTracking().Include(x => x.Alternatives).SingleAsync(x => x.Id == suspensionId));
+        cleared.Reason.ShouldBe(PersonalDataClearing.ErasedText);
+        cleared.EndReason.ShouldBe(PersonalDataClearing.ErasedText);
+        cleared.ProposedByStaffRef.ShouldBeNull();
+        cleared.Alternatives.Count.ShouldBe(3);
+        cleared.Alternatives.ShouldAllBe(a => a.WhyNot == PersonalDataClearing.ErasedText);
+        cleared.Alternatives.Single(a => a.Description != null).Description.ShouldBe(PersonalDataClearing.ErasedText);
+        cleared.Status.ShouldBe(JustCulture.Domain.Suspensions.SuspensionStatus.Ended);
     }
 
     [Fact]

@@ -12,7 +12,7 @@ namespace JustCulture.Persistence.CompiledModels.Postgres
     public partial class PostgresJustCultureDbContextModel
     {
         private PostgresJustCultureDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("823494d2-8b9f-4733-87cb-b3bb883c9cbe"), entityTypeCount: 16)
+            : base(skipDetectChanges: false, modelId: new Guid("42cdc6aa-0a25-43e3-aad8-b380d6ca9036"), entityTypeCount: 18)
         {
         }
 
@@ -25,6 +25,8 @@ namespace JustCulture.Persistence.CompiledModels.Postgres
             var headcountSnapshot = HeadcountSnapshotEntityType.Create(this);
             var headcountSnapshotEntry = HeadcountSnapshotEntryEntityType.Create(this);
             var staffMember = StaffMemberEntityType.Create(this);
+            var consideredAlternative = ConsideredAlternativeEntityType.Create(this);
+            var suspension = SuspensionEntityType.Create(this);
             var user = UserEntityType.Create(this);
             var checklistDraftRecord = ChecklistDraftRecordEntityType.Create(this);
             var decisionLogEntry = DecisionLogEntryEntityType.Create(this);
@@ -36,6 +38,8 @@ namespace JustCulture.Persistence.CompiledModels.Postgres
             var workflowInstanceRecord = WorkflowInstanceRecordEntityType.Create(this);
 
             ConcernActionEntityType.CreateForeignKey1(concernAction, concern);
+            ConsideredAlternativeEntityType.CreateForeignKey1(consideredAlternative, suspension);
+            SuspensionEntityType.CreateForeignKey1(suspension, concern);
             ChecklistDraftRecordEntityType.CreateForeignKey1(checklistDraftRecord, workflowInstanceRecord);
             DecisionLogLeafEntityType.CreateForeignKey1(decisionLogLeaf, decisionLogEntry);
             DecisionLogQueueItemEntityType.CreateForeignKey1(decisionLogQueueItem, decisionLogEntry);
@@ -48,6 +52,8 @@ namespace JustCulture.Persistence.CompiledModels.Postgres
             HeadcountSnapshotEntityType.CreateAnnotations(headcountSnapshot);
             HeadcountSnapshotEntryEntityType.CreateAnnotations(headcountSnapshotEntry);
             StaffMemberEntityType.CreateAnnotations(staffMember);
+            ConsideredAlternativeEntityType.CreateAnnotations(consideredAlternative);
+            SuspensionEntityType.CreateAnnotations(suspension);
             UserEntityType.CreateAnnotations(user);
             ChecklistDraftRecordEntityType.CreateAnnotations(checklistDraftRecord);
             DecisionLogEntryEntityType.CreateAnnotations(decisionLogEntry);

@@ -11,7 +11,7 @@ namespace JustCulture.Persistence.CompiledModels.SqlServer
     public partial class SqlServerJustCultureDbContextModel
     {
         private SqlServerJustCultureDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("5fecac84-9e1e-4625-ad25-3484ded5b8d5"), entityTypeCount: 16)
+            : base(skipDetectChanges: false, modelId: new Guid("1d0e5fda-7b87-48c9-ade8-be596f9dc4c6"), entityTypeCount: 18)
         {
         }
 
@@ -24,6 +24,8 @@ namespace JustCulture.Persistence.CompiledModels.SqlServer
             var headcountSnapshot = HeadcountSnapshotEntityType.Create(this);
             var headcountSnapshotEntry = HeadcountSnapshotEntryEntityType.Create(this);
             var staffMember = StaffMemberEntityType.Create(this);
+            var consideredAlternative = ConsideredAlternativeEntityType.Create(this);
+            var suspension = SuspensionEntityType.Create(this);
             var user = UserEntityType.Create(this);
             var checklistDraftRecord = ChecklistDraftRecordEntityType.Create(this);
             var decisionLogEntry = DecisionLogEntryEntityType.Create(this);
@@ -35,6 +37,8 @@ namespace JustCulture.Persistence.CompiledModels.SqlServer
             var workflowInstanceRecord = WorkflowInstanceRecordEntityType.Create(this);
 
             ConcernActionEntityType.CreateForeignKey1(concernAction, concern);
+            ConsideredAlternativeEntityType.CreateForeignKey1(consideredAlternative, suspension);
+            SuspensionEntityType.CreateForeignKey1(suspension, concern);
             ChecklistDraftRecordEntityType.CreateForeignKey1(checklistDraftRecord, workflowInstanceRecord);
             DecisionLogLeafEntityType.CreateForeignKey1(decisionLogLeaf, decisionLogEntry);
             DecisionLogQueueItemEntityType.CreateForeignKey1(decisionLogQueueItem, decisionLogEntry);
@@ -47,6 +51,8 @@ namespace JustCulture.Persistence.CompiledModels.SqlServer
             HeadcountSnapshotEntityType.CreateAnnotations(headcountSnapshot);
             HeadcountSnapshotEntryEntityType.CreateAnnotations(headcountSnapshotEntry);
             StaffMemberEntityType.CreateAnnotations(staffMember);
+            ConsideredAlternativeEntityType.CreateAnnotations(consideredAlternative);
+            SuspensionEntityType.CreateAnnotations(suspension);
             UserEntityType.CreateAnnotations(user);
             ChecklistDraftRecordEntityType.CreateAnnotations(checklistDraftRecord);
             DecisionLogEntryEntityType.CreateAnnotations(decisionLogEntry);

@@ -11,7 +11,7 @@ namespace JustCulture.Persistence.CompiledModels.Sqlite
     public partial class SqliteJustCultureDbContextModel
     {
         private SqliteJustCultureDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("c50f1953-2ea5-400a-9ea2-7a4058dd89ec"), entityTypeCount: 16)
+            : base(skipDetectChanges: false, modelId: new Guid("8ed8cac1-ebf7-45c3-a67e-445749d8e371"), entityTypeCount: 18)
         {
         }
 
@@ -24,6 +24,8 @@ namespace JustCulture.Persistence.CompiledModels.Sqlite
             var headcountSnapshot = HeadcountSnapshotEntityType.Create(this);
             var headcountSnapshotEntry = HeadcountSnapshotEntryEntityType.Create(this);
             var staffMember = StaffMemberEntityType.Create(this);
+            var consideredAlternative = ConsideredAlternativeEntityType.Create(this);
+            var suspension = SuspensionEntityType.Create(this);
             var user = UserEntityType.Create(this);
             var checklistDraftRecord = ChecklistDraftRecordEntityType.Create(this);
             var decisionLogEntry = DecisionLogEntryEntityType.Create(this);
@@ -35,6 +37,8 @@ namespace JustCulture.Persistence.CompiledModels.Sqlite
             var workflowInstanceRecord = WorkflowInstanceRecordEntityType.Create(this);
 
             ConcernActionEntityType.CreateForeignKey1(concernAction, concern);
+            ConsideredAlternativeEntityType.CreateForeignKey1(consideredAlternative, suspension);
+            SuspensionEntityType.CreateForeignKey1(suspension, concern);
             ChecklistDraftRecordEntityType.CreateForeignKey1(checklistDraftRecord, workflowInstanceRecord);
             DecisionLogLeafEntityType.CreateForeignKey1(decisionLogLeaf, decisionLogEntry);
             DecisionLogQueueItemEntityType.CreateForeignKey1(decisionLogQueueItem, decisionLogEntry);
@@ -47,6 +51,8 @@ namespace JustCulture.Persistence.CompiledModels.Sqlite
             HeadcountSnapshotEntityType.CreateAnnotations(headcountSnapshot);
             HeadcountSnapshotEntryEntityType.CreateAnnotations(headcountSnapshotEntry);
             StaffMemberEntityType.CreateAnnotations(staffMember);
+            ConsideredAlternativeEntityType.CreateAnnotations(consideredAlternative);
+            SuspensionEntityType.CreateAnnotations(suspension);
             UserEntityType.CreateAnnotations(user);
             ChecklistDraftRecordEntityType.CreateAnnotations(checklistDraftRecord);
             DecisionLogEntryEntityType.CreateAnnotations(decisionLogEntry);

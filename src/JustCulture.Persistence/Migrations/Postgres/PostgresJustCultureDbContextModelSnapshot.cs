@@ -431,6 +431,156 @@ namespace JustCulture.Persistence.Migrations.Postgres
                     b.ToTable("staff", (string)null);
                 });
 
+            modelBuilder.Entity("JustCulture.Domain.Suspensions.ConsideredAlternative", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Alternative")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("alternative");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("description");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("integer")
+                        .HasColumnName("ordinal");
+
+                    b.Property<Guid>("SuspensionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("suspension_id");
+
+                    b.Property<string>("WhyNot")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("why_not");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SuspensionId", "Ordinal")
+                        .IsUnique();
+
+                    b.ToTable("suspension_alternatives", (string)null);
+                });
+
+            modelBuilder.Entity("JustCulture.Domain.Suspensions.Suspension", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime?>("ApprovedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("approved_at_utc");
+
+                    b.Property<string>("ApprovedByUserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("approved_by_user_id");
+
+                    b.Property<Guid>("ConcernId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("concern_id");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("end_reason");
+
+                    b.Property<DateTime?>("EndedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ended_at_utc");
+
+                    b.Property<string>("EndedByUserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("ended_by_user_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTime?>("PendingAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("pending_at_utc");
+
+                    b.Property<string>("PendingByStaffRef")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("pending_by_staff_ref");
+
+                    b.Property<string>("PendingByUserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("pending_by_user_id");
+
+                    b.Property<string>("PendingRationale")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("pending_rationale");
+
+                    b.Property<DateOnly?>("PendingReviewDate")
+                        .HasColumnType("date")
+                        .HasColumnName("pending_review_date");
+
+                    b.Property<DateTime>("ProposedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("proposed_at_utc");
+
+                    b.Property<string>("ProposedByStaffRef")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("proposed_by_staff_ref");
+
+                    b.Property<string>("ProposedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("proposed_by_user_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateOnly>("ReviewDate")
+                        .HasColumnType("date")
+                        .HasColumnName("review_date");
+
+                    b.Property<int>("ReviewsHeld")
+                        .HasColumnType("integer")
+                        .HasColumnName("reviews_held");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("status");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConcernId");
+
+                    b.HasIndex("Status", "ReviewDate");
+
+                    b.ToTable("suspensions", (string)null);
+                });
+
             modelBuilder.Entity("JustCulture.Domain.Users.User", b =>
                 {
                     b.Property<string>("UserId")
@@ -823,6 +973,24 @@ namespace JustCulture.Persistence.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("JustCulture.Domain.Suspensions.ConsideredAlternative", b =>
+                {
+                    b.HasOne("JustCulture.Domain.Suspensions.Suspension", null)
+                        .WithMany("Alternatives")
+                        .HasForeignKey("SuspensionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("JustCulture.Domain.Suspensions.Suspension", b =>
+                {
+                    b.HasOne("JustCulture.Domain.Concerns.Concern", null)
+                        .WithMany()
+                        .HasForeignKey("ConcernId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("JustCulture.Persistence.Checklist.ChecklistDraftRecord", b =>
                 {
                     b.HasOne("JustCulture.Persistence.Workflows.WorkflowInstanceRecord", null)
@@ -862,6 +1030,11 @@ namespace JustCulture.Persistence.Migrations.Postgres
             modelBuilder.Entity("JustCulture.Domain.Concerns.Concern", b =>
                 {
                     b.Navigation("Actions");
+                });
+
+            modelBuilder.Entity("JustCulture.Domain.Suspensions.Suspension", b =>
+                {
+                    b.Navigation("Alternatives");
                 });
 
             modelBuilder.Entity("JustCulture.Persistence.Workflows.WorkflowInstanceRecord", b =>

@@ -426,6 +426,156 @@ namespace JustCulture.Persistence.Migrations.Sqlite
                     b.ToTable("staff", (string)null);
                 });
 
+            modelBuilder.Entity("JustCulture.Domain.Suspensions.ConsideredAlternative", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Alternative")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("alternative");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ordinal");
+
+                    b.Property<Guid>("SuspensionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("suspension_id");
+
+                    b.Property<string>("WhyNot")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("why_not");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SuspensionId", "Ordinal")
+                        .IsUnique();
+
+                    b.ToTable("suspension_alternatives", (string)null);
+                });
+
+            modelBuilder.Entity("JustCulture.Domain.Suspensions.Suspension", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime?>("ApprovedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("approved_at_utc");
+
+                    b.Property<string>("ApprovedByUserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("approved_by_user_id");
+
+                    b.Property<Guid>("ConcernId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("concern_id");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("end_reason");
+
+                    b.Property<DateTime?>("EndedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ended_at_utc");
+
+                    b.Property<string>("EndedByUserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ended_by_user_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTime?>("PendingAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("pending_at_utc");
+
+                    b.Property<string>("PendingByStaffRef")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("pending_by_staff_ref");
+
+                    b.Property<string>("PendingByUserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("pending_by_user_id");
+
+                    b.Property<string>("PendingRationale")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("pending_rationale");
+
+                    b.Property<DateOnly?>("PendingReviewDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("pending_review_date");
+
+                    b.Property<DateTime>("ProposedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("proposed_at_utc");
+
+                    b.Property<string>("ProposedByStaffRef")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("proposed_by_staff_ref");
+
+                    b.Property<string>("ProposedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("proposed_by_user_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<DateOnly>("ReviewDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("review_date");
+
+                    b.Property<int>("ReviewsHeld")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reviews_held");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConcernId");
+
+                    b.HasIndex("Status", "ReviewDate");
+
+                    b.ToTable("suspensions", (string)null);
+                });
+
             modelBuilder.Entity("JustCulture.Domain.Users.User", b =>
                 {
                     b.Property<string>("UserId")
@@ -816,6 +966,24 @@ namespace JustCulture.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("JustCulture.Domain.Suspensions.ConsideredAlternative", b =>
+                {
+                    b.HasOne("JustCulture.Domain.Suspensions.Suspension", null)
+                        .WithMany("Alternatives")
+                        .HasForeignKey("SuspensionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("JustCulture.Domain.Suspensions.Suspension", b =>
+                {
+                    b.HasOne("JustCulture.Domain.Concerns.Concern", null)
+                        .WithMany()
+                        .HasForeignKey("ConcernId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("JustCulture.Persistence.Checklist.ChecklistDraftRecord", b =>
                 {
                     b.HasOne("JustCulture.Persistence.Workflows.WorkflowInstanceRecord", null)
@@ -855,6 +1023,11 @@ namespace JustCulture.Persistence.Migrations.Sqlite
             modelBuilder.Entity("JustCulture.Domain.Concerns.Concern", b =>
                 {
                     b.Navigation("Actions");
+                });
+
+            modelBuilder.Entity("JustCulture.Domain.Suspensions.Suspension", b =>
+                {
+                    b.Navigation("Alternatives");
                 });
 
             modelBuilder.Entity("JustCulture.Persistence.Workflows.WorkflowInstanceRecord", b =>

@@ -6,8 +6,13 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace JustCulture.Web.Pages.Review;
 
-public sealed class CaseModel(GetReviewCaseHandler cases, SimilarCasesHandler similar, UnblindCaseHandler unblind) : ReviewPageModel
+public sealed class CaseModel(GetReviewCaseHandler cases, SimilarCasesHandler similar, UnblindCaseHandler unblind,
+    JustCulture.Application.Suspensions.CaseSuspensionsHandler suspensions, JustCulture.Application.Cases.CaseFlagsHandler flags) : ReviewPageModel
 {
+    public IReadOnlyList<JustCulture.Application.Suspensions.SuspensionView> Suspensions { get; private set; } = [];
+
+    public IReadOnlyList<JustCulture.Application.Cases.CaseFlag> Flags { get; private set; } = [];
+
     public ReviewCaseView Case { get; private set; } = null!;
 
     /// <summary>Similar past cases for each distinct outcome among the actions.</summary>
@@ -72,6 +77,8 @@ public sealed class CaseModel(GetReviewCaseHandler cases, SimilarCasesHandler si
         }
 
         Similar = views;
+        Suspensions = await suspensions.HandleAsync(id, User.UserId(), cancellationToken);
+        Flags = (await flags.ForAsync([id], cancellationToken)).GetValueOrDefault(id) ?? [];
         return null;
     }
 }

@@ -9,8 +9,12 @@ using Microsoft.Extensions.Options;
 namespace JustCulture.Web.Pages.Review;
 
 /// <summary>The review queue, filtered by what is waiting, category and overdue, and sorted; filters travel in the query string.</summary>
-public sealed class IndexModel(ReviewQueueHandler queue, IOptions<JustCultureWebOptions> options) : PageModel
+public sealed class IndexModel(ReviewQueueHandler queue, IOptions<JustCultureWebOptions> options, JustCulture.Application.Cases.CaseFlagsHandler flags) : PageModel
 {
+    /// <summary>Flags of the listed cases (an open or overdue suspension), by concern.</summary>
+    public IReadOnlyDictionary<Guid, IReadOnlyList<JustCulture.Application.Cases.CaseFlag>> Flags { get; private set; } =
+        new Dictionary<Guid, IReadOnlyList<JustCulture.Application.Cases.CaseFlag>>();
+
     public IReadOnlyList<ReviewQueueItem> Items { get; private set; } = [];
 
     public int OverdueAfterDays => options.Value.OverdueReviewDays;
@@ -63,6 +67,7 @@ public sealed class IndexModel(ReviewQueueHandler queue, IOptions<JustCultureWeb
         try
         {
             Items = await queue.HandleAsync(query, cancellationToken);
+            Flags = await flags.ForAsync(Items.Where(i => i.Conflict is null).Select(i => i.ConcernId).ToList(), cancellationToken);
         }
         catch (UseCaseException refused) when (refused.Error == UseCaseError.Forbidden)
         {
