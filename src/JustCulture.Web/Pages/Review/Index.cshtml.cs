@@ -8,10 +8,20 @@ using Microsoft.Extensions.Options;
 
 namespace JustCulture.Web.Pages.Review;
 
-/// <summary>The review queue, filtered by what is waiting, category and overdue, and sorted; filters travel in the query string.</summary>
+/// <summary>The review queue, filtered by what is waiting, category and overdue, and sorted, a page at a time;
+/// filters and the page cursor travel in the query string.</summary>
 public sealed class IndexModel(ReviewQueueHandler queue, IOptions<JustCultureWebOptions> options) : PageModel
 {
-    public IReadOnlyList<ReviewQueueItem> Items { get; private set; } = [];
+    public const int PageSize = 25;
+
+    /// <summary>The page of cases the reviewer may review.</summary>
+    public ReviewQueuePage Queue { get; private set; } = new([], null, null, 1);
+
+    /// <summary>Cases the reviewer is not independent of, longest waiting first: on the first page only.</summary>
+    public ReviewQueuePage Conflicted { get; private set; } = new([], null, null, 1);
+
+    /// <summary>The page link followed was not one this queue gave (or is out of date): the first page is shown.</summary>
+    public bool CursorRefused { get; private set; }
 
     public int OverdueAfterDays => options.Value.OverdueReviewDays;
 
@@ -31,6 +41,14 @@ public sealed class IndexModel(ReviewQueueHandler queue, IOptions<JustCultureWeb
 
     [BindProperty(SupportsGet = true, Name = "sort")]
     public string? Sort { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "after")]
+    public string? After { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "before")]
+    public string? Before { get; set; }
+
+    public bool IsFirstPage => Queue.Previous is null;
 
     public static IReadOnlyList<string> Categories => ConcernCategories.All;
 
@@ -62,7 +80,21 @@ public sealed class IndexModel(ReviewQueueHandler queue, IOptions<JustCultureWeb
         };
         try
         {
-            Items = await queue.HandleAsync(query, cancellationToken);
+            try
+            {
+                Queue = await queue.HandlePageAsync(query, After, Before, PageSize, cancellationToken);
+            }
+            catch (UseCaseException invalid) when (invalid.Error == UseCaseError.Invalid)
+            {
+                // A mangled or stale link (a cursor from another sort, say): the first page, with a word why.
+                CursorRefused = true;
+                Queue = await queue.HandlePageAsync(query, null, null, PageSize, cancellationToken);
+            }
+
+            if (IsFirstPage)
+            {
+                Conflicted = await queue.HandlePageAsync(query with { Conflicted = true, Sort = ReviewQueueSort.LongestWaiting }, null, null, PageSize, cancellationToken);
+            }
         }
         catch (UseCaseException refused) when (refused.Error == UseCaseError.Forbidden)
         {
@@ -70,5 +102,25 @@ public sealed class IndexModel(ReviewQueueHandler queue, IOptions<JustCultureWeb
         }
 
         return Page();
+    }
+
+    /// <summary>This page's link to another, keeping the filters and sort.</summary>
+    public string PageHref(string cursorName, string cursor)
+    {
+        var parts = new List<string>();
+        void Add(string name, string? value)
+        {
+            if (!string.IsNullOrEmpty(value))
+            {
+                parts.Add(name + "=" + Uri.EscapeDataString(value));
+            }
+        }
+
+        Add("waiting", Waiting);
+        Add("category", Category);
+        Add("overdue", OverdueOnly ? "true" : null);
+        Add("sort", Sort);
+        Add(cursorName, cursor);
+        return "/Review?" + string.Join('&', parts);
     }
 }
