@@ -294,22 +294,29 @@ public sealed class ReviewQueueHandler(JustCultureDbContext db, TriageWorkflow t
         var batch = descending
             ? open.OrderByDescending(b => b.CreatedAtUtc).ThenByDescending(b => b.Id).Take(BatchSize)
             : open.OrderBy(b => b.CreatedAtUtc).ThenBy(b => b.Id).Take(BatchSize);
-        var rows = Rows(batch);
-        rows = descending
-            ? rows.OrderByDescending(r => r.Bookmark.CreatedAtUtc).ThenByDescending(r => r.Bookmark.Id)
-            : rows.OrderBy(r => r.Bookmark.CreatedAtUtc).ThenBy(r => r.Bookmark.Id);
-        return rows.ToListAsync(cancellationToken);
+        return Rows(batch, descending).ToListAsync(cancellationToken);
     }
 
-    private IQueryable<QueueRow> Rows(IQueryable<BookmarkRecord> bookmarks) =>
-        from b in bookmarks
-        join w in db.WorkflowInstances.AsNoTracking() on b.WorkflowInstanceId equals w.Id
-        join c in db.Concerns.AsNoTracking() on b.CorrelationId equals c.Id
-        join a in db.ConcernActions.AsNoTracking() on w.Id equals a.WorkflowInstanceId
-        join s in db.Staff.AsNoTracking() on c.SubjectStaffRef equals s.StaffRef
-        join r in db.Staff.AsNoTracking() on c.RaisedByStaffRef equals r.StaffRef into raisers
-        from r in raisers.DefaultIfEmpty()
-        select new QueueRow(b, w, c, a, s, r);
+    /// <param name="descending">The order of a batch (its (created, id) keyset), or null for the whole queue.</param>
+    private IQueryable<QueueRow> Rows(IQueryable<BookmarkRecord> bookmarks, bool? descending = null)
+    {
+        var rows =
+            from b in bookmarks
+            join w in db.WorkflowInstances.AsNoTracking() on b.WorkflowInstanceId equals w.Id
+            join c in db.Concerns.AsNoTracking() on b.CorrelationId equals c.Id
+            join a in db.ConcernActions.AsNoTracking() on w.Id equals a.WorkflowInstanceId
+            join s in db.Staff.AsNoTracking() on c.SubjectStaffRef equals s.StaffRef
+            join r in db.Staff.AsNoTracking() on c.RaisedByStaffRef equals r.StaffRef into raisers
+            from r in raisers.DefaultIfEmpty()
+            select new { b, w, c, a, s, r };
+        rows = descending switch
+        {
+            true => rows.OrderByDescending(x => x.b.CreatedAtUtc).ThenByDescending(x => x.b.Id),
+            false => rows.OrderBy(x => x.b.CreatedAtUtc).ThenBy(x => x.b.Id),
+            null => rows,
+        };
+        return rows.Select(x => new QueueRow(x.b, x.w, x.c, x.a, x.s, x.r));
+    }
 
     private ReviewQueueItem? ToItem(QueueRow row, CaseActor reviewer, ReviewQueueQuery query)
     {
