@@ -43,7 +43,9 @@ stop_nodes
 for open in 500 50000; do
   db="sqlite:$work/p3-tasks-$open.db"
   start_node "$db" "p3-tasks-$open" 5093
+  # The open tasks are raised in-process through the product's own use case, signed with this node's log key.
   load_run --nodes http://127.0.0.1:5093 --clients 8 --database "$db" --list-tasks --open-tasks "$open" \
+    --signing-key "$work/p3-tasks-$open.key.pem" --checkpoints "$work/p3-tasks-$open.checkpoints" \
     --out "p3-tasks-$open" --label "SQLite, $open open tasks"
   stop_nodes
 done
