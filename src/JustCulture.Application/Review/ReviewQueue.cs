@@ -441,8 +441,17 @@ public sealed class ReviewQueueHandler(JustCultureDbContext db, TriageWorkflow t
             }
 
             Span<byte> bytes = stackalloc byte[160];
-            if (!Base64Url.TryDecodeFromChars(text, bytes, out var written))
+            int written;
+            try
             {
+                if (!Base64Url.TryDecodeFromChars(text, bytes, out written))
+                {
+                    return null;
+                }
+            }
+            catch (FormatException)
+            {
+                // Characters outside base64url throw rather than return false.
                 return null;
             }
 

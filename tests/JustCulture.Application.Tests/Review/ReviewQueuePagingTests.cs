@@ -135,6 +135,7 @@ public abstract class ReviewQueuePagingTests : ReviewTestBase
 
     [Theory]
     [InlineData("not-a-cursor")]
+    [InlineData("not-a-page")]
     [InlineData("")]
     [InlineData("MXwwfGF8MXwwfHwwfDB8MDAwMDAwMDA")]
     public async Task RefusesWithFieldKeyedErrorGivenCursorNotGivenByThisServer(string cursor)

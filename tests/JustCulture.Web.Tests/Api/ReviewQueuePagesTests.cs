@@ -62,19 +62,23 @@ public sealed partial class ReviewQueuePagesTests(SqliteWebAppFixture app) : ICl
     }
 
     [Fact]
-    public async Task KeepsFiltersAndSortGivenNextLinkOfAFilteredQueue()
+    public async Task KeepsTheSortGivenNextLinkOfASortedQueue()
     {
         await QueueOfMoreThanOnePageAsync();
         var reviewer = await app.CookieClientAsync(Caller.CommissioningManager);
 
-        var first = await reviewer.GetStringAsync(new Uri("/Review?waiting=route&sort=newest", UriKind.Relative));
+        var first = await reviewer.GetStringAsync(new Uri("/Review?sort=newest", UriKind.Relative));
 
         var next = WebUtility.HtmlDecode(NextLink().Match(first).Groups["href"].Value);
-        next.ShouldStartWith("/Review?waiting=route&sort=newest&after=");
+        next.ShouldStartWith("/Review?sort=newest&after=");
+        var second = await reviewer.GetStringAsync(new Uri(next, UriKind.Relative));
+        second.ShouldContain("<option value=\"newest\" selected=\"selected\">");
+        second.ShouldNotContain("id=\"page-link-refused\"");
     }
 
     [Theory]
     [InlineData("/Review?after=not-a-page")]
+    [InlineData("/Review?after=%3D%3D%3D%3D")]
     [InlineData("/Review?before=MXwwfGF8MXwwfHwwfDB8MDAwMDAwMDA")]
     public async Task ShowsTheFirstPageWithAWordWhyGivenPageLinkNotFromThisQueue(string path)
     {
