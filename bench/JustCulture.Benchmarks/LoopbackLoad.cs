@@ -51,7 +51,7 @@ internal static class LoopbackLoad
 
         if (options.OpenTasks is { } openTasks)
         {
-            await FillOpenTasksAsync(database, clients[0], openTasks);
+            await FillOpenTasksAsync(database, options, subjects, openTasks);
         }
 
         // Every node warms up (JIT, EF model, connection pools) on the same work before anything is measured.
@@ -128,25 +128,12 @@ internal static class LoopbackLoad
         return (options.ListTasks || summary.lostOrDuplicated == 0) && summary.failed == 0 ? 0 : 1;
     }
 
-    /// <summary>Makes the demo line manager's open-task count <paramref name="target"/> (SQLite): one real
-    /// concern raised over HTTP, then raw copies of it (<see cref="CaseVolume"/>), each with its open first task.</summary>
-    private static async Task FillOpenTasksAsync(DatabaseLocation database, Client client, int target)
+    /// <summary>Makes the demo line manager's open-task count <paramref name="target"/>: concerns raised in this process
+    /// through the product's own use case (<see cref="OpenTaskFill"/>), with the node's log key and checkpoints.</summary>
+    private static async Task FillOpenTasksAsync(DatabaseLocation database, Options options, IReadOnlyList<string> subjects, int target)
     {
-        if (database.Provider != DatabaseProvider.Sqlite)
-        {
-            throw new ArgumentException("--open-tasks fills the database with raw SQLite copies: give a sqlite: database.");
-        }
-
-        var template = await client.RaiseAsync();
-        await using var db = database.CreateContext();
-        var open = await db.Bookmarks.CountAsync(b => b.CompletedAtUtc == null && b.Role == "LineManager");
-        var subjects = await db.Concerns.Where(c => c.Id == template).Select(c => c.SubjectStaffRef).ToListAsync();
-        if (target > open)
-        {
-            CaseVolume.Copy(database.ConnectionString, template, target - open, subjects);
-        }
-
-        Console.Error.WriteLine($"open line-manager tasks: {await db.Bookmarks.CountAsync(b => b.CompletedAtUtc == null && b.Role == "LineManager")}");
+        var log = DecisionLogSettings.Resolve(database, options.SigningKey, options.Checkpoints);
+        await OpenTaskFill.FillAsync(database, log, DemoSeeder.LineManagerAccount, subjects, target);
     }
 
     private static double Percentile(List<double> sorted, double p) =>
@@ -154,9 +141,11 @@ internal static class LoopbackLoad
 
     /// <param name="ListTasks">Measure <c>GET /api/tasks</c> instead of completing tasks (P3's flat-with-volume figure).</param>
     /// <param name="Out">Write <c>BenchmarkDotNet.Artifacts/results/loopback-&lt;Out&gt;.json</c> for the ratio table.</param>
+    /// <param name="SigningKey">The node's decision-log signing key (and <paramref name="Checkpoints"/>, its checkpoint
+    /// store), for the open-task fill; beside the file by default on SQLite.</param>
     /// <param name="Label">What the run is on, for the JSON rows (e.g. "SQLite", "PostgreSQL, 50,000 open tasks").</param>
     private sealed record Options(IReadOnlyList<Uri> Nodes, int Clients, int Seconds, int WarmUpSeconds, string Database, string Password,
-        int BaselineSeconds, bool ListTasks, string? Out, string Label, double? TargetP95Ms, int? OpenTasks)
+        int BaselineSeconds, bool ListTasks, string? Out, string Label, double? TargetP95Ms, int? OpenTasks, string? SigningKey, string? Checkpoints)
     {
         public static Options Parse(string[] args)
         {
@@ -174,7 +163,8 @@ internal static class LoopbackLoad
                 int.Parse(Value("--baseline-seconds", Math.Max(1, seconds / 3).ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture),
                 args.Contains("--list-tasks"), args.Contains("--out") ? Value("--out") : null, Value("--label", "this machine"),
                 target == "none" ? null : double.Parse(target, CultureInfo.InvariantCulture),
-                args.Contains("--open-tasks") ? int.Parse(Value("--open-tasks"), CultureInfo.InvariantCulture) : null);
+                args.Contains("--open-tasks") ? int.Parse(Value("--open-tasks"), CultureInfo.InvariantCulture) : null,
+                args.Contains("--signing-key") ? Value("--signing-key") : null, args.Contains("--checkpoints") ? Value("--checkpoints") : null);
         }
     }
 

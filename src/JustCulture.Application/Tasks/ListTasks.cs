@@ -168,8 +168,17 @@ internal readonly record struct TaskCursor(DateTime CreatedAtUtc, Guid TaskId)
     public static TaskCursor? TryParse(string text)
     {
         Span<byte> bytes = stackalloc byte[24];
-        if (text.Length != 32 || !Base64Url.TryDecodeFromChars(text, bytes, out var written) || written != 24)
+        int written;
+        try
         {
+            if (text.Length != 32 || !Base64Url.TryDecodeFromChars(text, bytes, out written) || written != 24)
+            {
+                return null;
+            }
+        }
+        catch (FormatException)
+        {
+            // Characters outside base64url throw rather than return false.
             return null;
         }
 

@@ -16,7 +16,7 @@ public abstract class ReviewTestBase : IAsyncLifetime
 
     protected FaultInjector LogFault { get; } = new("decision_log");
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         App = await TestApp.StartWithSmallTrustAsync(Provider, configure: services => services.AddSingleton<IInterceptor>(LogFault));
     }

@@ -96,6 +96,7 @@ public abstract class TaskPagingTests : IAsyncLifetime
     [InlineData("not-a-cursor")]
     [InlineData("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")]
     [InlineData("________________________________")]
+    [InlineData("=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")]
     public async Task RefusesCursorGivenOneTheServerDidNotGive(string after)
     {
         var refusal = await Should.ThrowAsync<UseCaseException>(() => App.RunAsync<ListTasksHandler, TaskPage>(h => h.HandlePageAsync(new ListTasksQuery(ForUserId: SmallTrust.LineManager), after, 10)));

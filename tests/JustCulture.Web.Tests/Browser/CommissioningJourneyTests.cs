@@ -47,8 +47,51 @@ public sealed class CommissioningJourneyTests(BrowserFixture browser)
 
     private async Task OpenFromQueueAsync(BrowserSession reviewer, Guid concernId)
     {
-        (await reviewer.GotoAsync("/Review")).ShouldBe(200);
+        // Newest first: the queue is paged, and the case just raised or returned is the newest.
+        (await reviewer.GotoAsync("/Review?sort=newest")).ShouldBe(200);
         await reviewer.ClickAndWaitForPageAsync(reviewer.Page.Locator($"#review-queue a[href='/Review/Case/{concernId}']"));
+    }
+
+    [BrowserFact]
+    public async Task ShowsTheNextCasesGivenReviewerFollowsNextOnTheQueue()
+    {
+        var pageSize = JustCulture.Web.Pages.Review.IndexModel.PageSize;
+        async Task<List<Guid>> ReviewableAsync()
+        {
+            await using var scope = browser.Factory.Services.CreateAsyncScope();
+            var all = await scope.ServiceProvider.GetRequiredService<JustCulture.Application.Review.ReviewQueueHandler>()
+                .HandleAsync(new JustCulture.Application.Review.ReviewQueueQuery(DemoSeeder.CommissioningAccount));
+            return all.Where(i => i.Conflict is null).Select(i => i.TaskId).ToList();
+        }
+
+        var queue = await ReviewableAsync();
+        for (var i = queue.Count; i <= pageSize; i++)
+        {
+            await ConcernAwaitingReviewAsync($"Insulin dose missed at lunchtime ({Guid.NewGuid():N})");
+        }
+
+        queue = await ReviewableAsync();
+        await using var reviewer = await browser.NewSessionAsync("journey-queue-pages");
+        await reviewer.SignInAsync(Caller.CommissioningManager);
+        (await reviewer.GotoAsync("/Review")).ShouldBe(200);
+        var rows = reviewer.Page.Locator("#review-queue tbody tr");
+        (await rows.CountAsync()).ShouldBe(pageSize);
+        (await reviewer.Page.Locator("nav.nhsuk-pagination[aria-label='Pagination'] a[rel='prev']").CountAsync()).ShouldBe(0);
+        await reviewer.ScreenshotAsync("first-page");
+
+        await reviewer.ClickAndWaitForPageAsync(reviewer.Page.GetByRole(AriaRole.Link, new() { Name = "Next page" }));
+
+        reviewer.Page.Url.ShouldContain("after=");
+        (await reviewer.Page.Locator("#review-queue caption").InnerTextAsync()).ShouldContain($"showing {pageSize + 1} to");
+        (await rows.First.GetAttributeAsync("data-task-id")).ShouldBe(queue[pageSize].ToString(), "the second page starts where the first ended");
+        (await reviewer.Page.GetByRole(AriaRole.Link, new() { Name = "Previous page" }).CountAsync()).ShouldBe(1);
+        await reviewer.ScreenshotAsync("second-page");
+        await ShouldBeAccessibleAsync(reviewer);
+        (await reviewer.HorizontalOverflowAtAsync(375)).ShouldBeNull("the paged queue overflows sideways at 375 px");
+        await reviewer.Page.SetViewportSizeAsync(1280, 800);
+
+        await reviewer.ClickAndWaitForPageAsync(reviewer.Page.GetByRole(AriaRole.Link, new() { Name = "Previous page" }));
+        (await rows.First.GetAttributeAsync("data-task-id")).ShouldBe(queue[0].ToString());
     }
 
     [BrowserFact]

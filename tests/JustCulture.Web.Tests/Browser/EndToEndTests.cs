@@ -96,7 +96,8 @@ public partial class EndToEndTests(BrowserFixture browser)
         // Commissioning manager: the case is in the blinded queue; decide the route with a rationale.
         await using var reviewer = await browser.NewSessionAsync("e2e-commissioning-manager");
         await reviewer.SignInAsync(Caller.CommissioningManager);
-        (await reviewer.GotoAsync("/Review")).ShouldBe(200);
+        // Newest first: the queue is paged, and this case is the newest.
+        (await reviewer.GotoAsync("/Review?sort=newest")).ShouldBe(200);
         await reviewer.ScreenshotAsync("queue");
         await reviewer.ClickAndWaitForPageAsync(reviewer.Page.Locator($"a[href='/Review/Case/{concernId}']").First);
         reviewer.Page.Url.ShouldEndWith($"/Review/Case/{concernId}");

@@ -8,14 +8,24 @@ using Microsoft.Extensions.Options;
 
 namespace JustCulture.Web.Pages.Review;
 
-/// <summary>The review queue, filtered by what is waiting, category and overdue, and sorted; filters travel in the query string.</summary>
+/// <summary>The review queue, filtered by what is waiting, category and overdue, and sorted, a page at a time;
+/// filters and the page cursor travel in the query string.</summary>
 public sealed class IndexModel(ReviewQueueHandler queue, IOptions<JustCultureWebOptions> options, JustCulture.Application.Cases.CaseFlagsHandler flags) : PageModel
 {
     /// <summary>Flags of the listed cases (an open or overdue suspension), by concern.</summary>
     public IReadOnlyDictionary<Guid, IReadOnlyList<JustCulture.Application.Cases.CaseFlag>> Flags { get; private set; } =
         new Dictionary<Guid, IReadOnlyList<JustCulture.Application.Cases.CaseFlag>>();
 
-    public IReadOnlyList<ReviewQueueItem> Items { get; private set; } = [];
+    public const int PageSize = 25;
+
+    /// <summary>The page of cases the reviewer may review.</summary>
+    public ReviewQueuePage Queue { get; private set; } = new([], null, null, 1);
+
+    /// <summary>Cases the reviewer is not independent of, longest waiting first: on the first page only.</summary>
+    public ReviewQueuePage Conflicted { get; private set; } = new([], null, null, 1);
+
+    /// <summary>The page link followed was not one this queue gave (or is out of date): the first page is shown.</summary>
+    public bool CursorRefused { get; private set; }
 
     public int OverdueAfterDays => options.Value.OverdueReviewDays;
 
@@ -35,6 +45,14 @@ public sealed class IndexModel(ReviewQueueHandler queue, IOptions<JustCultureWeb
 
     [BindProperty(SupportsGet = true, Name = "sort")]
     public string? Sort { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "after")]
+    public string? After { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "before")]
+    public string? Before { get; set; }
+
+    public bool IsFirstPage => Queue.Previous is null;
 
     public static IReadOnlyList<string> Categories => ConcernCategories.All;
 
@@ -66,8 +84,23 @@ public sealed class IndexModel(ReviewQueueHandler queue, IOptions<JustCultureWeb
         };
         try
         {
-            Items = await queue.HandleAsync(query, cancellationToken);
-            Flags = await flags.ForAsync(Items.Where(i => i.Conflict is null).Select(i => i.ConcernId).ToList(), cancellationToken);
+            try
+            {
+                Queue = await queue.HandlePageAsync(query, After, Before, PageSize, cancellationToken);
+            }
+            catch (UseCaseException invalid) when (invalid.Error == UseCaseError.Invalid)
+            {
+                // A mangled or stale link (a cursor from another sort, say): the first page, with a word why.
+                CursorRefused = true;
+                Queue = await queue.HandlePageAsync(query, null, null, PageSize, cancellationToken);
+            }
+
+            Flags = await flags.ForAsync(Queue.Items.Select(i => i.ConcernId).ToList(), cancellationToken);
+
+            if (IsFirstPage)
+            {
+                Conflicted = await queue.HandlePageAsync(query with { Conflicted = true, Sort = ReviewQueueSort.LongestWaiting }, null, null, PageSize, cancellationToken);
+            }
         }
         catch (UseCaseException refused) when (refused.Error == UseCaseError.Forbidden)
         {
@@ -75,5 +108,25 @@ public sealed class IndexModel(ReviewQueueHandler queue, IOptions<JustCultureWeb
         }
 
         return Page();
+    }
+
+    /// <summary>This page's link to another, keeping the filters and sort.</summary>
+    public string PageHref(string cursorName, string cursor)
+    {
+        var parts = new List<string>();
+        void Add(string name, string? value)
+        {
+            if (!string.IsNullOrEmpty(value))
+            {
+                parts.Add(name + "=" + Uri.EscapeDataString(value));
+            }
+        }
+
+        Add("waiting", Waiting);
+        Add("category", Category);
+        Add("overdue", OverdueOnly ? "true" : null);
+        Add("sort", Sort);
+        Add(cursorName, cursor);
+        return "/Review?" + string.Join('&', parts);
     }
 }
