@@ -16,10 +16,13 @@ pids=()
 cleanup() { for p in "${pids[@]:-}"; do kill "$p" 2>/dev/null || true; done; [ -d "$work/pg" ] && su postgres -c "$bin/pg_ctl -D $work/pg stop -m fast" >/dev/null 2>&1 || true; rm -rf "$work"; }
 trap cleanup EXIT
 
-dotnet build -c Release src/JustCulture.Web >/dev/null
-dotnet build -c Release bench/JustCulture.Benchmarks >/dev/null
-web=src/JustCulture.Web/bin/Release/net10.0/JustCulture.Web.dll
-load=bench/JustCulture.Benchmarks/bin/Release/net10.0/JustCulture.Benchmarks.dll
+# bench/run passes the published (ReadyToRun) web app and the built load generator; alone, this builds both.
+if [ -z "${JUSTCULTURE_BENCH_WEB:-}" ] || [ -z "${JUSTCULTURE_BENCH_DLL:-}" ]; then
+  dotnet build -c Release src/JustCulture.Web >/dev/null
+  dotnet build -c Release bench/JustCulture.Benchmarks >/dev/null
+fi
+web="${JUSTCULTURE_BENCH_WEB:-src/JustCulture.Web/bin/Release/net10.0/JustCulture.Web.dll}"
+load="${JUSTCULTURE_BENCH_DLL:-bench/JustCulture.Benchmarks/bin/Release/net10.0/JustCulture.Benchmarks.dll}"
 
 # Every client signs in from 127.0.0.1, so the per-address and per-account sign-in limits are lifted for the load run.
 start_node() { # database name port

@@ -102,7 +102,9 @@ public sealed partial class BrowseLogHandler(JustCultureDbContext db, ActorPseud
     [
         LogEventTypes.ConcernOpened, LogEventTypes.ChecklistStarted, LogEventTypes.QuestionAnswered, LogEventTypes.OutcomeRecorded,
         LogEventTypes.ReviewDecided, LogEventTypes.InformalResolutionPlanRecorded, LogEventTypes.InformalResolutionRecorded,
-        LogEventTypes.FormalInvestigationStarted, LogEventTypes.WorkflowFinished, LogEventTypes.CaseUnblinded,
+        LogEventTypes.FormalInvestigationStarted, LogEventTypes.SuspensionProposed, LogEventTypes.SuspensionApproved,
+        LogEventTypes.SuspensionDeclined, LogEventTypes.SuspensionContinuationProposed, LogEventTypes.SuspensionContinued,
+        LogEventTypes.SuspensionEnded, LogEventTypes.WorkflowFinished, LogEventTypes.CaseUnblinded,
         LogEventTypes.StaffImported, LogEventTypes.HistoryImported, LogEventTypes.UserAdded,
     ];
 
