@@ -9,7 +9,15 @@ namespace JustCulture.Application.Log;
 /// </summary>
 public static class AuditorView
 {
-    private static readonly HashSet<string> EventsWithChoiceAnswers = new(StringComparer.Ordinal)
+    /// <summary>A suspension's entries: the kind or the review date as the answer, fixed text as the question; the
+    /// reasons and alternatives are sealed and never shown.</summary>
+    private static readonly string[] SuspensionEvents =
+    [
+        LogEventTypes.SuspensionProposed, LogEventTypes.SuspensionApproved, LogEventTypes.SuspensionDeclined,
+        LogEventTypes.SuspensionContinuationProposed, LogEventTypes.SuspensionContinued, LogEventTypes.SuspensionEnded,
+    ];
+
+    private static readonly HashSet<string> EventsWithChoiceAnswers = new(SuspensionEvents, StringComparer.Ordinal)
     {
         LogEventTypes.ConcernOpened,
         LogEventTypes.QuestionAnswered,
@@ -20,29 +28,17 @@ public static class AuditorView
         LogEventTypes.UserAdded,
         LogEventTypes.ConflictOfInterestDeclared,
         LogEventTypes.UserRoleChanged,
-        LogEventTypes.SuspensionProposed,
-        LogEventTypes.SuspensionApproved,
-        LogEventTypes.SuspensionDeclined,
-        LogEventTypes.SuspensionContinuationProposed,
-        LogEventTypes.SuspensionContinued,
-        LogEventTypes.SuspensionEnded,
     };
 
     /// <summary>Events whose question is text from the workflow definition or the product's own fixed text
     /// (a "User x added" question names a user).</summary>
-    private static readonly HashSet<string> EventsWithDefinitionQuestions = new(StringComparer.Ordinal)
+    private static readonly HashSet<string> EventsWithDefinitionQuestions = new(SuspensionEvents, StringComparer.Ordinal)
     {
         LogEventTypes.QuestionAnswered,
         LogEventTypes.OutcomeRecorded,
         LogEventTypes.ReviewDecided,
         LogEventTypes.InformalResolutionRecorded,
         LogEventTypes.ConflictOfInterestDeclared,
-        LogEventTypes.SuspensionProposed,
-        LogEventTypes.SuspensionApproved,
-        LogEventTypes.SuspensionDeclined,
-        LogEventTypes.SuspensionContinuationProposed,
-        LogEventTypes.SuspensionContinued,
-        LogEventTypes.SuspensionEnded,
     };
 
     public static string? Answer(string eventType, string? answer) => EventsWithChoiceAnswers.Contains(eventType) ? answer : null;
