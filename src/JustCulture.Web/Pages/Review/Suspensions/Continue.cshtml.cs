@@ -6,10 +6,8 @@ using Microsoft.AspNetCore.Mvc;
 namespace JustCulture.Web.Pages.Review.Suspensions;
 
 /// <summary>A review that proposes it continue to a new review date; a second person approves, as for the proposal.</summary>
-public sealed class ContinueModel(CaseSuspensionsHandler suspensions, SuspensionSteps steps, SuspensionRules rules) : SuspensionPageModel
+public sealed class ContinueModel(CaseSuspensionsHandler suspensions, SuspensionSteps steps, SuspensionRules rules) : OneSuspensionPageModel(suspensions)
 {
-    public SuspensionView Suspension { get; private set; } = null!;
-
     public int MaxReviewDays => rules.MaxReviewDays;
 
     [BindProperty]
@@ -38,24 +36,6 @@ public sealed class ContinueModel(CaseSuspensionsHandler suspensions, Suspension
             }
         }
 
-        var posted = ExpectedVersion;
-        var shown = await LoadAsync(id, cancellationToken);
-        ExpectedVersion = posted;
-        return shown ?? Page();
-    }
-
-    private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken cancellationToken)
-    {
-        try
-        {
-            Suspension = await suspensions.OneAsync(id, User.UserId(), cancellationToken);
-        }
-        catch (UseCaseException refused) when (refused.Error is UseCaseError.NotFound or UseCaseError.Forbidden)
-        {
-            return Handle(refused);
-        }
-
-        ExpectedVersion = Suspension.Version;
-        return null;
+        return await ShowAgainAsync(id, cancellationToken);
     }
 }

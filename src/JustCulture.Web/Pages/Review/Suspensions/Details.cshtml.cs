@@ -6,10 +6,8 @@ using Microsoft.AspNetCore.Mvc;
 namespace JustCulture.Web.Pages.Review.Suspensions;
 
 /// <summary>One suspension: what was proposed and decided, and the approver's decision when one is waiting.</summary>
-public sealed class DetailsModel(CaseSuspensionsHandler suspensions, SuspensionSteps steps) : SuspensionPageModel
+public sealed class DetailsModel(CaseSuspensionsHandler suspensions, SuspensionSteps steps) : OneSuspensionPageModel(suspensions)
 {
-    public SuspensionView Suspension { get; private set; } = null!;
-
     /// <summary>What was just done: "proposed", "approved", "declined", "reviewed", "ended".</summary>
     [BindProperty(SupportsGet = true)]
     public string? Done { get; set; }
@@ -46,20 +44,5 @@ public sealed class DetailsModel(CaseSuspensionsHandler suspensions, SuspensionS
         }
 
         return await LoadAsync(id, cancellationToken) ?? Page();
-    }
-
-    private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken cancellationToken)
-    {
-        try
-        {
-            Suspension = await suspensions.OneAsync(id, User.UserId(), cancellationToken);
-        }
-        catch (UseCaseException refused) when (refused.Error is UseCaseError.NotFound or UseCaseError.Forbidden)
-        {
-            return Handle(refused);
-        }
-
-        ExpectedVersion = Suspension.Version;
-        return null;
     }
 }

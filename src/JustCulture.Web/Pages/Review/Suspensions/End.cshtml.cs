@@ -6,10 +6,8 @@ using Microsoft.AspNetCore.Mvc;
 namespace JustCulture.Web.Pages.Review.Suspensions;
 
 /// <summary>End it, or withdraw a proposal, with a reason: one person may, since lifting is never the risk.</summary>
-public sealed class EndModel(CaseSuspensionsHandler suspensions, SuspensionSteps steps) : SuspensionPageModel
+public sealed class EndModel(CaseSuspensionsHandler suspensions, SuspensionSteps steps) : OneSuspensionPageModel(suspensions)
 {
-    public SuspensionView Suspension { get; private set; } = null!;
-
     [BindProperty]
     public string? Reason { get; set; }
 
@@ -35,24 +33,6 @@ public sealed class EndModel(CaseSuspensionsHandler suspensions, SuspensionSteps
             }
         }
 
-        var posted = ExpectedVersion;
-        var shown = await LoadAsync(id, cancellationToken);
-        ExpectedVersion = posted;
-        return shown ?? Page();
-    }
-
-    private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken cancellationToken)
-    {
-        try
-        {
-            Suspension = await suspensions.OneAsync(id, User.UserId(), cancellationToken);
-        }
-        catch (UseCaseException refused) when (refused.Error is UseCaseError.NotFound or UseCaseError.Forbidden)
-        {
-            return Handle(refused);
-        }
-
-        ExpectedVersion = Suspension.Version;
-        return null;
+        return await ShowAgainAsync(id, cancellationToken);
     }
 }
