@@ -38,6 +38,14 @@ public abstract class JustCultureDbContext(DbContextOptions options) : DbContext
     /// <summary>Suspensions, exclusions and restrictions of duties on cases (docs/domain/process-safeguards.md).</summary>
     public DbSet<Domain.Suspensions.Suspension> Suspensions => Set<Domain.Suspensions.Suspension>();
     public DbSet<Domain.Suspensions.ConsideredAlternative> SuspensionAlternatives => Set<Domain.Suspensions.ConsideredAlternative>();
+    /// <summary>The person's wellbeing contact, support offer and check-ins on a case (docs/domain/process-safeguards.md, "Wellbeing").</summary>
+    public DbSet<Domain.Wellbeing.WellbeingRecord> WellbeingRecords => Set<Domain.Wellbeing.WellbeingRecord>();
+    public DbSet<Domain.Wellbeing.WellbeingCheckIn> WellbeingCheckIns => Set<Domain.Wellbeing.WellbeingCheckIn>();
+    /// <summary>Cultural ambassadors invited to reviews, and their observations.</summary>
+    public DbSet<Domain.Ambassadors.AmbassadorInvitation> AmbassadorInvitations => Set<Domain.Ambassadors.AmbassadorInvitation>();
+    /// <summary>Fairness-survey links (token hashes only) and the anonymous answers, which name no case.</summary>
+    public DbSet<Domain.Survey.FairnessSurveyInvitation> FairnessSurveyInvitations => Set<Domain.Survey.FairnessSurveyInvitation>();
+    public DbSet<Domain.Survey.FairnessSurveyResponse> FairnessSurveyResponses => Set<Domain.Survey.FairnessSurveyResponse>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
