@@ -12,12 +12,13 @@ namespace JustCulture.Persistence.CompiledModels.Postgres
     public partial class PostgresJustCultureDbContextModel
     {
         private PostgresJustCultureDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("42cdc6aa-0a25-43e3-aad8-b380d6ca9036"), entityTypeCount: 18)
+            : base(skipDetectChanges: false, modelId: new Guid("ab69d084-aa55-40a3-94f0-e5b9ca8e52a9"), entityTypeCount: 23)
         {
         }
 
         partial void Initialize()
         {
+            var ambassadorInvitation = AmbassadorInvitationEntityType.Create(this);
             var concern = ConcernEntityType.Create(this);
             var concernAction = ConcernActionEntityType.Create(this);
             var wresHistoryEntry = WresHistoryEntryEntityType.Create(this);
@@ -25,9 +26,13 @@ namespace JustCulture.Persistence.CompiledModels.Postgres
             var headcountSnapshot = HeadcountSnapshotEntityType.Create(this);
             var headcountSnapshotEntry = HeadcountSnapshotEntryEntityType.Create(this);
             var staffMember = StaffMemberEntityType.Create(this);
+            var fairnessSurveyInvitation = FairnessSurveyInvitationEntityType.Create(this);
+            var fairnessSurveyResponse = FairnessSurveyResponseEntityType.Create(this);
             var consideredAlternative = ConsideredAlternativeEntityType.Create(this);
             var suspension = SuspensionEntityType.Create(this);
             var user = UserEntityType.Create(this);
+            var wellbeingCheckIn = WellbeingCheckInEntityType.Create(this);
+            var wellbeingRecord = WellbeingRecordEntityType.Create(this);
             var checklistDraftRecord = ChecklistDraftRecordEntityType.Create(this);
             var decisionLogEntry = DecisionLogEntryEntityType.Create(this);
             var decisionLogLeaf = DecisionLogLeafEntityType.Create(this);
@@ -37,14 +42,19 @@ namespace JustCulture.Persistence.CompiledModels.Postgres
             var bookmarkRecord = BookmarkRecordEntityType.Create(this);
             var workflowInstanceRecord = WorkflowInstanceRecordEntityType.Create(this);
 
+            AmbassadorInvitationEntityType.CreateForeignKey1(ambassadorInvitation, concern);
             ConcernActionEntityType.CreateForeignKey1(concernAction, concern);
+            FairnessSurveyInvitationEntityType.CreateForeignKey1(fairnessSurveyInvitation, concern);
             ConsideredAlternativeEntityType.CreateForeignKey1(consideredAlternative, suspension);
             SuspensionEntityType.CreateForeignKey1(suspension, concern);
+            WellbeingCheckInEntityType.CreateForeignKey1(wellbeingCheckIn, wellbeingRecord);
+            WellbeingRecordEntityType.CreateForeignKey1(wellbeingRecord, concern);
             ChecklistDraftRecordEntityType.CreateForeignKey1(checklistDraftRecord, workflowInstanceRecord);
             DecisionLogLeafEntityType.CreateForeignKey1(decisionLogLeaf, decisionLogEntry);
             DecisionLogQueueItemEntityType.CreateForeignKey1(decisionLogQueueItem, decisionLogEntry);
             BookmarkRecordEntityType.CreateForeignKey1(bookmarkRecord, workflowInstanceRecord);
 
+            AmbassadorInvitationEntityType.CreateAnnotations(ambassadorInvitation);
             ConcernEntityType.CreateAnnotations(concern);
             ConcernActionEntityType.CreateAnnotations(concernAction);
             WresHistoryEntryEntityType.CreateAnnotations(wresHistoryEntry);
@@ -52,9 +62,13 @@ namespace JustCulture.Persistence.CompiledModels.Postgres
             HeadcountSnapshotEntityType.CreateAnnotations(headcountSnapshot);
             HeadcountSnapshotEntryEntityType.CreateAnnotations(headcountSnapshotEntry);
             StaffMemberEntityType.CreateAnnotations(staffMember);
+            FairnessSurveyInvitationEntityType.CreateAnnotations(fairnessSurveyInvitation);
+            FairnessSurveyResponseEntityType.CreateAnnotations(fairnessSurveyResponse);
             ConsideredAlternativeEntityType.CreateAnnotations(consideredAlternative);
             SuspensionEntityType.CreateAnnotations(suspension);
             UserEntityType.CreateAnnotations(user);
+            WellbeingCheckInEntityType.CreateAnnotations(wellbeingCheckIn);
+            WellbeingRecordEntityType.CreateAnnotations(wellbeingRecord);
             ChecklistDraftRecordEntityType.CreateAnnotations(checklistDraftRecord);
             DecisionLogEntryEntityType.CreateAnnotations(decisionLogEntry);
             DecisionLogLeafEntityType.CreateAnnotations(decisionLogLeaf);

@@ -11,12 +11,13 @@ namespace JustCulture.Persistence.CompiledModels.Sqlite
     public partial class SqliteJustCultureDbContextModel
     {
         private SqliteJustCultureDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("8ed8cac1-ebf7-45c3-a67e-445749d8e371"), entityTypeCount: 18)
+            : base(skipDetectChanges: false, modelId: new Guid("3574e5c5-2107-4d2c-a9d9-a4ed59fc4889"), entityTypeCount: 23)
         {
         }
 
         partial void Initialize()
         {
+            var ambassadorInvitation = AmbassadorInvitationEntityType.Create(this);
             var concern = ConcernEntityType.Create(this);
             var concernAction = ConcernActionEntityType.Create(this);
             var wresHistoryEntry = WresHistoryEntryEntityType.Create(this);
@@ -24,9 +25,13 @@ namespace JustCulture.Persistence.CompiledModels.Sqlite
             var headcountSnapshot = HeadcountSnapshotEntityType.Create(this);
             var headcountSnapshotEntry = HeadcountSnapshotEntryEntityType.Create(this);
             var staffMember = StaffMemberEntityType.Create(this);
+            var fairnessSurveyInvitation = FairnessSurveyInvitationEntityType.Create(this);
+            var fairnessSurveyResponse = FairnessSurveyResponseEntityType.Create(this);
             var consideredAlternative = ConsideredAlternativeEntityType.Create(this);
             var suspension = SuspensionEntityType.Create(this);
             var user = UserEntityType.Create(this);
+            var wellbeingCheckIn = WellbeingCheckInEntityType.Create(this);
+            var wellbeingRecord = WellbeingRecordEntityType.Create(this);
             var checklistDraftRecord = ChecklistDraftRecordEntityType.Create(this);
             var decisionLogEntry = DecisionLogEntryEntityType.Create(this);
             var decisionLogLeaf = DecisionLogLeafEntityType.Create(this);
@@ -36,14 +41,19 @@ namespace JustCulture.Persistence.CompiledModels.Sqlite
             var bookmarkRecord = BookmarkRecordEntityType.Create(this);
             var workflowInstanceRecord = WorkflowInstanceRecordEntityType.Create(this);
 
+            AmbassadorInvitationEntityType.CreateForeignKey1(ambassadorInvitation, concern);
             ConcernActionEntityType.CreateForeignKey1(concernAction, concern);
+            FairnessSurveyInvitationEntityType.CreateForeignKey1(fairnessSurveyInvitation, concern);
             ConsideredAlternativeEntityType.CreateForeignKey1(consideredAlternative, suspension);
             SuspensionEntityType.CreateForeignKey1(suspension, concern);
+            WellbeingCheckInEntityType.CreateForeignKey1(wellbeingCheckIn, wellbeingRecord);
+            WellbeingRecordEntityType.CreateForeignKey1(wellbeingRecord, concern);
             ChecklistDraftRecordEntityType.CreateForeignKey1(checklistDraftRecord, workflowInstanceRecord);
             DecisionLogLeafEntityType.CreateForeignKey1(decisionLogLeaf, decisionLogEntry);
             DecisionLogQueueItemEntityType.CreateForeignKey1(decisionLogQueueItem, decisionLogEntry);
             BookmarkRecordEntityType.CreateForeignKey1(bookmarkRecord, workflowInstanceRecord);
 
+            AmbassadorInvitationEntityType.CreateAnnotations(ambassadorInvitation);
             ConcernEntityType.CreateAnnotations(concern);
             ConcernActionEntityType.CreateAnnotations(concernAction);
             WresHistoryEntryEntityType.CreateAnnotations(wresHistoryEntry);
@@ -51,9 +61,13 @@ namespace JustCulture.Persistence.CompiledModels.Sqlite
             HeadcountSnapshotEntityType.CreateAnnotations(headcountSnapshot);
             HeadcountSnapshotEntryEntityType.CreateAnnotations(headcountSnapshotEntry);
             StaffMemberEntityType.CreateAnnotations(staffMember);
+            FairnessSurveyInvitationEntityType.CreateAnnotations(fairnessSurveyInvitation);
+            FairnessSurveyResponseEntityType.CreateAnnotations(fairnessSurveyResponse);
             ConsideredAlternativeEntityType.CreateAnnotations(consideredAlternative);
             SuspensionEntityType.CreateAnnotations(suspension);
             UserEntityType.CreateAnnotations(user);
+            WellbeingCheckInEntityType.CreateAnnotations(wellbeingCheckIn);
+            WellbeingRecordEntityType.CreateAnnotations(wellbeingRecord);
             ChecklistDraftRecordEntityType.CreateAnnotations(checklistDraftRecord);
             DecisionLogEntryEntityType.CreateAnnotations(decisionLogEntry);
             DecisionLogLeafEntityType.CreateAnnotations(decisionLogLeaf);

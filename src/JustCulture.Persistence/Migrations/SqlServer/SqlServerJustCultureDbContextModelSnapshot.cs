@@ -22,6 +22,59 @@ namespace JustCulture.Persistence.Migrations.SqlServer
 
             SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
 
+            modelBuilder.Entity("JustCulture.Domain.Ambassadors.AmbassadorInvitation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Ambassador")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)")
+                        .HasColumnName("ambassador");
+
+                    b.Property<Guid>("ConcernId")
+                        .HasColumnType("uniqueidentifier")
+                        .HasColumnName("concern_id");
+
+                    b.Property<DateTime>("InvitedAtUtc")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("invited_at_utc");
+
+                    b.Property<string>("InvitedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .HasColumnName("invited_by_user_id");
+
+                    b.Property<string>("Observations")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)")
+                        .HasColumnName("observations");
+
+                    b.Property<DateTime?>("ObservationsRecordedAtUtc")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("observations_recorded_at_utc");
+
+                    b.Property<string>("ObservationsRecordedByUserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .HasColumnName("observations_recorded_by_user_id");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConcernId")
+                        .IsUnique();
+
+                    b.ToTable("ambassador_invitations", (string)null);
+                });
+
             modelBuilder.Entity("JustCulture.Domain.Concerns.Concern", b =>
                 {
                     b.Property<Guid>("Id")
@@ -431,6 +484,98 @@ namespace JustCulture.Persistence.Migrations.SqlServer
                     b.ToTable("staff", (string)null);
                 });
 
+            modelBuilder.Entity("JustCulture.Domain.Survey.FairnessSurveyInvitation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ConcernId")
+                        .HasColumnType("uniqueidentifier")
+                        .HasColumnName("concern_id");
+
+                    b.Property<DateTime>("IssuedAtUtc")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("issued_at_utc");
+
+                    b.Property<string>("IssuedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .HasColumnName("issued_by_user_id");
+
+                    b.Property<int>("ReportingYearStart")
+                        .HasColumnType("int")
+                        .HasColumnName("reporting_year_start");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .HasColumnName("token_hash");
+
+                    b.Property<bool>("Used")
+                        .HasColumnType("bit")
+                        .HasColumnName("used");
+
+                    b.Property<string>("WresGroup")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)")
+                        .HasColumnName("wres_group");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConcernId")
+                        .IsUnique();
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("fairness_survey_invitations", (string)null);
+                });
+
+            modelBuilder.Entity("JustCulture.Domain.Survey.FairnessSurveyResponse", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ListenedTo")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)")
+                        .HasColumnName("listened_to");
+
+                    b.Property<int>("ReportingYearStart")
+                        .HasColumnType("int")
+                        .HasColumnName("reporting_year_start");
+
+                    b.Property<string>("SameAsWhiteColleague")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)")
+                        .HasColumnName("same_as_white_colleague");
+
+                    b.Property<string>("TreatedFairly")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)")
+                        .HasColumnName("treated_fairly");
+
+                    b.Property<string>("WresGroup")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)")
+                        .HasColumnName("wres_group");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportingYearStart", "WresGroup");
+
+                    b.ToTable("fairness_survey_responses", (string)null);
+                });
+
             modelBuilder.Entity("JustCulture.Domain.Suspensions.ConsideredAlternative", b =>
                 {
                     b.Property<Guid>("Id")
@@ -616,6 +761,121 @@ namespace JustCulture.Persistence.Migrations.SqlServer
                         .HasFilter("staff_ref IS NOT NULL");
 
                     b.ToTable("app_users", (string)null);
+                });
+
+            modelBuilder.Entity("JustCulture.Domain.Wellbeing.WellbeingCheckIn", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier")
+                        .HasColumnName("id");
+
+                    b.Property<string>("HeldBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("held_by");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("date")
+                        .HasColumnName("held_on");
+
+                    b.Property<DateOnly>("NextDue")
+                        .HasColumnType("date")
+                        .HasColumnName("next_due");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)")
+                        .HasColumnName("notes");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("int")
+                        .HasColumnName("ordinal");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("recorded_at_utc");
+
+                    b.Property<string>("RecordedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .HasColumnName("recorded_by_user_id");
+
+                    b.Property<Guid>("WellbeingRecordId")
+                        .HasColumnType("uniqueidentifier")
+                        .HasColumnName("wellbeing_record_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WellbeingRecordId", "Ordinal")
+                        .IsUnique();
+
+                    b.ToTable("wellbeing_check_ins", (string)null);
+                });
+
+            modelBuilder.Entity("JustCulture.Domain.Wellbeing.WellbeingRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ConcernId")
+                        .HasColumnType("uniqueidentifier")
+                        .HasColumnName("concern_id");
+
+                    b.Property<string>("ContactName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("contact_name");
+
+                    b.Property<bool>("EmployeeAssistanceOffered")
+                        .HasColumnType("bit")
+                        .HasColumnName("employee_assistance_offered");
+
+                    b.Property<DateOnly>("NextCheckInDue")
+                        .HasColumnType("date")
+                        .HasColumnName("next_check_in_due");
+
+                    b.Property<bool>("OccupationalHealthOffered")
+                        .HasColumnType("bit")
+                        .HasColumnName("occupational_health_offered");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("recorded_at_utc");
+
+                    b.Property<string>("RecordedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .HasColumnName("recorded_by_user_id");
+
+                    b.Property<string>("SupportNotes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)")
+                        .HasColumnName("support_notes");
+
+                    b.Property<bool>("UnionOrStaffNetworkOffered")
+                        .HasColumnType("bit")
+                        .HasColumnName("union_or_staff_network_offered");
+
+                    b.Property<DateTime?>("UpdatedAtUtc")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("updated_at_utc");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConcernId")
+                        .IsUnique();
+
+                    b.ToTable("wellbeing_records", (string)null);
                 });
 
             modelBuilder.Entity("JustCulture.Persistence.Checklist.ChecklistDraftRecord", b =>
@@ -1001,10 +1261,28 @@ namespace JustCulture.Persistence.Migrations.SqlServer
                     b.ToTable("workflow_instances", (string)null);
                 });
 
+            modelBuilder.Entity("JustCulture.Domain.Ambassadors.AmbassadorInvitation", b =>
+                {
+                    b.HasOne("JustCulture.Domain.Concerns.Concern", null)
+                        .WithMany()
+                        .HasForeignKey("ConcernId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("JustCulture.Domain.Concerns.ConcernAction", b =>
                 {
                     b.HasOne("JustCulture.Domain.Concerns.Concern", null)
                         .WithMany("Actions")
+                        .HasForeignKey("ConcernId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("JustCulture.Domain.Survey.FairnessSurveyInvitation", b =>
+                {
+                    b.HasOne("JustCulture.Domain.Concerns.Concern", null)
+                        .WithMany()
                         .HasForeignKey("ConcernId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
@@ -1020,6 +1298,24 @@ namespace JustCulture.Persistence.Migrations.SqlServer
                 });
 
             modelBuilder.Entity("JustCulture.Domain.Suspensions.Suspension", b =>
+                {
+                    b.HasOne("JustCulture.Domain.Concerns.Concern", null)
+                        .WithMany()
+                        .HasForeignKey("ConcernId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("JustCulture.Domain.Wellbeing.WellbeingCheckIn", b =>
+                {
+                    b.HasOne("JustCulture.Domain.Wellbeing.WellbeingRecord", null)
+                        .WithMany("CheckIns")
+                        .HasForeignKey("WellbeingRecordId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("JustCulture.Domain.Wellbeing.WellbeingRecord", b =>
                 {
                     b.HasOne("JustCulture.Domain.Concerns.Concern", null)
                         .WithMany()
@@ -1072,6 +1368,11 @@ namespace JustCulture.Persistence.Migrations.SqlServer
             modelBuilder.Entity("JustCulture.Domain.Suspensions.Suspension", b =>
                 {
                     b.Navigation("Alternatives");
+                });
+
+            modelBuilder.Entity("JustCulture.Domain.Wellbeing.WellbeingRecord", b =>
+                {
+                    b.Navigation("CheckIns");
                 });
 
             modelBuilder.Entity("JustCulture.Persistence.Workflows.WorkflowInstanceRecord", b =>

@@ -17,6 +17,59 @@ namespace JustCulture.Persistence.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("JustCulture.Domain.Ambassadors.AmbassadorInvitation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Ambassador")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ambassador");
+
+                    b.Property<Guid>("ConcernId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("concern_id");
+
+                    b.Property<DateTime>("InvitedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("invited_at_utc");
+
+                    b.Property<string>("InvitedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("invited_by_user_id");
+
+                    b.Property<string>("Observations")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("observations");
+
+                    b.Property<DateTime?>("ObservationsRecordedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("observations_recorded_at_utc");
+
+                    b.Property<string>("ObservationsRecordedByUserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("observations_recorded_by_user_id");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConcernId")
+                        .IsUnique();
+
+                    b.ToTable("ambassador_invitations", (string)null);
+                });
+
             modelBuilder.Entity("JustCulture.Domain.Concerns.Concern", b =>
                 {
                     b.Property<Guid>("Id")
@@ -426,6 +479,98 @@ namespace JustCulture.Persistence.Migrations.Sqlite
                     b.ToTable("staff", (string)null);
                 });
 
+            modelBuilder.Entity("JustCulture.Domain.Survey.FairnessSurveyInvitation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ConcernId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("concern_id");
+
+                    b.Property<DateTime>("IssuedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("issued_at_utc");
+
+                    b.Property<string>("IssuedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("issued_by_user_id");
+
+                    b.Property<int>("ReportingYearStart")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reporting_year_start");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("token_hash");
+
+                    b.Property<bool>("Used")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("used");
+
+                    b.Property<string>("WresGroup")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("wres_group");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConcernId")
+                        .IsUnique();
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("fairness_survey_invitations", (string)null);
+                });
+
+            modelBuilder.Entity("JustCulture.Domain.Survey.FairnessSurveyResponse", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ListenedTo")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("listened_to");
+
+                    b.Property<int>("ReportingYearStart")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reporting_year_start");
+
+                    b.Property<string>("SameAsWhiteColleague")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("same_as_white_colleague");
+
+                    b.Property<string>("TreatedFairly")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("treated_fairly");
+
+                    b.Property<string>("WresGroup")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("wres_group");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportingYearStart", "WresGroup");
+
+                    b.ToTable("fairness_survey_responses", (string)null);
+                });
+
             modelBuilder.Entity("JustCulture.Domain.Suspensions.ConsideredAlternative", b =>
                 {
                     b.Property<Guid>("Id")
@@ -611,6 +756,121 @@ namespace JustCulture.Persistence.Migrations.Sqlite
                         .HasFilter("staff_ref IS NOT NULL");
 
                     b.ToTable("app_users", (string)null);
+                });
+
+            modelBuilder.Entity("JustCulture.Domain.Wellbeing.WellbeingCheckIn", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("HeldBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("held_by");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("held_on");
+
+                    b.Property<DateOnly>("NextDue")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("next_due");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("notes");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ordinal");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_at_utc");
+
+                    b.Property<string>("RecordedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by_user_id");
+
+                    b.Property<Guid>("WellbeingRecordId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("wellbeing_record_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WellbeingRecordId", "Ordinal")
+                        .IsUnique();
+
+                    b.ToTable("wellbeing_check_ins", (string)null);
+                });
+
+            modelBuilder.Entity("JustCulture.Domain.Wellbeing.WellbeingRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ConcernId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("concern_id");
+
+                    b.Property<string>("ContactName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contact_name");
+
+                    b.Property<bool>("EmployeeAssistanceOffered")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("employee_assistance_offered");
+
+                    b.Property<DateOnly>("NextCheckInDue")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("next_check_in_due");
+
+                    b.Property<bool>("OccupationalHealthOffered")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("occupational_health_offered");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_at_utc");
+
+                    b.Property<string>("RecordedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by_user_id");
+
+                    b.Property<string>("SupportNotes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("support_notes");
+
+                    b.Property<bool>("UnionOrStaffNetworkOffered")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("union_or_staff_network_offered");
+
+                    b.Property<DateTime?>("UpdatedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at_utc");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConcernId")
+                        .IsUnique();
+
+                    b.ToTable("wellbeing_records", (string)null);
                 });
 
             modelBuilder.Entity("JustCulture.Persistence.Checklist.ChecklistDraftRecord", b =>
@@ -957,10 +1217,28 @@ namespace JustCulture.Persistence.Migrations.Sqlite
                     b.ToTable("workflow_instances", (string)null);
                 });
 
+            modelBuilder.Entity("JustCulture.Domain.Ambassadors.AmbassadorInvitation", b =>
+                {
+                    b.HasOne("JustCulture.Domain.Concerns.Concern", null)
+                        .WithMany()
+                        .HasForeignKey("ConcernId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("JustCulture.Domain.Concerns.ConcernAction", b =>
                 {
                     b.HasOne("JustCulture.Domain.Concerns.Concern", null)
                         .WithMany("Actions")
+                        .HasForeignKey("ConcernId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("JustCulture.Domain.Survey.FairnessSurveyInvitation", b =>
+                {
+                    b.HasOne("JustCulture.Domain.Concerns.Concern", null)
+                        .WithMany()
                         .HasForeignKey("ConcernId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
@@ -976,6 +1254,24 @@ namespace JustCulture.Persistence.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("JustCulture.Domain.Suspensions.Suspension", b =>
+                {
+                    b.HasOne("JustCulture.Domain.Concerns.Concern", null)
+                        .WithMany()
+                        .HasForeignKey("ConcernId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("JustCulture.Domain.Wellbeing.WellbeingCheckIn", b =>
+                {
+                    b.HasOne("JustCulture.Domain.Wellbeing.WellbeingRecord", null)
+                        .WithMany("CheckIns")
+                        .HasForeignKey("WellbeingRecordId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("JustCulture.Domain.Wellbeing.WellbeingRecord", b =>
                 {
                     b.HasOne("JustCulture.Domain.Concerns.Concern", null)
                         .WithMany()
@@ -1028,6 +1324,11 @@ namespace JustCulture.Persistence.Migrations.Sqlite
             modelBuilder.Entity("JustCulture.Domain.Suspensions.Suspension", b =>
                 {
                     b.Navigation("Alternatives");
+                });
+
+            modelBuilder.Entity("JustCulture.Domain.Wellbeing.WellbeingRecord", b =>
+                {
+                    b.Navigation("CheckIns");
                 });
 
             modelBuilder.Entity("JustCulture.Persistence.Workflows.WorkflowInstanceRecord", b =>
