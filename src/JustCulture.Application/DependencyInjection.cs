@@ -106,6 +106,15 @@ public static class DependencyInjection
         services.AddScoped<Suspensions.CaseSuspensionsHandler>();
         services.AddScoped<Suspensions.ListSuspensionsHandler>();
         services.AddScoped<CaseFlagsHandler>();
+        services.AddScoped<Wellbeing.WellbeingSteps>();
+        services.AddScoped<Wellbeing.CaseWellbeingHandler>();
+        // A host with settings registers its own (the web app does): by default cultural ambassadors are off.
+        services.TryAddSingleton(_ => Ambassadors.AmbassadorRules.Off);
+        services.AddScoped<Ambassadors.AmbassadorSteps>();
+        services.AddScoped<Ambassadors.CaseAmbassadorHandler>();
+        services.AddScoped<Ambassadors.AmbassadorGate>();
+        services.AddScoped<Survey.FairnessSurveySteps>();
+        services.AddScoped<Survey.FairnessSurveyResultsHandler>();
         return services;
     }
 }

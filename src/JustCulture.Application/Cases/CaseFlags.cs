@@ -37,7 +37,7 @@ public sealed class CaseFlagsHandler(JustCultureDbContext db, TimeProvider clock
             .Select(s => new { s.ConcernId, s.Kind, s.Status, s.ReviewDate, s.PendingReviewDate })
             .ToListAsync(cancellationToken);
         var today = UkDates.UkDateOf(clock.GetUtcNow().UtcDateTime);
-        return open.GroupBy(s => s.ConcernId).ToDictionary(g => g.Key, g => (IReadOnlyList<CaseFlag>)g.Select(s =>
+        var flags = open.GroupBy(s => s.ConcernId).ToDictionary(g => g.Key, g => (IReadOnlyList<CaseFlag>)g.Select(s =>
         {
             var kind = SuspensionWords.Kind(s.Kind);
             if (s.Status == SuspensionStatus.AwaitingApproval)
@@ -51,5 +51,13 @@ public sealed class CaseFlagsHandler(JustCultureDbContext db, TimeProvider clock
                     ? new CaseFlag("suspension-continuation-awaiting-approval", $"{kind}: continuation awaiting approval", CaseFlagLevel.Waiting)
                     : new CaseFlag("suspension-in-force", $"{kind} in force, review by {UkDates.Date(s.ReviewDate)}", CaseFlagLevel.Info);
         }).ToList());
+
+        // Wellbeing: an overdue check-in (docs/domain/process-safeguards.md, "Wellbeing").
+        foreach (var (concernId, flag) in await Wellbeing.WellbeingFlags.ForAsync(db, ids, today, cancellationToken))
+        {
+            flags[concernId] = [.. flags.GetValueOrDefault(concernId, []), flag];
+        }
+
+        return flags;
     }
 }

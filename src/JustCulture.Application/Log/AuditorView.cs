@@ -15,6 +15,10 @@ public static class AuditorView
     [
         LogEventTypes.SuspensionProposed, LogEventTypes.SuspensionApproved, LogEventTypes.SuspensionDeclined,
         LogEventTypes.SuspensionContinuationProposed, LogEventTypes.SuspensionContinued, LogEventTypes.SuspensionEnded,
+        // Wellbeing, ambassador and survey steps: their answers are fixed words and dates, their questions fixed text;
+        // names, observations and notes are sealed in the rationale and never shown.
+        LogEventTypes.WellbeingSupportRecorded, LogEventTypes.WellbeingCheckInRecorded,
+        LogEventTypes.AmbassadorInvited, LogEventTypes.AmbassadorObservationsRecorded, LogEventTypes.FairnessSurveyOffered,
     ];
 
     private static readonly HashSet<string> EventsWithChoiceAnswers = new(SuspensionEvents, StringComparer.Ordinal)

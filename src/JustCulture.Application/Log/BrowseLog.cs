@@ -104,7 +104,10 @@ public sealed partial class BrowseLogHandler(JustCultureDbContext db, ActorPseud
         LogEventTypes.ReviewDecided, LogEventTypes.InformalResolutionPlanRecorded, LogEventTypes.InformalResolutionRecorded,
         LogEventTypes.FormalInvestigationStarted, LogEventTypes.SuspensionProposed, LogEventTypes.SuspensionApproved,
         LogEventTypes.SuspensionDeclined, LogEventTypes.SuspensionContinuationProposed, LogEventTypes.SuspensionContinued,
-        LogEventTypes.SuspensionEnded, LogEventTypes.WorkflowFinished, LogEventTypes.CaseUnblinded,
+        LogEventTypes.SuspensionEnded,
+        LogEventTypes.WellbeingSupportRecorded, LogEventTypes.WellbeingCheckInRecorded,
+        LogEventTypes.AmbassadorInvited, LogEventTypes.AmbassadorObservationsRecorded, LogEventTypes.FairnessSurveyOffered,
+        LogEventTypes.WorkflowFinished, LogEventTypes.CaseUnblinded,
         LogEventTypes.StaffImported, LogEventTypes.HistoryImported, LogEventTypes.UserAdded,
     ];
 

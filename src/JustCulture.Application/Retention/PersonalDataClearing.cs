@@ -44,6 +44,21 @@ internal static class PersonalDataClearing
                 .SetProperty(a => a.WhyNot, ErasedText)
                 .SetProperty(a => a.Description, a => a.Description == null ? null : ErasedText), cancellationToken);
 
+        // Wellbeing and ambassador records: names and notes are cleared; the dates and the kinds of support stay.
+        var wellbeing = db.WellbeingRecords.Where(w => concernIds.Contains(w.ConcernId));
+        await wellbeing.TagWith("retention: clear wellbeing records").ExecuteUpdateAsync(s => s
+            .SetProperty(w => w.ContactName, ErasedText)
+            .SetProperty(w => w.SupportNotes, w => w.SupportNotes == null ? null : ErasedText)
+            .SetProperty(w => w.Version, w => w.Version + 1), cancellationToken);
+        await db.WellbeingCheckIns.Where(c => wellbeing.Select(w => w.Id).Contains(c.WellbeingRecordId)).TagWith("retention: clear wellbeing check-ins")
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(c => c.HeldBy, ErasedText)
+                .SetProperty(c => c.Notes, c => c.Notes == null ? null : ErasedText), cancellationToken);
+        await db.AmbassadorInvitations.Where(a => concernIds.Contains(a.ConcernId)).TagWith("retention: clear ambassador observations")
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(a => a.Observations, a => a.Observations == null ? null : ErasedText)
+                .SetProperty(a => a.Version, a => a.Version + 1), cancellationToken);
+
         var instanceIds = actions.Select(a => a.WorkflowInstanceId);
         // The workflow's variables are its only free-form state; a closed case's workflow never resumes, so
         // emptying them loses nothing the product reads, and whatever a definition put there is gone.

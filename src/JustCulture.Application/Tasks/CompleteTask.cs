@@ -26,7 +26,8 @@ public sealed record CompleteTaskResult(Guid ConcernId, int ActionOrdinal, int A
 /// Answers one human task — a checklist question, a commissioning review or an informal-resolution
 /// result — and runs the workflow on to its next task, through the case step.
 /// </summary>
-public sealed class CompleteTaskHandler(CaseStep step)
+/// <param name="ambassadorGate">The cultural-ambassador rule; seeding, which runs with the rule off, leaves it out.</param>
+public sealed class CompleteTaskHandler(CaseStep step, Ambassadors.AmbassadorGate? ambassadorGate = null)
 {
     public async Task<CompleteTaskResult> HandleAsync(CompleteTaskCommand command, CancellationToken cancellationToken = default)
     {
@@ -39,6 +40,9 @@ public sealed class CompleteTaskHandler(CaseStep step)
         ConflictDeclaration.CheckShape(problems, command.Conflict, command.ConflictDetails);
         InputRules.ThrowIfAny(problems);
 
+        // With cultural ambassadors on, a formal investigation on a case about a BME member of staff needs the
+        // ambassador's observations first (docs/domain/process-safeguards.md, "Cultural ambassador").
+        var ambassador = ambassadorGate is null ? null : await ambassadorGate.InvitationForTaskAsync(command.TaskId, cancellationToken);
         return await step.RunAsync(
             new CaseStepRequest(CaseTarget.Task(command.TaskId), command.ActorUserId, ExpectedVersion: command.ExpectedVersion),
             onCase =>
@@ -46,6 +50,7 @@ public sealed class CompleteTaskHandler(CaseStep step)
                 // The declaration is logged first, so the decision it accompanies follows it in the chain.
                 ConflictDeclaration.Record(onCase, command.Conflict, Trimmed(command.ConflictDetails));
                 onCase.Resume(command.TaskId, command.Answer.Trim(), Trimmed(command.Rationale), Trimmed(command.InformalNotAppropriate));
+                ambassadorGate?.Check(onCase, ambassador);
             },
             onCase => new CompleteTaskResult(onCase.Concern.Id, onCase.Action!.Ordinal, onCase.Action.Version, onCase.Concern.Status,
                 onCase.State.Bookmarks.Select(b => b.BookmarkId).ToList()),

@@ -37,4 +37,17 @@ public static class LogEventTypes
     public const string SuspensionContinuationProposed = "SuspensionContinuationProposed";
     public const string SuspensionContinued = "SuspensionContinued";
     public const string SuspensionEnded = "SuspensionEnded";
+
+    // Wellbeing (docs/domain/process-safeguards.md, "Wellbeing"). The answer is the kinds of support offered or the
+    // check-in's dates; the contact's name, who held a check-in and every note are sealed in the rationale.
+    public const string WellbeingSupportRecorded = "WellbeingSupportRecorded";
+    public const string WellbeingCheckInRecorded = "WellbeingCheckInRecorded";
+
+    // Cultural ambassador (docs/domain/process-safeguards.md, "Cultural ambassador"). The answer is fixed text; the
+    // ambassador's name and their observations are sealed in the rationale.
+    public const string AmbassadorInvited = "AmbassadorInvited";
+    public const string AmbassadorObservationsRecorded = "AmbassadorObservationsRecorded";
+
+    /// <summary>The fairness survey's one-time link was offered on a closed case. The answers are never logged: they name no case.</summary>
+    public const string FairnessSurveyOffered = "FairnessSurveyOffered";
 }
