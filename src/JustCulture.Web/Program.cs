@@ -10,6 +10,7 @@ var app = builder.Build();
 app.Lifetime.ApplicationStarted.Register(StartupProblems.Started);
 app.WarnIfEphemeral();
 await app.PrepareDatabaseAsync();
+app.EnsureCulturalAmbassadorRule();
 app.UseJustCultureWeb();
 app.MapReportApi();
 await app.RunAsync();

@@ -21,6 +21,7 @@ public static class ApiEndpoints
         var api = app.MapGroup("/api").AddEndpointFilter<UseCaseProblemFilter>().AddEndpointFilter(CookieApiAntiforgery.CheckAsync).WithTags("JustCulture");
         api.MapUserApi();
         api.MapSuspensionApi();
+        api.MapCaseCareApi();
 
         api.MapPost("/concerns", async (RaiseConcernRequest request, ClaimsPrincipal user, OpenConcernHandler handler, ListTasksHandler tasks, CancellationToken ct) =>
         {

@@ -40,6 +40,7 @@ public static class WebHostingExtensions
         services.AddSingleton(JustCulture.Application.Retention.RetentionPeriod.Parse(
             builder.Configuration[$"{JustCultureWebOptions.Section}:Retention:Years"], $"{JustCultureWebOptions.Section}:Retention:Years"));
         services.AddSingleton(SuspensionSettings.Read(builder.Configuration));
+        services.AddSingleton(CulturalAmbassadorSettings.Read(builder.Configuration));
         services.AddHostedService<SequencerService>();
         services.AddScoped(_ => IdentityStoreContext.Create(database));
         services.AddSingleton<JustCulture.Web.Pages.Admin.PendingStaffUploads>();
@@ -70,6 +71,8 @@ public static class WebHostingExtensions
             pages.Conventions.AllowAnonymousToPage("/Account/SignOut");
             pages.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
             pages.Conventions.AllowAnonymousToPage("/Error");
+            // The fairness survey: the one-time link is the person's only key (docs/domain/process-safeguards.md).
+            pages.Conventions.AllowAnonymousToPage("/Survey/Index");
             pages.Conventions.AuthorizeFolder("/Concerns", Policies.LineManager);
             pages.Conventions.AuthorizeFolder("/Review", Policies.CommissioningManager);
             pages.Conventions.AuthorizeFolder("/Audit", Policies.AuditorOrAdministrator);

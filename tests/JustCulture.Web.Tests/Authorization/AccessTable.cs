@@ -86,6 +86,17 @@ public static class AccessTable
         Roles("POST /api/suspensions/{id:guid}/decline", Commissioning),
         Roles("POST /api/suspensions/{id:guid}/review", Commissioning),
         Roles("POST /api/suspensions/{id:guid}/end", Commissioning),
+        // Wellbeing: read by the case's parties (the per-case rule narrows it further), recorded by its reviewers.
+        Roles("GET /api/concerns/{id:guid}/wellbeing", CaseWorkers),
+        Roles("PUT /api/concerns/{id:guid}/wellbeing", Commissioning),
+        Roles("POST /api/concerns/{id:guid}/wellbeing/check-ins", Commissioning),
+        Roles("GET /api/concerns/{id:guid}/ambassador", Commissioning),
+        Roles("POST /api/concerns/{id:guid}/ambassador", Commissioning),
+        Roles("POST /api/concerns/{id:guid}/ambassador/observations", Commissioning),
+        Roles("POST /api/concerns/{id:guid}/survey", Commissioning),
+        // The survey's answer needs only its one-time token: the person answering has no account.
+        Public("POST /api/survey/responses"),
+        Roles("GET /api/survey/results", AuditorsAndAdministrators),
         Roles("POST /api/staff/import", Administrators),
         Roles("GET /api/audit/log", AuditorsAndAdministrators),
         Roles("POST /api/audit/verify", AuditorsAndAdministrators),
