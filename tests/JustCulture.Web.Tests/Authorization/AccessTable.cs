@@ -64,6 +64,8 @@ public static class AccessTable
         // Organisation sign-in: the way in, and the pages saying why someone was not let in (404 when not configured).
         Public("page /Account/ExternalSignIn"),
         Public("page /Error"),
+        // The fairness survey: the one-time link is the only key; the person answering has no account.
+        Public("page /Survey/Index"),
         SignedIn("page /Account/Password"),
         SignedIn("page /Index"),
         Roles("page /Concerns/*", LineManager),
