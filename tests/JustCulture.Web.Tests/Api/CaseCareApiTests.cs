@@ -55,6 +55,7 @@ public sealed class CaseCareApiTests(SqliteWebAppFixture app) : IClassFixture<Sq
     [Fact]
     public async Task RefusesAnUnknownSurveyTokenWithoutSignIn()
     {
+        var before = await app.QueryAsync(db => db.FairnessSurveyResponses.CountAsync());
         using var anonymous = app.CreateClient();
 
         using var refused = await anonymous.PostAsJsonAsync(new Uri("/api/survey/responses", UriKind.Relative),
@@ -62,6 +63,46 @@ public sealed class CaseCareApiTests(SqliteWebAppFixture app) : IClassFixture<Sq
 
         var problem = await refused.ShouldBeProblemAsync(HttpStatusCode.NotFound);
         problem.GetProperty("errors").TryGetProperty("Token", out _).ShouldBeTrue();
-        (await app.QueryAsync(db => db.FairnessSurveyResponses.CountAsync())).ShouldBe(0);
+        (await app.QueryAsync(db => db.FairnessSurveyResponses.CountAsync())).ShouldBe(before);
+    }
+
+    [Fact]
+    public async Task AnswersThroughTheSurveyPageOnceWithoutSignIn()
+    {
+        var token = await app.QueryAsync(async db =>
+        {
+            var offered = await db.FairnessSurveyInvitations.Select(i => i.ConcernId).ToListAsync();
+            var concernId = await db.Concerns.Where(c => !offered.Contains(c.Id)).Select(c => c.Id).FirstAsync();
+            var (invitation, raw) = JustCulture.Domain.Survey.FairnessSurveyInvitation.Issue(concernId, JustCulture.Domain.Ethnicity.WresGroup.Bme, 2025, "test", DateTime.UtcNow);
+            db.FairnessSurveyInvitations.Add(invitation);
+            await db.SaveChangesAsync();
+            return raw;
+        });
+        var before = await app.QueryAsync(db => db.FairnessSurveyResponses.CountAsync());
+        using var anonymous = app.CreateClient();
+        var page = new Uri($"/Survey/{token}", UriKind.Relative);
+        var form = await anonymous.GetStringAsync(page);
+        form.ShouldContain("How fairly were you treated?");
+        var antiforgery = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        antiforgery.ShouldNotBeEmpty();
+
+        // Without the antiforgery token the post is refused.
+        using (var forged = await anonymous.PostAsync(page, new FormUrlEncodedContent(new Dictionary<string, string> { ["TreatedFairly"] = "Agree", ["ListenedTo"] = "Agree", ["SameAsWhiteColleague"] = "Agree" })))
+        {
+            forged.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        }
+
+        var answers = new Dictionary<string, string> { ["__RequestVerificationToken"] = antiforgery, ["TreatedFairly"] = "Agree", ["ListenedTo"] = "Disagree", ["SameAsWhiteColleague"] = "StronglyDisagree" };
+        using (var sent = await anonymous.PostAsync(page, new FormUrlEncodedContent(answers)))
+        {
+            (await sent.Content.ReadAsStringAsync()).ShouldContain("id=\"survey-thanks\"");
+        }
+
+        using (var again = await anonymous.PostAsync(page, new FormUrlEncodedContent(answers)))
+        {
+            (await again.Content.ReadAsStringAsync()).ShouldContain("This survey link has already been used");
+        }
+
+        (await app.QueryAsync(db => db.FairnessSurveyResponses.CountAsync())).ShouldBe(before + 1);
     }
 }
