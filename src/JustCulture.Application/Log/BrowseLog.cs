@@ -105,6 +105,7 @@ public sealed partial class BrowseLogHandler(JustCultureDbContext db, ActorPseud
         LogEventTypes.FormalInvestigationStarted, LogEventTypes.SuspensionProposed, LogEventTypes.SuspensionApproved,
         LogEventTypes.SuspensionDeclined, LogEventTypes.SuspensionContinuationProposed, LogEventTypes.SuspensionContinued,
         LogEventTypes.SuspensionEnded, LogEventTypes.WorkflowFinished, LogEventTypes.CaseUnblinded,
+        LogEventTypes.StageDelayRecorded,
         LogEventTypes.StaffImported, LogEventTypes.HistoryImported, LogEventTypes.UserAdded,
     ];
 

@@ -37,4 +37,8 @@ public static class LogEventTypes
     public const string SuspensionContinuationProposed = "SuspensionContinuationProposed";
     public const string SuspensionContinued = "SuspensionContinued";
     public const string SuspensionEnded = "SuspensionEnded";
+
+    /// <summary>Why an action's stage is past its working-day target (docs/domain/case-clocks.md). The answer is the
+    /// stage and the fixed reason; the explanation is sealed in the rationale.</summary>
+    public const string StageDelayRecorded = "StageDelayRecorded";
 }
