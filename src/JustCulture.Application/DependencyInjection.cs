@@ -115,6 +115,15 @@ public static class DependencyInjection
         services.AddScoped<Ambassadors.AmbassadorGate>();
         services.AddScoped<Survey.FairnessSurveySteps>();
         services.AddScoped<Survey.FairnessSurveyResultsHandler>();
+
+        // Case clocks (docs/domain/case-clocks.md): a host with settings registers its own (the web app does).
+        services.TryAddSingleton(_ => new Clocks.ClockSettings());
+        services.AddScoped<Clocks.StageClockReader>();
+        services.AddScoped<Clocks.RecordStageDelayHandler>();
+        services.AddScoped<Clocks.DueForMeHandler>();
+        services.AddLogging(); // the digest logs its counts; a host's own logging setup wins (TryAdd)
+        services.AddScoped<Clocks.ClockDigestHandler>();
+        services.AddScoped<Clocks.StageTimesReportHandler>();
         return services;
     }
 }

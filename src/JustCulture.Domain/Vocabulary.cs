@@ -122,6 +122,9 @@ public static class Vocabulary
         "AmbassadorInvited" => "Cultural ambassador invited",
         "AmbassadorObservationsRecorded" => "Cultural ambassador's observations recorded",
         "FairnessSurveyOffered" => "Fairness survey offered",
+
+        // Case clocks (docs/domain/case-clocks.md).
+        "StageDelayRecorded" => "Delay reason recorded",
         "WorkflowFinished" => "Action closed",
         "StaffImported" => "Staff file imported",
         "UserAdded" => "User added",
@@ -152,4 +155,19 @@ public static class Vocabulary
     public static string Role(string? role) => Enum.TryParse<Role>(role, out var r) && Enum.IsDefined(r) ? Role(r) : role ?? string.Empty;
 
     public static string Group(string? group) => Enum.TryParse<WresGroup>(group, out var g) && Enum.IsDefined(g) ? Group(g) : group ?? string.Empty;
+
+    /// <summary>Why a stage is past its target, in words (docs/domain/case-clocks.md).</summary>
+    public static string DelayReason(StageDelayReason reason) => reason switch
+    {
+        StageDelayReason.AwaitingInformation => "Waiting for information or evidence",
+        StageDelayReason.WitnessUnavailable => "A witness is unavailable",
+        StageDelayReason.PersonConcernedUnavailable => "The person concerned is unavailable (leave or sickness)",
+        StageDelayReason.RepresentativeUnavailable => "A representative or companion is unavailable",
+        StageDelayReason.DecisionMakerUnavailable => "The decision-maker is unavailable",
+        StageDelayReason.OccupationalHealthAdvice => "Waiting for occupational health advice",
+        StageDelayReason.ExternalProcess => "An external process (police, regulator, coroner) comes first",
+        StageDelayReason.CaseComplexity => "The case is complex",
+        StageDelayReason.Other => "Other",
+        _ => reason.ToString(),
+    };
 }

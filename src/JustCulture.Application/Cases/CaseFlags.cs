@@ -13,7 +13,8 @@ public enum CaseFlagLevel
     Overdue,
 }
 
-/// <param name="Code">Stable, for tests and styling: "suspension-awaiting-approval", "suspension-in-force", "suspension-review-overdue".</param>
+/// <param name="Code">Stable, for tests and styling: "suspension-awaiting-approval", "suspension-in-force", "suspension-review-overdue";
+/// a stage clock's "stage-due", "stage-overdue" (no delay reason yet), "stage-overdue-delay-recorded".</param>
 public sealed record CaseFlag(string Code, string Text, CaseFlagLevel Level);
 
 /// <summary>
@@ -21,7 +22,7 @@ public sealed record CaseFlag(string Code, string Text, CaseFlagLevel Level);
 /// as a whole that a reader must not miss, an overdue review above all. The caller has already decided the
 /// reader may see each case; a flag names no person.
 /// </summary>
-public sealed class CaseFlagsHandler(JustCultureDbContext db, TimeProvider clock)
+public sealed class CaseFlagsHandler(JustCultureDbContext db, TimeProvider clock, Clocks.StageClockReader stageClocks)
 {
     public async Task<IReadOnlyDictionary<Guid, IReadOnlyList<CaseFlag>>> ForAsync(IReadOnlyCollection<Guid> concernIds, CancellationToken cancellationToken = default)
     {
@@ -56,6 +57,21 @@ public sealed class CaseFlagsHandler(JustCultureDbContext db, TimeProvider clock
         foreach (var (concernId, flag) in await Wellbeing.WellbeingFlags.ForAsync(db, ids, today, cancellationToken))
         {
             flags[concernId] = [.. flags.GetValueOrDefault(concernId, []), flag];
+        }
+
+        return await WithStageClocksAsync(flags, ids, cancellationToken);
+    }
+
+    /// <summary>Each open action's stage clock (docs/domain/case-clocks.md): overdue when past its working-day target.</summary>
+    private async Task<Dictionary<Guid, IReadOnlyList<CaseFlag>>> WithStageClocksAsync(Dictionary<Guid, IReadOnlyList<CaseFlag>> flags, List<Guid> ids,
+        CancellationToken cancellationToken)
+    {
+        foreach (var (concernId, clocks) in await stageClocks.ForAsync(ids, cancellationToken))
+        {
+            var added = clocks.Select(c => c.Due.IsOverdue
+                ? new CaseFlag(c.DelayReasonNeeded ? "stage-overdue" : "stage-overdue-delay-recorded", c.Words, CaseFlagLevel.Overdue)
+                : new CaseFlag("stage-due", c.Words, CaseFlagLevel.Info));
+            flags[concernId] = [.. flags.GetValueOrDefault(concernId) ?? [], .. added];
         }
 
         return flags;

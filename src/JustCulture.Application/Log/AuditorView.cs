@@ -32,6 +32,8 @@ public static class AuditorView
         LogEventTypes.UserAdded,
         LogEventTypes.ConflictOfInterestDeclared,
         LogEventTypes.UserRoleChanged,
+        // The stage and the fixed delay reason; the explanation is sealed in the rationale.
+        LogEventTypes.StageDelayRecorded,
     };
 
     /// <summary>Events whose question is text from the workflow definition or the product's own fixed text
@@ -43,6 +45,7 @@ public static class AuditorView
         LogEventTypes.ReviewDecided,
         LogEventTypes.InformalResolutionRecorded,
         LogEventTypes.ConflictOfInterestDeclared,
+        LogEventTypes.StageDelayRecorded,
     };
 
     public static string? Answer(string eventType, string? answer) => EventsWithChoiceAnswers.Contains(eventType) ? answer : null;

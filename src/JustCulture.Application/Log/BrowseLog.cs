@@ -107,6 +107,7 @@ public sealed partial class BrowseLogHandler(JustCultureDbContext db, ActorPseud
         LogEventTypes.SuspensionEnded,
         LogEventTypes.WellbeingSupportRecorded, LogEventTypes.WellbeingCheckInRecorded,
         LogEventTypes.AmbassadorInvited, LogEventTypes.AmbassadorObservationsRecorded, LogEventTypes.FairnessSurveyOffered,
+        LogEventTypes.StageDelayRecorded,
         LogEventTypes.WorkflowFinished, LogEventTypes.CaseUnblinded,
         LogEventTypes.StaffImported, LogEventTypes.HistoryImported, LogEventTypes.UserAdded,
     ];

@@ -50,4 +50,8 @@ public static class LogEventTypes
 
     /// <summary>The fairness survey's one-time link was offered on a closed case. The answers are never logged: they name no case.</summary>
     public const string FairnessSurveyOffered = "FairnessSurveyOffered";
+
+    /// <summary>Why an action's stage is past its working-day target (docs/domain/case-clocks.md). The answer is the
+    /// stage and the fixed reason; the explanation is sealed in the rationale.</summary>
+    public const string StageDelayRecorded = "StageDelayRecorded";
 }

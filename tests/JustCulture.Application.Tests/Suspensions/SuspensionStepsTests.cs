@@ -68,8 +68,9 @@ public abstract class SuspensionStepsTests : IAsyncLifetime
 
     private Task<Suspension> StoredAsync(Guid id) => App.QueryAsync(db => db.Suspensions.AsNoTracking().Include(s => s.Alternatives).SingleAsync(s => s.Id == id));
 
+    /// <summary>The case's suspension flags (its stage clocks flag too: docs/domain/case-clocks.md).</summary>
     private Task<IReadOnlyList<CaseFlag>> FlagsAsync(Guid concernId) => App.RunAsync<CaseFlagsHandler, IReadOnlyList<CaseFlag>>(async h =>
-        (await h.ForAsync([concernId])).TryGetValue(concernId, out var flags) ? flags : []);
+        (await h.ForAsync([concernId])).TryGetValue(concernId, out var flags) ? flags.Where(f => f.Code.StartsWith("suspension-", StringComparison.Ordinal)).ToList() : []);
 
     private static async Task<UseCaseException> RefusedAsync(UseCaseError expected, Func<Task> use)
     {
