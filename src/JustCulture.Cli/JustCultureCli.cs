@@ -27,6 +27,7 @@ public static class JustCultureCli
         root.Subcommands.Add(SubjectAccessCommands.Build());
         root.Subcommands.Add(DemoCommands.BuildSeed());
         root.Subcommands.Add(DemoCommands.BuildDemo());
+        root.Subcommands.Add(WorkflowCommands.Build());
         return root;
     }
 

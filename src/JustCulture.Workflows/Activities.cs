@@ -57,11 +57,14 @@ public interface IHumanTaskActivity
     bool RequiresInformalNotAppropriateStatement(string answer);
 }
 
-/// <summary>An input expression as stored in the file: <c>Literal</c> or <c>Variable</c>.</summary>
+/// <summary>An input expression as stored in the file: <c>Literal</c>, <c>Variable</c>, <c>Object</c>, <c>JavaScript</c> or <c>Liquid</c>.</summary>
 public sealed class WorkflowExpression
 {
     public const string Literal = "Literal";
     public const string Variable = "Variable";
+    public const string Object = "Object";
+    public const string JavaScript = "JavaScript";
+    public const string Liquid = "Liquid";
 
     internal WorkflowExpression(string language, JsonElement value)
     {
@@ -69,7 +72,7 @@ public sealed class WorkflowExpression
         Value = value;
     }
 
-    /// <summary><see cref="Literal"/> or <see cref="Variable"/>.</summary>
+    /// <summary>One of the language constants of this class.</summary>
     public string Language { get; }
 
     /// <summary>The literal value, or the variable name (a JSON string) for <see cref="Variable"/>.</summary>

@@ -11,7 +11,7 @@ internal sealed class DefinitionReader(string source, List<string> errors)
         // The hash covers the bytes as stored, byte-order mark included: instances are pinned to the file.
         var sha256 = WorkflowDefinitionLoader.ComputeSha256(utf8Json);
         var problems = new DefinitionErrors(source, errors);
-        var json = new FlowchartJsonReader(problems);
+        var json = new FlowchartJsonReader(problems, source);
         using var document = json.Parse(utf8Json);
         var header = document is null ? null : json.ReadHeader(document.RootElement);
         if (header is null)
@@ -20,6 +20,7 @@ internal sealed class DefinitionReader(string source, List<string> errors)
         }
 
         var factory = new ActivityFactory(problems);
+        var primitives = new ElsaPrimitiveFactory(problems);
         var graph = new FlowchartGraphValidator(problems);
 
         // Each entry is handled before the next is read, so the problems of one activity stay together.
@@ -32,7 +33,10 @@ internal sealed class DefinitionReader(string source, List<string> errors)
 
             var problemsBefore = problems.Count;
             var inputs = json.ReadInputs(entry);
-            var activity = factory.Create(entry.Id, entry.Type, entry.Name, inputs);
+            var activity = ElsaPrimitiveFactory.Owns(entry.Type)
+                ? primitives.Create(entry, inputs)
+                : factory.Create(entry.Id, entry.Type, entry.Name, inputs);
+            graph.NoteFlowProperties(entry, FlowchartJsonReader.CanStartWorkflow(entry.Element), json.MergeMode(entry));
             if (activity is not null)
             {
                 graph.AddActivity(activity, portsTrusted: problems.Count == problemsBefore);
@@ -44,7 +48,7 @@ internal sealed class DefinitionReader(string source, List<string> errors)
             graph.AddConnection(connection);
         }
 
-        graph.Validate();
+        graph.Validate(header.ExplicitStart);
         if (problems.HasAny)
         {
             return null;
@@ -52,6 +56,13 @@ internal sealed class DefinitionReader(string source, List<string> errors)
 
         var definitionId = header.DefinitionId!;
         var name = string.IsNullOrWhiteSpace(header.Name) ? definitionId : header.Name;
-        return new WorkflowDefinition(definitionId, header.Version, name, source, sha256, graph.Activities, graph.Connections);
+        return new WorkflowDefinition(definitionId, header.Version, name, source, sha256, graph.Activities, graph.Connections)
+        {
+            Start = graph.StartId is null ? null : graph.Activities.First(a => a.Id == graph.StartId),
+            Variables = header.Variables,
+            Inputs = header.Inputs,
+            Notes = header.Notes,
+            JoinModes = graph.JoinModes,
+        };
     }
 }

@@ -31,6 +31,7 @@ public enum ResumeRejection
     AnswerNotAllowed,
     RationaleRequired,
     StatementRequired,
+    TimerNotDue,
 }
 
 /// <summary>A resume was refused; nothing changed. <see cref="Reason"/> says why.</summary>

@@ -93,4 +93,26 @@ internal static class ExpressionValues
 
         return null;
     }
+
+    /// <summary>A value stored as text converted to the type Elsa names (<c>Int32</c>, <c>Boolean</c>…), as Elsa converts it; other values as they are.</summary>
+    public static JsonElement Typed(JsonElement value, string? typeName)
+    {
+        if (value.ValueKind != JsonValueKind.String || typeName is null)
+        {
+            return value;
+        }
+
+        var text = value.GetString()!;
+        switch (typeName)
+        {
+            case "Int32" or "Int64" or "Double" or "Decimal" or "Single" or "Int16" or "Byte" or "Number":
+                return double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var number)
+                    ? JsonSerializer.SerializeToElement(number % 1 == 0 && Math.Abs(number) < 9e15 ? (object)(long)number : number)
+                    : value;
+            case "Boolean":
+                return bool.TryParse(text, out var flag) ? JsonSerializer.SerializeToElement(flag) : value;
+            default:
+                return value;
+        }
+    }
 }

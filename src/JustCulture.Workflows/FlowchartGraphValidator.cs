@@ -18,7 +18,33 @@ internal sealed class FlowchartGraphValidator(DefinitionErrors errors)
     private readonly List<Connection> _connections = [];
     private readonly HashSet<(string ActivityId, string Port)> _connectedPorts = [];
 
+    // Every connection between two known ids, including ones to or from an activity that failed to build, so
+    // reachability behind a refused activity is still judged by the file as drawn.
+    private readonly List<(string Source, string Target)> _drawnEdges = [];
+    private readonly List<string> _fileOrder = [];
+    private readonly HashSet<string> _canStart = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, JoinMode> _joinModes = new(StringComparer.Ordinal);
+
     public IReadOnlyList<ActivityDefinition> Activities => _activities;
+
+    public IReadOnlyDictionary<string, JoinMode> JoinModes => _joinModes;
+
+    // Set by Validate: the start chosen the way Elsa chooses it.
+    public string? StartId { get; private set; }
+
+    public void NoteFlowProperties(ActivityJson activity, bool canStartWorkflow, JoinMode mergeMode)
+    {
+        _fileOrder.Add(activity.Id);
+        if (canStartWorkflow)
+        {
+            _canStart.Add(activity.Id);
+        }
+
+        if (mergeMode != JoinMode.Stream)
+        {
+            _joinModes[activity.Id] = mergeMode;
+        }
+    }
 
     public IReadOnlyList<Connection> Connections => _connections;
 
@@ -50,6 +76,11 @@ internal sealed class FlowchartGraphValidator(DefinitionErrors errors)
     public void AddConnection(ConnectionJson connection)
     {
         var (index, sourceId, sourcePort, targetId, targetPort) = connection;
+        if (_knownIds.Contains(sourceId) && _knownIds.Contains(targetId))
+        {
+            _drawnEdges.Add((sourceId, targetId));
+        }
+
         var ok = true;
         if (!_knownIds.Contains(sourceId))
         {
@@ -98,7 +129,7 @@ internal sealed class FlowchartGraphValidator(DefinitionErrors errors)
     }
 
     // Call once every activity and connection has been added.
-    public void Validate()
+    public void Validate(string? explicitStart)
     {
         foreach (var activity in _activities.Where(a => a is IHumanTaskActivity && !_unreliable.Contains(a.Id)))
         {
@@ -108,32 +139,79 @@ internal sealed class FlowchartGraphValidator(DefinitionErrors errors)
             }
         }
 
-        var starts = _activities.OfType<StartActivity>().ToList();
-        if (starts.Count == 0)
+        foreach (var join in _activities.OfType<FlowJoinActivity>())
         {
-            errors.File($"no {StartActivity.TypeName} activity; a flowchart needs exactly one");
-            return;
+            _joinModes[join.Id] = join.Mode;
         }
+
+        foreach (var joinId in _joinModes.Keys.Where(id => !_drawnEdges.Any(e => e.Target == id)))
+        {
+            errors.Activity(joinId, "a join with no incoming connections can never run");
+        }
+
+        var starts = _activities.OfType<StartActivity>().ToList();
 
         // Paths are only meaningful from a single start, so the path checks wait until there is one.
         if (starts.Count > 1)
         {
             foreach (var start in starts)
             {
-                errors.Activity(start.Id, $"more than one {StartActivity.TypeName} ({string.Join(", ", starts.Select(s => $"'{s.Id}'"))}); a flowchart needs exactly one");
+                errors.Activity(start.Id, $"more than one {StartActivity.TypeName} ({string.Join(", ", starts.Select(s => $"'{s.Id}'"))}); a flowchart needs at most one");
             }
 
             return;
         }
 
-        var startId = starts[0].Id;
-        var paths = new FlowchartPaths(_byId, _connections);
-        var reached = paths.Search([(startId, null)]);
-        foreach (var activity in _activities.Where(a => !reached.Contains(a.Id)))
+        if (explicitStart is not null && !_knownIds.Contains(explicitStart))
         {
-            errors.Activity(activity.Id, $"unreachable: no path leads to it from start '{startId}'");
+            errors.File($"root.start names '{explicitStart}', which is not an activity of the flowchart");
+            return;
         }
 
+        // Elsa's order: the explicit start, the first Elsa.Start, the first can-start-workflow activity, the
+        // first activity with no inbound connection, the first activity.
+        var startId = explicitStart
+            ?? starts.FirstOrDefault()?.Id
+            ?? _fileOrder.FirstOrDefault(_canStart.Contains)
+            ?? _fileOrder.FirstOrDefault(id => !_drawnEdges.Any(e => e.Target == id))
+            ?? _fileOrder.FirstOrDefault();
+        if (startId is null)
+        {
+            return; // An empty flowchart: Elsa completes it at once.
+        }
+
+        StartId = startId;
+        var reachedAsDrawn = Reach(startId);
+        // An activity that failed to build has been reported already; one problem each.
+        foreach (var id in _fileOrder.Where(id => !reachedAsDrawn.Contains(id) && _byId.ContainsKey(id)))
+        {
+            errors.Activity(id, $"unreachable: no path leads to it from start '{startId}'");
+        }
+
+        if (!_byId.ContainsKey(startId))
+        {
+            return; // The start itself was refused; its problem has been reported.
+        }
+
+        var paths = new FlowchartPaths(_byId, _connections);
         SafetyRule.Check(paths, _activities, startId, errors);
+    }
+
+    private HashSet<string> Reach(string startId)
+    {
+        var reached = new HashSet<string>(StringComparer.Ordinal) { startId };
+        var queue = new Queue<string>([startId]);
+        while (queue.TryDequeue(out var id))
+        {
+            foreach (var (_, target) in _drawnEdges.Where(e => e.Source == id))
+            {
+                if (reached.Add(target))
+                {
+                    queue.Enqueue(target);
+                }
+            }
+        }
+
+        return reached;
     }
 }

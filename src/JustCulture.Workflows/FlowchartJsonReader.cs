@@ -3,7 +3,18 @@ using System.Text.Json;
 namespace JustCulture.Workflows;
 
 // The top level of a definition file, once its shape has been checked.
-internal sealed record FlowchartHeader(string? DefinitionId, int Version, string? Name, JsonElement Flowchart);
+// Notes say what was supplied the way Elsa's importer supplies it (a missing definitionId or version).
+internal sealed record FlowchartHeader(string? DefinitionId, int Version, string? Name, JsonElement Flowchart)
+{
+    public List<string> Notes { get; } = [];
+
+    // root.start: the designer's explicit start activity, if it names one.
+    public string? ExplicitStart { get; init; }
+
+    public List<WorkflowVariableDefinition> Variables { get; } = [];
+
+    public List<string> Inputs { get; } = [];
+}
 
 // One entry of root.activities that has an id. Type may still be missing: ActivityFactory reports that.
 internal readonly record struct ActivityJson(int Index, string Id, string? Type, string? Name, JsonElement Element);
@@ -15,7 +26,7 @@ internal readonly record struct ConnectionJson(int Index, string SourceId, strin
 // no activity type.
 // The activity and connection lists are read lazily, so a caller that handles each entry before asking for
 // the next keeps every entry's problems together, in file order.
-internal sealed class FlowchartJsonReader(DefinitionErrors errors)
+internal sealed class FlowchartJsonReader(DefinitionErrors errors, string source)
 {
     private const string FlowchartType = "Elsa.Flowchart";
 
@@ -54,19 +65,27 @@ internal sealed class FlowchartJsonReader(DefinitionErrors errors)
             return null;
         }
 
+        var notes = new List<string>();
         var definitionId = ReadString(root, "definitionId");
         if (string.IsNullOrWhiteSpace(definitionId))
         {
-            errors.File("definitionId is missing");
+            // Elsa's importer creates a new definition with a generated id; a generated id would change on every
+            // load and unpin running instances, so the file name stands in for it.
+            definitionId = Path.GetFileNameWithoutExtension(source);
+            notes.Add($"{source}: definitionId is missing; Elsa's importer would create a new definition with a generated id — taken as '{definitionId}' (the file name)");
         }
 
         var version = 0;
-        if (!root.TryGetProperty("version", out var versionElement)
-            || versionElement.ValueKind != JsonValueKind.Number
+        if (!root.TryGetProperty("version", out var versionElement) || versionElement.ValueKind == JsonValueKind.Null)
+        {
+            version = 1;
+            notes.Add($"{source}: version is missing; Elsa's importer starts a new definition at version 1 — taken as 1");
+        }
+        else if (versionElement.ValueKind != JsonValueKind.Number
             || !versionElement.TryGetInt32(out version)
             || version < 1)
         {
-            errors.File("version is missing or not a positive whole number");
+            errors.File("version is not a positive whole number");
         }
 
         var name = ReadString(root, "name");
@@ -82,7 +101,69 @@ internal sealed class FlowchartJsonReader(DefinitionErrors errors)
             errors.File($"root type is '{flowchartType}'; expected '{FlowchartType}'");
         }
 
-        return new FlowchartHeader(definitionId, version, name, flowchart);
+        var header = new FlowchartHeader(definitionId, version, name, flowchart) { ExplicitStart = ReadString(flowchart, "start") };
+        header.Notes.AddRange(notes);
+        ReadVariables(root, header.Variables);
+        if (root.TryGetProperty("inputs", out var inputs) && inputs.ValueKind == JsonValueKind.Array)
+        {
+            header.Inputs.AddRange(inputs.EnumerateArray()
+                .Select(i => i.ValueKind == JsonValueKind.Object ? ReadString(i, "name") : null)
+                .OfType<string>().Where(n => n.Length > 0));
+        }
+        return header;
+    }
+
+    // Elsa's top-level "variables": [{ "name", "typeName", "value" }]. The value is stored as text; a typed
+    // variable (numbers, booleans) starts as that type, as Elsa converts it.
+    private void ReadVariables(JsonElement root, List<WorkflowVariableDefinition> variables)
+    {
+        if (!root.TryGetProperty("variables", out var array) || array.ValueKind != JsonValueKind.Array)
+        {
+            return;
+        }
+
+        foreach (var element in array.EnumerateArray())
+        {
+            var name = element.ValueKind == JsonValueKind.Object ? ReadString(element, "name") : null;
+            if (string.IsNullOrWhiteSpace(name))
+            {
+                errors.File("a variable has no name");
+                continue;
+            }
+
+            var typeName = ReadString(element, "typeName");
+            // A variable declared without a value starts as null, as in Elsa.
+            var value = element.TryGetProperty("value", out var v) ? v.Clone() : JsonSerializer.SerializeToElement<object?>(null);
+            variables.Add(new WorkflowVariableDefinition(name, typeName, ExpressionValues.Typed(value, typeName)));
+        }
+    }
+
+    // Elsa's customProperties.canStartWorkflow (older exports put it on the activity itself).
+    public static bool CanStartWorkflow(JsonElement activity) =>
+        (activity.TryGetProperty("customProperties", out var custom) && custom.ValueKind == JsonValueKind.Object
+            && custom.TryGetProperty("canStartWorkflow", out var flag) && flag.ValueKind == JsonValueKind.True)
+        || (activity.TryGetProperty("canStartWorkflow", out var legacy) && legacy.ValueKind == JsonValueKind.True);
+
+    // Elsa's customProperties.mergeMode on any activity: Stream (default) runs it at each arrival; Merge and
+    // Converge wait for every inbound connection.
+    public JoinMode MergeMode(ActivityJson activity)
+    {
+        if (!activity.Element.TryGetProperty("customProperties", out var custom) || custom.ValueKind != JsonValueKind.Object
+            || ReadString(custom, "mergeMode") is not { } mode)
+        {
+            return JoinMode.Stream;
+        }
+
+        switch (mode)
+        {
+            case "Stream" or "None":
+                return JoinMode.Stream;
+            case "Merge" or "Converge":
+                return JoinMode.WaitAll;
+            default:
+                errors.Activity(activity.Id, $"customProperties.mergeMode is '{mode}'; expected Stream, Merge or Converge");
+                return JoinMode.Stream;
+        }
     }
 
     public IEnumerable<ActivityJson> ReadActivities(JsonElement flowchart)
@@ -116,8 +197,8 @@ internal sealed class FlowchartJsonReader(DefinitionErrors errors)
     }
 
     // Inputs are the properties holding an "expression" object; everything else (metadata, customProperties,
-    // nodeId…) is the designer's and is ignored. Only Literal and Variable are run, so any other language is
-    // refused here rather than skipped.
+    // nodeId…) is the designer's and is ignored. A language this runtime does not evaluate (C#, Python…) or a
+    // script that does not parse is refused here rather than skipped.
     public ActivityInputs ReadInputs(ActivityJson activity)
     {
         var inputs = new ActivityInputs();
@@ -130,30 +211,22 @@ internal sealed class FlowchartJsonReader(DefinitionErrors errors)
                 continue;
             }
 
-            var language = ReadString(expression, "type");
+            var language = ExpressionEvaluator.Canonical(ReadString(expression, "type"));
             // Cloned so the value outlives the JsonDocument.
             var value = expression.TryGetProperty("value", out var v) ? v.Clone() : default;
-            if (string.Equals(language, WorkflowExpression.Literal, StringComparison.OrdinalIgnoreCase))
+            var problem = ExpressionEvaluator.CheckAtLoad(language, value);
+            if (problem is null && language == WorkflowExpression.Variable && string.IsNullOrWhiteSpace(ExpressionValues.VariableName(value)))
             {
-                inputs.Valid[property.Name] = new WorkflowExpression(WorkflowExpression.Literal, value);
+                problem = "is a Variable expression without a variable name";
             }
-            else if (string.Equals(language, WorkflowExpression.Variable, StringComparison.OrdinalIgnoreCase))
+
+            if (problem is null)
             {
-                if (string.IsNullOrWhiteSpace(ExpressionValues.VariableName(value)))
-                {
-                    errors.Activity(activity.Id, $"input '{property.Name}' is a Variable expression without a variable name");
-                    inputs.Invalid.Add(property.Name);
-                }
-                else
-                {
-                    inputs.Valid[property.Name] = new WorkflowExpression(WorkflowExpression.Variable, value);
-                }
+                inputs.Valid[property.Name] = new WorkflowExpression(language!, value);
             }
             else
             {
-                errors.Activity(activity.Id, string.IsNullOrWhiteSpace(language)
-                    ? $"input '{property.Name}' has no expression type; only Literal and Variable are supported"
-                    : $"input '{property.Name}' uses unsupported expression language '{language}'; only Literal and Variable are supported");
+                errors.Activity(activity.Id, $"input '{property.Name}' {problem}");
                 inputs.Invalid.Add(property.Name);
             }
         }

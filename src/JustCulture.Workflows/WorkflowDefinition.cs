@@ -33,8 +33,11 @@ public sealed class WorkflowDefinition
             list.Add(c.TargetActivityId);
         }
 
-        Start = activities.OfType<StartActivity>().Single();
+        _inbound = connections.GroupBy(c => c.TargetActivityId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<Connection>)[.. g], StringComparer.Ordinal);
     }
+
+    private readonly Dictionary<string, IReadOnlyList<Connection>> _inbound;
 
     public string DefinitionId { get; }
 
@@ -52,8 +55,79 @@ public sealed class WorkflowDefinition
 
     public IReadOnlyList<Connection> Connections { get; }
 
-    /// <summary>The single <c>Elsa.Start</c> activity.</summary>
-    public StartActivity Start { get; }
+    /// <summary>Where a run begins, chosen as Elsa chooses it: the flowchart's explicit <c>start</c>, else the first
+    /// <c>Elsa.Start</c>, else the first activity marked can-start-workflow, else the first activity with no inbound
+    /// connection, else the first activity. Null only for a flowchart with no activities (it finishes at once).</summary>
+    public ActivityDefinition? Start { get; internal init; }
+
+    /// <summary>The workflow variables declared in the file, with their initial values.</summary>
+    public IReadOnlyList<WorkflowVariableDefinition> Variables { get; internal init; } = [];
+
+    /// <summary>The names of the workflow inputs declared in the file (<c>inputs[].name</c>).</summary>
+    public IReadOnlyList<string> Inputs { get; internal init; } = [];
+
+    /// <summary>What the loader supplied the way Elsa's importer does (a missing definitionId or version), one line each.</summary>
+    public IReadOnlyList<string> Notes { get; internal init; } = [];
+
+    /// <summary>Activities that wait for several arrivals (<c>Elsa.FlowJoin</c>, or a <c>mergeMode</c> of Merge/Converge); others run at each arrival.</summary>
+    public IReadOnlyDictionary<string, JoinMode> JoinModes { get; internal init; } = new Dictionary<string, JoinMode>();
+
+    /// <summary>The connections entering <paramref name="activityId"/>, in file order.</summary>
+    public IReadOnlyList<Connection> GetInbound(string activityId) => _inbound.TryGetValue(activityId, out var list) ? list : [];
+
+    /// <summary>The sources of the connections entering <paramref name="activityId"/> that are not loops back to it
+    /// (Elsa's "forward inbound connections"): a connection is backward when its target is on the path from the start
+    /// to its source.</summary>
+    public IReadOnlyList<string> GetForwardSources(string activityId)
+    {
+        _backward ??= FindBackwardConnections();
+        return GetInbound(activityId).Where(c => !_backward.Contains(c)).Select(c => c.SourceActivityId).Distinct(StringComparer.Ordinal).ToList();
+    }
+
+    private HashSet<Connection>? _backward;
+
+    private HashSet<Connection> FindBackwardConnections()
+    {
+        var backward = new HashSet<Connection>();
+        if (Start is null)
+        {
+            return backward;
+        }
+
+        // Depth-first from the start; an edge into an activity still on the stack closes a loop.
+        var onStack = new HashSet<string>(StringComparer.Ordinal);
+        var done = new HashSet<string>(StringComparer.Ordinal);
+        var stack = new Stack<(string Id, IEnumerator<Connection> Edges)>();
+        stack.Push((Start.Id, Connections.Where(c => c.SourceActivityId == Start.Id).GetEnumerator()));
+        onStack.Add(Start.Id);
+        while (stack.Count > 0)
+        {
+            var (id, edges) = stack.Peek();
+            if (!edges.MoveNext())
+            {
+                stack.Pop();
+                onStack.Remove(id);
+                done.Add(id);
+                continue;
+            }
+
+            var edge = edges.Current;
+            if (onStack.Contains(edge.TargetActivityId))
+            {
+                backward.Add(edge);
+            }
+            else if (!done.Contains(edge.TargetActivityId))
+            {
+                onStack.Add(edge.TargetActivityId);
+                stack.Push((edge.TargetActivityId, Connections.Where(c => c.SourceActivityId == edge.TargetActivityId).GetEnumerator()));
+            }
+        }
+
+        return backward;
+    }
+
+    /// <summary>How <paramref name="activityId"/> treats several arrivals.</summary>
+    public JoinMode GetJoinMode(string activityId) => JoinModes.TryGetValue(activityId, out var mode) ? mode : JoinMode.Stream;
 
     /// <summary>The human tasks (checklist questions, reviews, informal resolutions) in file order.</summary>
     public IEnumerable<IHumanTaskActivity> HumanTasks => Activities.OfType<IHumanTaskActivity>();

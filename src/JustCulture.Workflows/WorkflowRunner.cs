@@ -11,6 +11,7 @@ public sealed class WorkflowRunner
 
     private readonly Func<Guid> _newBookmarkId;
     private readonly int _maxNonBlockingSteps;
+    private readonly ScriptLimits _limits;
 
     public WorkflowRunner()
         : this(Guid.NewGuid, DefaultMaxNonBlockingSteps)
@@ -19,18 +20,27 @@ public sealed class WorkflowRunner
 
     /// <param name="newBookmarkId">Creates bookmark ids (tests may make them predictable).</param>
     /// <param name="maxNonBlockingSteps">Bound on non-blocking activity executions per run.</param>
-    public WorkflowRunner(Func<Guid> newBookmarkId, int maxNonBlockingSteps = DefaultMaxNonBlockingSteps)
+    /// <param name="limits">The sandbox for JavaScript and Liquid expressions (default <see cref="ScriptLimits.Default"/>).</param>
+    public WorkflowRunner(Func<Guid> newBookmarkId, int maxNonBlockingSteps = DefaultMaxNonBlockingSteps, ScriptLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(newBookmarkId);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxNonBlockingSteps, 1);
         _newBookmarkId = newBookmarkId;
         _maxNonBlockingSteps = maxNonBlockingSteps;
+        _limits = limits ?? ScriptLimits.Default;
     }
 
     /// <summary>Starts a new instance at the definition's <c>Elsa.Start</c> and runs until every path waits at a
     /// human task (<see cref="WorkflowStatus.Suspended"/>) or the workflow ends (<see cref="WorkflowStatus.Finished"/>).</summary>
     /// <exception cref="WorkflowExecutionException">A decision could not be evaluated or the step bound was exceeded.</exception>
-    public RunResult Start(WorkflowDefinition definition, Guid instanceId, DateTime nowUtc, IReadOnlyDictionary<string, JsonElement>? variables = null)
+    public RunResult Start(WorkflowDefinition definition, Guid instanceId, DateTime nowUtc, IReadOnlyDictionary<string, JsonElement>? variables = null) =>
+        Start(definition, instanceId, nowUtc, variables, inputs: null);
+
+    /// <summary>As <see cref="Start(WorkflowDefinition, Guid, DateTime, IReadOnlyDictionary{string, JsonElement}?)"/>, with
+    /// workflow inputs that expressions read with <c>getX()</c> (Elsa's workflow input).</summary>
+    public RunResult Start(
+        WorkflowDefinition definition, Guid instanceId, DateTime nowUtc,
+        IReadOnlyDictionary<string, JsonElement>? variables, IReadOnlyDictionary<string, JsonElement>? inputs)
     {
         ArgumentNullException.ThrowIfNull(definition);
         var state = new WorkflowInstanceState
@@ -40,12 +50,19 @@ public sealed class WorkflowRunner
             DefinitionVersion = definition.Version,
             DefinitionSha256 = definition.Sha256,
             Status = WorkflowStatus.Running,
-            Variables = variables?.ToDictionary(kv => kv.Key, kv => kv.Value.Clone(), StringComparer.Ordinal) ?? [],
+            Variables = definition.Variables.ToDictionary(v => v.Name, v => v.InitialValue.Clone(), StringComparer.Ordinal),
+            Inputs = inputs?.ToDictionary(kv => kv.Key, kv => kv.Value.Clone(), StringComparer.Ordinal) ?? [],
             Bookmarks = [],
         };
+        foreach (var (name, value) in variables ?? new Dictionary<string, JsonElement>())
+        {
+            state.Variables[name] = value.Clone();
+        }
+
         var executed = new List<ExecutedActivity>();
-        Run(definition, state, [definition.Start.Id], nowUtc, executed);
-        return new RunResult(state, executed);
+        var lines = new List<string>();
+        Run(definition, state, definition.Start is null ? [] : [(definition.Start.Id, null)], nowUtc, executed, lines);
+        return new RunResult(state, executed) { Lines = lines };
     }
 
     /// <summary>Answers the human task behind <paramref name="bookmarkId"/> and runs on from the answer's port.
@@ -58,14 +75,7 @@ public sealed class WorkflowRunner
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(input);
 
-        if (!string.Equals(state.DefinitionId, definition.DefinitionId, StringComparison.Ordinal)
-            || state.DefinitionVersion != definition.Version
-            || !string.Equals(state.DefinitionSha256, definition.Sha256, StringComparison.OrdinalIgnoreCase))
-        {
-            throw Reject(ResumeRejection.DefinitionMismatch,
-                $"Instance {state.InstanceId} is pinned to '{state.DefinitionId}' v{state.DefinitionVersion} (sha256 {state.DefinitionSha256}), " +
-                $"but was resumed with '{definition.DefinitionId}' v{definition.Version} (sha256 {definition.Sha256}) from {definition.SourceName}.");
-        }
+        CheckPinned(definition, state);
 
         if (state.Status != WorkflowStatus.Suspended)
         {
@@ -112,20 +122,110 @@ public sealed class WorkflowRunner
         next.Bookmarks.RemoveAll(b => b.BookmarkId == bookmarkId);
         next.Status = WorkflowStatus.Running;
         var executed = new List<ExecutedActivity> { new(activity.Id, activity.Type, input.Answer) };
-        Run(definition, next, definition.GetTargets(activity.Id, input.Answer), nowUtc, executed);
-        return new RunResult(next, executed);
+        var lines = new List<string>();
+        Run(definition, next, Leaving(definition, activity.Id, input.Answer), nowUtc, executed, lines);
+        return new RunResult(next, executed) { Lines = lines };
     }
 
-    private void Run(WorkflowDefinition definition, WorkflowInstanceState state, IEnumerable<string> firstActivities, DateTime nowUtc, List<ExecutedActivity> executed)
+    /// <summary>Fires the durable timer <paramref name="timerId"/> once it is due, and runs on from the timer's
+    /// <c>Done</c> port. Does not mutate <paramref name="state"/>. Timers carry no role: only the timer service,
+    /// never a person, fires them.</summary>
+    /// <exception cref="WorkflowResumeException">Pinned to another definition, not suspended, no such timer, or not yet due.</exception>
+    public RunResult FireTimer(WorkflowDefinition definition, WorkflowInstanceState state, Guid timerId, DateTime nowUtc)
     {
-        var queue = new Queue<string>(firstActivities);
-        var steps = 0;
-        while (queue.TryDequeue(out var activityId))
+        ArgumentNullException.ThrowIfNull(definition);
+        ArgumentNullException.ThrowIfNull(state);
+        CheckPinned(definition, state);
+        if (state.Status != WorkflowStatus.Suspended)
         {
-            var activity = definition.GetActivity(activityId);
+            throw Reject(ResumeRejection.InstanceNotSuspended, $"Instance {state.InstanceId} is {state.Status}, not Suspended; it has no timer to fire.");
+        }
+
+        var timer = state.Timers.FirstOrDefault(t => t.TimerId == timerId)
+            ?? throw Reject(ResumeRejection.BookmarkNotFound, $"Instance {state.InstanceId} has no timer {timerId} (it may already have fired).");
+        if (timer.DueAtUtc > nowUtc)
+        {
+            throw Reject(ResumeRejection.TimerNotDue, $"Timer {timerId} of instance {state.InstanceId} is not due until {timer.DueAtUtc:O}.");
+        }
+
+        var activity = definition.GetActivity(timer.ActivityId);
+        var next = state.Clone();
+        next.Timers.RemoveAll(t => t.TimerId == timerId);
+        next.Status = WorkflowStatus.Running;
+        var executed = new List<ExecutedActivity> { new(activity.Id, activity.Type, WorkflowPorts.Done) };
+        var lines = new List<string>();
+        Run(definition, next, Leaving(definition, activity.Id, WorkflowPorts.Done), nowUtc, executed, lines);
+        return new RunResult(next, executed) { Lines = lines };
+    }
+
+    private static IEnumerable<(string, Connection?)> Leaving(WorkflowDefinition definition, string activityId, string port) =>
+        definition.Connections
+            .Where(c => c.SourceActivityId == activityId && c.SourcePort == port)
+            .Select(c => (c.TargetActivityId, (Connection?)c));
+
+    private static void CheckPinned(WorkflowDefinition definition, WorkflowInstanceState state)
+    {
+        if (!string.Equals(state.DefinitionId, definition.DefinitionId, StringComparison.Ordinal)
+            || state.DefinitionVersion != definition.Version
+            || !string.Equals(state.DefinitionSha256, definition.Sha256, StringComparison.OrdinalIgnoreCase))
+        {
+            throw Reject(ResumeRejection.DefinitionMismatch,
+                $"Instance {state.InstanceId} is pinned to '{state.DefinitionId}' v{state.DefinitionVersion} (sha256 {state.DefinitionSha256}), " +
+                $"but was resumed with '{definition.DefinitionId}' v{definition.Version} (sha256 {definition.Sha256}) from {definition.SourceName}.");
+        }
+    }
+
+    private void Run(
+        WorkflowDefinition definition, WorkflowInstanceState state, IEnumerable<(string ActivityId, Connection? Via)> firstActivities,
+        DateTime nowUtc, List<ExecutedActivity> executed, List<string> lines)
+    {
+        var queue = new Queue<(string ActivityId, Connection? Via)>();
+        var queued = new Dictionary<string, int>(StringComparer.Ordinal);
+        void Schedule((string ActivityId, Connection? Via) next)
+        {
+            // Elsa's Stream merge: an activity is scheduled when it is reached, unless one of its forward sources
+            // is still pending (scheduled, or waiting at a timer): that source's arrival will schedule it. A human task
+            // waiting on another branch does not hold a path back: the product has always run each arrival there.
+            if (next.Via is not null && definition.GetJoinMode(next.ActivityId) == JoinMode.Stream
+                && definition.GetForwardSources(next.ActivityId).Any(source => IsPending(source)))
+            {
+                return;
+            }
+
+            queue.Enqueue(next);
+            queued[next.ActivityId] = queued.GetValueOrDefault(next.ActivityId) + 1;
+        }
+
+        // A join's queued arrivals are not pending work of their own: the join absorbs them or waits (its arrivals
+        // are kept in the state).
+        bool IsPending(string activityId) =>
+            (queued.GetValueOrDefault(activityId) > 0 && definition.GetJoinMode(activityId) == JoinMode.Stream)
+            || state.Timers.Any(t => t.ActivityId == activityId);
+
+        foreach (var first in firstActivities)
+        {
+            Schedule(first);
+        }
+
+        var steps = 0;
+        while (queue.TryDequeue(out var arrival))
+        {
+            queued[arrival.ActivityId]--;
+            var activity = definition.GetActivity(arrival.ActivityId);
+            if (arrival.Via is not null && !Arrive(definition, state, activity.Id, arrival.Via))
+            {
+                continue;
+            }
+
             if (activity is IHumanTaskActivity task)
             {
                 state.Bookmarks.Add(new Bookmark(_newBookmarkId(), activity.Id, task.Role, nowUtc));
+                continue;
+            }
+
+            if (activity is TimerActivity timer)
+            {
+                state.Timers.Add(new TimerBookmark(_newBookmarkId(), activity.Id, timer.DueAfter(nowUtc)));
                 continue;
             }
 
@@ -136,29 +236,134 @@ public sealed class WorkflowRunner
                     $"without reaching a human task or an end (last activity '{activity.Id}'); the definition loops without waiting.");
             }
 
-            if (activity is EndActivity)
+            var scope = new ExpressionScope(state.Variables, state.Inputs, definition.Inputs, definition.SourceName, activity.Id);
+            switch (activity)
             {
-                executed.Add(new ExecutedActivity(activity.Id, activity.Type, null));
-                state.Bookmarks.Clear();
-                state.Status = WorkflowStatus.Finished;
-                return;
+                case EndActivity:
+                    executed.Add(new ExecutedActivity(activity.Id, activity.Type, null));
+                    Finish(state, WorkflowStatus.Finished);
+                    return;
+                case CompleteActivity complete:
+                    var outcomes = ExpressionEvaluator.Evaluate(complete.Outcomes, scope, _limits);
+                    if (outcomes.ValueKind != JsonValueKind.Undefined)
+                    {
+                        state.Outputs["outcomes"] = outcomes.Clone();
+                    }
+
+                    executed.Add(new ExecutedActivity(activity.Id, activity.Type, null));
+                    Finish(state, WorkflowStatus.Finished);
+                    return;
+                case FaultActivity fault:
+                    var message = ExpressionValues.GetText(ExpressionEvaluator.Evaluate(fault.Message, scope, _limits));
+                    executed.Add(new ExecutedActivity(activity.Id, activity.Type, null));
+                    Finish(state, WorkflowStatus.Faulted);
+                    state.Fault = $"activity '{activity.Id}': {message ?? "faulted"}";
+                    return;
             }
 
-            var port = activity is FlowDecisionActivity decision
-                ? (Evaluate(definition, decision, state.Variables) ? WorkflowPorts.True : WorkflowPorts.False)
-                : WorkflowPorts.Done;
-            executed.Add(new ExecutedActivity(activity.Id, activity.Type, port));
-            foreach (var target in definition.GetTargets(activity.Id, port))
+            foreach (var port in Execute(definition, activity, scope, state, lines))
             {
-                queue.Enqueue(target);
+                executed.Add(new ExecutedActivity(activity.Id, activity.Type, port));
+                foreach (var next in Leaving(definition, activity.Id, port))
+                {
+                    Schedule(next);
+                }
             }
         }
 
         // Nothing left to run: Elsa completes a flowchart with no pending work, so a dead-end path finishes too.
-        state.Status = state.Bookmarks.Count > 0 ? WorkflowStatus.Suspended : WorkflowStatus.Finished;
+        state.Status = state.Bookmarks.Count > 0 || state.Timers.Count > 0 ? WorkflowStatus.Suspended : WorkflowStatus.Finished;
     }
 
-    private static bool Evaluate(WorkflowDefinition definition, FlowDecisionActivity decision, Dictionary<string, JsonElement> variables)
+    // Runs one non-blocking activity and returns the ports it leaves by (a fork leaves by all its branches).
+    private IEnumerable<string> Execute(WorkflowDefinition definition, ActivityDefinition activity, ExpressionScope scope, WorkflowInstanceState state, List<string> lines)
+    {
+        switch (activity)
+        {
+            case FlowDecisionActivity decision:
+                return [Decide(definition, decision, scope) ? WorkflowPorts.True : WorkflowPorts.False];
+            case FlowForkActivity fork:
+                return fork.Branches;
+            case WriteLineActivity writeLine:
+                var text = ExpressionEvaluator.Evaluate(writeLine.Text, scope, _limits);
+                lines.Add(ExpressionValues.GetText(text) ?? (text.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null ? string.Empty : text.GetRawText()));
+                break;
+            case SetVariableActivity setVariable:
+                var declared = definition.Variables.FirstOrDefault(v => v.Name == setVariable.VariableName);
+                state.Variables[setVariable.VariableName] =
+                    OrNull(ExpressionValues.Typed(ExpressionEvaluator.Evaluate(setVariable.Value, scope, _limits), declared?.TypeName));
+                break;
+            case SetOutputActivity setOutput:
+                state.Outputs[setOutput.OutputName] = OrNull(ExpressionEvaluator.Evaluate(setOutput.Value, scope, _limits));
+                break;
+            case SetInstancePropertyActivity property:
+                var value = ExpressionValues.GetText(ExpressionEvaluator.Evaluate(property.Value, scope, _limits));
+                if (property.Type == SetInstancePropertyActivity.SetNameTypeName)
+                {
+                    state.Name = value;
+                }
+                else
+                {
+                    state.CorrelationId = value;
+                }
+
+                break;
+            case RunJavaScriptActivity script:
+                ExpressionEvaluator.Evaluate(script.Script, scope, _limits);
+                break;
+        }
+
+        return [WorkflowPorts.Done];
+    }
+
+    // Whether this arrival lets the activity run: always for Stream; for WaitAny the first arrival of a round;
+    // for WaitAll the arrival that completes the set of inbound connections. The set lives in the state, so a
+    // join waits across human tasks and timers.
+    private static bool Arrive(WorkflowDefinition definition, WorkflowInstanceState state, string activityId, Connection via)
+    {
+        var mode = definition.GetJoinMode(activityId);
+        if (mode == JoinMode.Stream)
+        {
+            return true;
+        }
+
+        var inbound = definition.GetInbound(activityId).Select(Key).Distinct().ToList();
+        if (!state.JoinArrivals.TryGetValue(activityId, out var arrived))
+        {
+            arrived = [];
+            state.JoinArrivals[activityId] = arrived;
+        }
+
+        var firstOfRound = arrived.Count == 0;
+        if (!arrived.Contains(Key(via)))
+        {
+            arrived.Add(Key(via));
+        }
+
+        var complete = inbound.All(arrived.Contains);
+        if (complete)
+        {
+            state.JoinArrivals.Remove(activityId);
+        }
+
+        return mode == JoinMode.WaitAny ? firstOfRound : complete;
+    }
+
+    // An expression that gives nothing (undefined) stores null, as Elsa does.
+    private static JsonElement OrNull(JsonElement value) =>
+        value.ValueKind == JsonValueKind.Undefined ? JsonSerializer.SerializeToElement<object?>(null) : value.Clone();
+
+    private static string Key(Connection c) => $"{c.SourceActivityId}:{c.SourcePort}";
+
+    private static void Finish(WorkflowInstanceState state, WorkflowStatus status)
+    {
+        state.Bookmarks.Clear();
+        state.Timers.Clear();
+        state.JoinArrivals.Clear();
+        state.Status = status;
+    }
+
+    private bool Decide(WorkflowDefinition definition, FlowDecisionActivity decision, ExpressionScope scope)
     {
         var expression = decision.Condition;
         if (expression.Language == WorkflowExpression.Literal)
@@ -168,15 +373,24 @@ public sealed class WorkflowRunner
                 : throw new WorkflowExecutionException($"{definition.SourceName}: activity '{decision.Id}': condition is not a boolean.");
         }
 
-        var variable = ExpressionValues.VariableName(expression.Value) ?? string.Empty;
-        if (!variables.TryGetValue(variable, out var value))
+        if (expression.Language == WorkflowExpression.Variable)
         {
-            throw new WorkflowExecutionException($"{definition.SourceName}: activity '{decision.Id}': variable '{variable}' is not set on the instance.");
+            var variable = ExpressionValues.VariableName(expression.Value) ?? string.Empty;
+            if (!scope.Variables.TryGetValue(variable, out var value))
+            {
+                throw new WorkflowExecutionException($"{definition.SourceName}: activity '{decision.Id}': variable '{variable}' is not set on the instance.");
+            }
+
+            return ExpressionValues.TryGetBoolean(value, out var result)
+                ? result
+                : throw new WorkflowExecutionException($"{definition.SourceName}: activity '{decision.Id}': variable '{variable}' is not a boolean ({value.GetRawText()}).");
         }
 
-        return ExpressionValues.TryGetBoolean(value, out var result)
-            ? result
-            : throw new WorkflowExecutionException($"{definition.SourceName}: activity '{decision.Id}': variable '{variable}' is not a boolean ({value.GetRawText()}).");
+        var evaluated = ExpressionEvaluator.Evaluate(expression, scope, _limits);
+        return ExpressionValues.TryGetBoolean(evaluated, out var outcome)
+            ? outcome
+            : throw new WorkflowExecutionException(
+                $"{definition.SourceName}: activity '{decision.Id}': condition ({expression.Language}) gave {(evaluated.ValueKind == JsonValueKind.Undefined ? "nothing" : evaluated.GetRawText())}, not a boolean.");
     }
 
     private static WorkflowResumeException Reject(ResumeRejection reason, string message) => new(reason, message);

@@ -16,7 +16,7 @@ public class WorkflowDefinitionLoaderTests
         definition.Name.ShouldBe("Decision Merge");
         definition.SourceName.ShouldBe(TestPaths.CheckedInElsaFixture);
         definition.Activities.Select(a => a.GetType()).ShouldBe([typeof(FlowDecisionActivity), typeof(StartActivity), typeof(EndActivity)]);
-        definition.Start.Id.ShouldBe("50e042cfab596891");
+        definition.Start!.Id.ShouldBe("50e042cfab596891");
         definition.GetActivity("a38215f28410f472").Name.ShouldBe("FlowDecision1");
         definition.Connections.ShouldContain(new Connection("a38215f28410f472", "False", "d5b9c2affe09a93b", "In"));
         definition.Connections.Count.ShouldBe(3);

@@ -26,16 +26,29 @@ public class WorkflowDefinitionValidationTests
     }
 
     [Fact]
-    public void RejectsMissingDefinitionIdAndVersion()
+    public void SuppliesMissingDefinitionIdAndVersionAsElsasImporterDoes()
     {
         var flow = FlowchartJson.ValidReviewFlow();
         flow.Root.Remove("definitionId");
+        flow.Root.Remove("version");
+
+        var definition = WorkflowDefinitionLoader.Parse(flow.Build(), File);
+
+        definition.DefinitionId.ShouldBe(Path.GetFileNameWithoutExtension(File));
+        definition.Version.ShouldBe(1);
+        definition.Notes.ShouldBe([
+            $"{File}: definitionId is missing; Elsa's importer would create a new definition with a generated id — taken as '{Path.GetFileNameWithoutExtension(File)}' (the file name)",
+            $"{File}: version is missing; Elsa's importer starts a new definition at version 1 — taken as 1",
+        ]);
+    }
+
+    [Fact]
+    public void RejectsVersionThatIsNotPositive()
+    {
+        var flow = FlowchartJson.ValidReviewFlow();
         flow.Root["version"] = 0;
 
-        var errors = flow.Errors(File);
-
-        errors.ShouldContain($"{File}: definitionId is missing");
-        errors.ShouldContain($"{File}: version is missing or not a positive whole number");
+        flow.Errors(File).ShouldBe([$"{File}: version is not a positive whole number"]);
     }
 
     [Fact]
@@ -85,17 +98,33 @@ public class WorkflowDefinitionValidationTests
 
     [Theory]
     [InlineData("JavaScript")]
-    [InlineData("CSharp")]
     [InlineData("Liquid")]
-    [InlineData("Python")]
-    public void RejectsUnsupportedExpressionLanguage(string language)
+    public void RejectsScriptOnInputThatShapesTheFlowchart(string language)
     {
         var flow = FlowchartJson.ValidReviewFlow();
         flow.GetActivity("q1")["question"] = FlowchartJson.Input("return 'Q?';", language);
 
         var errors = flow.Errors(File);
 
-        errors.ShouldBe([$"{File}: activity 'q1': input 'question' uses unsupported expression language '{language}'; only Literal and Variable are supported"]);
+        errors.ShouldBe([$"{File}: activity 'q1': input 'question' must be a Literal expression; it shapes the flowchart, so it is fixed when the definition loads"]);
+    }
+
+    [Fact]
+    public void RefusesCSharpNamingFileAndActivity()
+    {
+        var flow = FlowchartJson.ValidReviewFlow();
+        flow.GetActivity("q1")["question"] = FlowchartJson.Input("return \"Q?\";", "CSharp");
+
+        flow.Errors(File).ShouldBe([$"{File}: activity 'q1': input 'question' uses C#; Elsa compiles C# expressions with Roslyn, which this runtime does not include — use JavaScript or Liquid"]);
+    }
+
+    [Fact]
+    public void RefusesUnknownExpressionLanguage()
+    {
+        var flow = FlowchartJson.ValidReviewFlow();
+        flow.GetActivity("q1")["question"] = FlowchartJson.Input("'Q?'", "Python");
+
+        flow.Errors(File).ShouldBe([$"{File}: activity 'q1': input 'question' uses unsupported expression language 'Python'; supported: Literal, Variable, Object, JavaScript, Liquid"]);
     }
 
     [Fact]
@@ -103,9 +132,9 @@ public class WorkflowDefinitionValidationTests
     {
         // Never skipped: a script on an input we ignore would be silently dropped otherwise.
         var flow = FlowchartJson.ValidReviewFlow();
-        flow.GetActivity("end")["someInput"] = FlowchartJson.Input("1+1", "JavaScript");
+        flow.GetActivity("end")["someInput"] = FlowchartJson.Input("1+1", "Python");
 
-        flow.Errors(File).ShouldBe([$"{File}: activity 'end': input 'someInput' uses unsupported expression language 'JavaScript'; only Literal and Variable are supported"]);
+        flow.Errors(File).ShouldBe([$"{File}: activity 'end': input 'someInput' uses unsupported expression language 'Python'; supported: Literal, Variable, Object, JavaScript, Liquid"]);
     }
 
     [Fact]
@@ -268,11 +297,12 @@ public class WorkflowDefinitionValidationTests
     }
 
     [Fact]
-    public void RejectsFlowchartWithoutStart()
+    public void InfersStartAsElsaDoesGivenNoElsaStart()
     {
+        // Elsa's order: explicit start, first Elsa.Start, first can-start activity, first with no inbound connection.
         var flow = FlowchartJson.ValidReviewFlow().RemoveActivity("start").Disconnect("start", "Done");
 
-        flow.Errors(File).ShouldBe([$"{File}: no Elsa.Start activity; a flowchart needs exactly one"]);
+        WorkflowDefinitionLoader.Parse(flow.Build(), File).Start!.Id.ShouldBe("q1");
     }
 
     [Fact]
