@@ -128,7 +128,7 @@ public sealed record AnswerPath(bool[] Answers, char Outcome)
     public static AnswerPath[] All(WorkflowDefinition definition)
     {
         var paths = new List<AnswerPath>();
-        var first = definition.GetTargets(definition.Start.Id, "Done").Single();
+        var first = definition.GetTargets((definition.Start ?? throw new InvalidOperationException("the triage definition has a start")).Id, "Done").Single();
         Explore(definition, first, [], paths);
         return [.. paths];
     }

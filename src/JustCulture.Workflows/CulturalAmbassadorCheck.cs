@@ -21,7 +21,11 @@ public static class CulturalAmbassadorCheck
         var errors = new DefinitionErrors(definition.SourceName, messages);
         var byId = definition.Activities.ToDictionary(a => a.Id, StringComparer.Ordinal);
         var paths = new FlowchartPaths(byId, definition.Connections);
-        SafetyRule.Check(paths, definition.Activities, definition.Start.Id, errors);
+        if (definition.Start is { } start) // an empty flowchart has no start and nothing to break
+        {
+            SafetyRule.Check(paths, definition.Activities, start.Id, errors);
+        }
+
         foreach (var review in definition.Activities.OfType<CommissioningReviewActivity>()
                      .Where(r => !string.Equals(r.Role, ReviewerRole, StringComparison.Ordinal)))
         {
