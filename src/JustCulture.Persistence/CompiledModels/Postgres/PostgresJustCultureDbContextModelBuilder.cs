@@ -12,7 +12,7 @@ namespace JustCulture.Persistence.CompiledModels.Postgres
     public partial class PostgresJustCultureDbContextModel
     {
         private PostgresJustCultureDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("42cdc6aa-0a25-43e3-aad8-b380d6ca9036"), entityTypeCount: 18)
+            : base(skipDetectChanges: false, modelId: new Guid("2564a911-d03e-43f1-a3ae-4a8bec64eb20"), entityTypeCount: 19)
         {
         }
 
@@ -20,6 +20,7 @@ namespace JustCulture.Persistence.CompiledModels.Postgres
         {
             var concern = ConcernEntityType.Create(this);
             var concernAction = ConcernActionEntityType.Create(this);
+            var organisationHistoryEntry = OrganisationHistoryEntryEntityType.Create(this);
             var wresHistoryEntry = WresHistoryEntryEntityType.Create(this);
             var archivedHeadcountEntry = ArchivedHeadcountEntryEntityType.Create(this);
             var headcountSnapshot = HeadcountSnapshotEntityType.Create(this);
@@ -47,6 +48,7 @@ namespace JustCulture.Persistence.CompiledModels.Postgres
 
             ConcernEntityType.CreateAnnotations(concern);
             ConcernActionEntityType.CreateAnnotations(concernAction);
+            OrganisationHistoryEntryEntityType.CreateAnnotations(organisationHistoryEntry);
             WresHistoryEntryEntityType.CreateAnnotations(wresHistoryEntry);
             ArchivedHeadcountEntryEntityType.CreateAnnotations(archivedHeadcountEntry);
             HeadcountSnapshotEntityType.CreateAnnotations(headcountSnapshot);

@@ -11,7 +11,7 @@ namespace JustCulture.Persistence.CompiledModels.SqlServer
     public partial class SqlServerJustCultureDbContextModel
     {
         private SqlServerJustCultureDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("1d0e5fda-7b87-48c9-ade8-be596f9dc4c6"), entityTypeCount: 18)
+            : base(skipDetectChanges: false, modelId: new Guid("94628e5f-0e92-4424-ad6a-50fdd4d1811c"), entityTypeCount: 19)
         {
         }
 
@@ -19,6 +19,7 @@ namespace JustCulture.Persistence.CompiledModels.SqlServer
         {
             var concern = ConcernEntityType.Create(this);
             var concernAction = ConcernActionEntityType.Create(this);
+            var organisationHistoryEntry = OrganisationHistoryEntryEntityType.Create(this);
             var wresHistoryEntry = WresHistoryEntryEntityType.Create(this);
             var archivedHeadcountEntry = ArchivedHeadcountEntryEntityType.Create(this);
             var headcountSnapshot = HeadcountSnapshotEntityType.Create(this);
@@ -46,6 +47,7 @@ namespace JustCulture.Persistence.CompiledModels.SqlServer
 
             ConcernEntityType.CreateAnnotations(concern);
             ConcernActionEntityType.CreateAnnotations(concernAction);
+            OrganisationHistoryEntryEntityType.CreateAnnotations(organisationHistoryEntry);
             WresHistoryEntryEntityType.CreateAnnotations(wresHistoryEntry);
             ArchivedHeadcountEntryEntityType.CreateAnnotations(archivedHeadcountEntry);
             HeadcountSnapshotEntityType.CreateAnnotations(headcountSnapshot);

@@ -11,7 +11,7 @@ namespace JustCulture.Persistence.CompiledModels.Sqlite
     public partial class SqliteJustCultureDbContextModel
     {
         private SqliteJustCultureDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("8ed8cac1-ebf7-45c3-a67e-445749d8e371"), entityTypeCount: 18)
+            : base(skipDetectChanges: false, modelId: new Guid("26dae4ba-6a94-410e-af45-dc4bf52cce25"), entityTypeCount: 19)
         {
         }
 
@@ -19,6 +19,7 @@ namespace JustCulture.Persistence.CompiledModels.Sqlite
         {
             var concern = ConcernEntityType.Create(this);
             var concernAction = ConcernActionEntityType.Create(this);
+            var organisationHistoryEntry = OrganisationHistoryEntryEntityType.Create(this);
             var wresHistoryEntry = WresHistoryEntryEntityType.Create(this);
             var archivedHeadcountEntry = ArchivedHeadcountEntryEntityType.Create(this);
             var headcountSnapshot = HeadcountSnapshotEntityType.Create(this);
@@ -46,6 +47,7 @@ namespace JustCulture.Persistence.CompiledModels.Sqlite
 
             ConcernEntityType.CreateAnnotations(concern);
             ConcernActionEntityType.CreateAnnotations(concernAction);
+            OrganisationHistoryEntryEntityType.CreateAnnotations(organisationHistoryEntry);
             WresHistoryEntryEntityType.CreateAnnotations(wresHistoryEntry);
             ArchivedHeadcountEntryEntityType.CreateAnnotations(archivedHeadcountEntry);
             HeadcountSnapshotEntityType.CreateAnnotations(headcountSnapshot);
