@@ -73,6 +73,8 @@ public static class DependencyInjection
         services.AddScoped<Indicator3TrendHandler>();
         services.AddScoped<OfflineIndicator3Handler>();
         services.AddScoped<ImportHistoryHandler>();
+        services.AddScoped<ImportOrganisationHistoryHandler>();
+        services.AddScoped<OrganisationFunnelHandler>();
         services.AddScoped<ListTeamHandler>();
         services.AddScoped<ListMyConcernsHandler>();
         services.AddScoped<PreviewChecklistHandler>();

@@ -34,6 +34,8 @@ public abstract class JustCultureDbContext(DbContextOptions options) : DbContext
     /// <summary>Each case's data key, which opens its entries' personal fields; erased (never deleted) at the end of retention.</summary>
     public DbSet<DecisionLog.PersonalData.CaseDataKeyRecord> CaseDataKeys => Set<DecisionLog.PersonalData.CaseDataKeyRecord>();
     public DbSet<WresHistoryEntry> WresHistory => Set<WresHistoryEntry>();
+    /// <summary>Other organisations' published indicator-3 figures, for comparing many at once (the funnel plot).</summary>
+    public DbSet<OrganisationHistoryEntry> OrganisationHistory => Set<OrganisationHistoryEntry>();
     public DbSet<ChecklistDraftRecord> ChecklistDrafts => Set<ChecklistDraftRecord>();
     /// <summary>Suspensions, exclusions and restrictions of duties on cases (docs/domain/process-safeguards.md).</summary>
     public DbSet<Domain.Suspensions.Suspension> Suspensions => Set<Domain.Suspensions.Suspension>();

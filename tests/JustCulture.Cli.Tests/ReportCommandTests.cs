@@ -133,7 +133,7 @@ public sealed class ReportCommandTests : IAsyncLifetime, IDisposable
 
         using var json = JsonDocument.Parse(stdout);
         var root = json.RootElement;
-        root.EnumerateObject().Select(p => p.Name).ShouldBe(["year", "basis", "white", "bme", "notStated", "relativeLikelihood", "ci95", "interpretation", "warnings", "checkpoint"]);
+        root.EnumerateObject().Select(p => p.Name).ShouldBe(["year", "basis", "white", "bme", "notStated", "relativeLikelihood", "ci95", "ciMethod", "ci95Katz", "interpretation", "warnings", "national", "checkpoint"]);
         root.GetProperty("year").GetString().ShouldBe(CurrentYear);
         root.GetProperty("basis").GetString().ShouldBe("single");
         root.GetProperty("white").EnumerateObject().Select(p => p.Name).ShouldBe(["entering", "headcount", "rate"]);
@@ -144,10 +144,13 @@ public sealed class ReportCommandTests : IAsyncLifetime, IDisposable
         root.GetProperty("bme").GetProperty("headcount").GetInt32().ShouldBe(4);
         root.GetProperty("notStated").EnumerateObject().Select(p => p.Name).ShouldBe(["entering", "headcount"]);
         root.GetProperty("notStated").GetProperty("headcount").GetInt32().ShouldBe(2);
-        // (1/4) ÷ (1/5) = 1.25; Katz SE = √(1 − 1/4 + 1 − 1/5) = 1.2450 → 0.11–14.34.
+        // (1/4) ÷ (1/5) = 1.25; Katz SE = √(1 − 1/4 + 1 − 1/5) = 1.2450 → 0.11–14.34; Koopman's score interval 0.15–9.94.
         root.GetProperty("relativeLikelihood").GetDouble().ShouldBe(1.25);
-        root.GetProperty("ci95").GetProperty("lower").GetDouble().ShouldBe(0.11);
-        root.GetProperty("ci95").GetProperty("upper").GetDouble().ShouldBe(14.34);
+        root.GetProperty("ciMethod").GetString().ShouldBe("koopman-score");
+        root.GetProperty("ci95").GetProperty("lower").GetDouble().ShouldBe(0.15);
+        root.GetProperty("ci95").GetProperty("upper").GetDouble().ShouldBe(9.94);
+        root.GetProperty("ci95Katz").GetProperty("lower").GetDouble().ShouldBe(0.11);
+        root.GetProperty("ci95Katz").GetProperty("upper").GetDouble().ShouldBe(14.34);
         root.GetProperty("interpretation").GetString().ShouldStartWith("0.80–1.25: non-adverse");
         root.GetProperty("warnings").EnumerateArray().Select(w => w.GetString()).ShouldContain(w => w!.StartsWith("Small numbers: only 1 BME and 1 white", StringComparison.Ordinal));
     }
@@ -160,7 +163,9 @@ public sealed class ReportCommandTests : IAsyncLifetime, IDisposable
         stdout.ShouldContain($"Basis: Single year {CurrentYear}");
         stdout.ShouldContain("Source: live (recomputed from the decision log)");
         stdout.ShouldContain("Relative likelihood: 1.25");
-        stdout.ShouldContain("95% confidence interval (Katz log method): 0.11–14.34");
+        stdout.ShouldContain("95% confidence interval (Koopman score interval (Koopman 1984)): 0.15–9.94");
+        stdout.ShouldContain("95% confidence interval, Katz log method (for comparison with earlier figures): 0.11–14.34");
+        stdout.ShouldContain("National: no national figure is published for this year.");
         stdout.ShouldContain("(excluded from the ratio)");
         stdout.ShouldContain("Warnings:");
         stdout.ShouldContain("A single case can move the ratio a long way");
@@ -188,6 +193,7 @@ public sealed class ReportCommandTests : IAsyncLifetime, IDisposable
         figures.ShouldContain($"{CurrentYear},single,Likelihood of staff entering the formal disciplinary process,0.200000,0.250000,");
         figures.ShouldContain($"{CurrentYear},single,Relative likelihood of BME staff entering the formal disciplinary process compared to white staff,,1.25,");
         figures.ShouldContain($"{CurrentYear},single,95% confidence interval upper (Katz log),,14.34,");
+        figures.ShouldContain($"{CurrentYear},single,95% confidence interval upper (Koopman score),,9.94,");
     }
 
     [Fact]
@@ -202,6 +208,7 @@ public sealed class ReportCommandTests : IAsyncLifetime, IDisposable
         root.GetProperty("white").GetProperty("rate").ValueKind.ShouldBe(JsonValueKind.Null);
         root.GetProperty("relativeLikelihood").ValueKind.ShouldBe(JsonValueKind.Null);
         root.GetProperty("ci95").ValueKind.ShouldBe(JsonValueKind.Null);
+        root.GetProperty("ci95Katz").ValueKind.ShouldBe(JsonValueKind.Null);
         stdout.ShouldNotContain("only 1 BME");
 
         var csv = await _cli.RunOkAsync("report", "indicator3", "--year", CurrentYear, "--format", "csv", "--publication", "--suppress-below", "2");

@@ -71,6 +71,12 @@ public sealed record Indicator3Report(
 
     /// <summary>The signed checkpoint of the log the figures were computed against; null only when the log is empty.</summary>
     public Log.LogCheckpointSummary? Checkpoint { get; init; }
+
+    /// <summary>How <see cref="Ci95"/> was computed: Koopman's score interval (<see cref="IntervalMethods"/>).</summary>
+    public string CiMethod { get; init; } = IntervalMethods.KoopmanScore;
+
+    /// <summary>Katz's log interval, kept for comparability with figures published before; null when not computable.</summary>
+    public Interval95? Ci95Katz { get; init; }
 }
 
 /// <summary>
@@ -152,14 +158,20 @@ public static class Indicator3Calculator
             bme,
             notStated,
             estimate.Ratio is { } ratio ? RelativeLikelihood.Round(ratio) : null,
-            estimate.Interval is { } interval ? new Interval95(RelativeLikelihood.Round(interval.Lower), interval.Upper is { } u ? RelativeLikelihood.Round(u) : null) : null,
+            Rounded(estimate.Interval),
             estimate.Interpretation,
             [.. estimate.Warnings, .. warnings.Select(w => w.Text)])
         {
+            CiMethod = estimate.IntervalMethod,
+            Ci95Katz = Rounded(estimate.KatzInterval),
             StatisticalWarnings = estimate.Warnings,
             PublicNotes = [.. warnings.Select(w => w.PublicText).OfType<string>().Distinct(StringComparer.Ordinal)],
         };
     }
+
+    /// <summary>An interval rounded to two decimals, as published.</summary>
+    public static Interval95? Rounded(ConfidenceInterval? interval) =>
+        interval is { } i ? new Interval95(RelativeLikelihood.Round(i.Lower), i.Upper is { } u ? RelativeLikelihood.Round(u) : null) : null;
 
     public static string BasisLabel(ReportingYear year, ReportBasis basis) => basis == ReportBasis.Rolling
         ? string.Create(CultureInfo.InvariantCulture,

@@ -41,6 +41,15 @@ public sealed record ShownIndicator3(
 {
     /// <summary>The signed checkpoint of the log the figures were computed against; null only when the log is empty.</summary>
     public Log.LogCheckpointSummary? Checkpoint { get; init; }
+
+    /// <summary>How <see cref="Ci95"/> was computed (<see cref="IntervalMethods"/>).</summary>
+    public string CiMethod { get; init; } = IntervalMethods.KoopmanScore;
+
+    /// <summary>Katz's log interval, for comparability; withheld with the ratio.</summary>
+    public Interval95? Ci95Katz { get; init; }
+
+    /// <summary>The national figure for the year and how this figure compares with it; null when none is published for the year.</summary>
+    public NationalComparison? National { get; init; }
 }
 
 public sealed record ShownStageGroup(ShownCount Count, ShownCount Headcount, double? Rate, ShownCount? InPreviousStage, ShownCount? PreviousStageCount, double? ConditionalRate);
@@ -76,7 +85,11 @@ public static class ReportPublication
         if (publication is null)
         {
             return new(report.Year, report.Basis, report.BasisLabel, report.Source, false, white, bme, notStated,
-                report.RelativeLikelihood, report.Ci95, report.Interpretation, report.Warnings) { Checkpoint = report.Checkpoint };
+                report.RelativeLikelihood, report.Ci95, report.Interpretation, report.Warnings)
+            {
+                Checkpoint = report.Checkpoint, CiMethod = report.CiMethod, Ci95Katz = report.Ci95Katz,
+                National = NationalComparison.Of(report.Year, report.Basis, report.RelativeLikelihood, report.Ci95),
+            };
         }
 
         var withheld = AnySuppressed(white.Entering, white.Headcount, bme.Entering, bme.Headcount);
@@ -100,7 +113,11 @@ public static class ReportPublication
             withheld ? null : report.RelativeLikelihood,
             withheld ? null : report.Ci95,
             withheld ? WithheldInterpretation : report.Interpretation,
-            warnings) { Checkpoint = report.Checkpoint };
+            warnings)
+        {
+            Checkpoint = report.Checkpoint, CiMethod = report.CiMethod, Ci95Katz = withheld ? null : report.Ci95Katz,
+            National = NationalComparison.Of(report.Year, report.Basis, withheld ? null : report.RelativeLikelihood, withheld ? null : report.Ci95),
+        };
     }
 
     public static ShownFunnel Funnel(FunnelReport report, SmallCellSuppression? publication)

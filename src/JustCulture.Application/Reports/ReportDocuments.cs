@@ -22,7 +22,9 @@ public sealed record ReportCheckpointDocument(long TreeSize, string RootHex, Dat
 
 /// <summary>
 /// Indicator 3 as JSON, the one shape the CLI prints and the API returns:
-/// <c>{year, basis, white, bme, notStated, relativeLikelihood, ci95, interpretation, warnings, checkpoint}</c>.
+/// <c>{year, basis, white, bme, notStated, relativeLikelihood, ci95, ciMethod, ci95Katz, interpretation, warnings, national, checkpoint}</c>.
+/// <c>ci95</c> is the interval shown (<c>ciMethod</c> says how it was computed: Koopman's score interval);
+/// <c>ci95Katz</c> is Katz's log interval, kept for comparability. <c>national</c> is null when no national figure is published for the year.
 /// </summary>
 public sealed record Indicator3Document(
     string Year,
@@ -32,12 +34,19 @@ public sealed record Indicator3Document(
     Indicator3NotStatedDocument NotStated,
     double? RelativeLikelihood,
     Indicator3IntervalDocument? Ci95,
+    string CiMethod,
+    Indicator3IntervalDocument? Ci95Katz,
     string Interpretation,
     IReadOnlyList<string> Warnings,
+    NationalComparison? National,
     ReportCheckpointDocument? Checkpoint);
 
 /// <summary>A relative likelihood in the funnel JSON; null figures are withheld or not calculable (the warnings say which).</summary>
-public sealed record LikelihoodDocument(double? RelativeLikelihood, Indicator3IntervalDocument? Ci95, string Interpretation, IReadOnlyList<string> Warnings);
+public sealed record LikelihoodDocument(double? RelativeLikelihood, Indicator3IntervalDocument? Ci95, string Interpretation, IReadOnlyList<string> Warnings)
+{
+    /// <summary>How <see cref="Ci95"/> was computed: Koopman's score interval.</summary>
+    public string CiMethod { get; init; } = IntervalMethods.KoopmanScore;
+}
 
 /// <summary>A group at one funnel stage: counts are numbers, or text such as "&lt;5" when suppressed.</summary>
 public sealed record FunnelStageGroupDocument(JsonNode Count, JsonNode Headcount, double? Rate, JsonNode? InPreviousStage, JsonNode? PreviousStageCount, double? ConditionalRate);
@@ -97,8 +106,11 @@ public static class ReportDocuments
             new Indicator3NotStatedDocument(Count(r.NotStated.Entering), Count(r.NotStated.Headcount)),
             r.RelativeLikelihood,
             r.Ci95 is { } ci ? new Indicator3IntervalDocument(ci.Lower, ci.Upper) : null,
+            r.CiMethod,
+            r.Ci95Katz is { } katz ? new Indicator3IntervalDocument(katz.Lower, katz.Upper) : null,
             r.Interpretation,
             r.Warnings,
+            r.National,
             ComputedAgainst.Document(r.Checkpoint));
     }
 
@@ -138,8 +150,11 @@ public static class ReportDocuments
             Row("Number of staff entering the formal disciplinary process", r.White.Entering.Shown, r.Bme.Entering.Shown, r.NotStated.Entering.Shown),
             Row("Likelihood of staff entering the formal disciplinary process", Rate(r.White.Rate), Rate(r.Bme.Rate), string.Empty),
             Row("Relative likelihood of BME staff entering the formal disciplinary process compared to white staff", string.Empty, Number(r.RelativeLikelihood), string.Empty),
-            Row("95% confidence interval lower (Katz log)", string.Empty, Number(r.Ci95?.Lower), string.Empty),
-            Row("95% confidence interval upper (Katz log)", string.Empty, r.Ci95 is { Upper: null } ? "unbounded" : Number(r.Ci95?.Upper), string.Empty),
+            Row("95% confidence interval lower (Koopman score)", string.Empty, Number(r.Ci95?.Lower), string.Empty),
+            Row("95% confidence interval upper (Koopman score)", string.Empty, r.Ci95 is { Upper: null } ? "unbounded" : Number(r.Ci95?.Upper), string.Empty),
+            Row("95% confidence interval lower (Katz log)", string.Empty, Number(r.Ci95Katz?.Lower), string.Empty),
+            Row("95% confidence interval upper (Katz log)", string.Empty, r.Ci95Katz is { Upper: null } ? "unbounded" : Number(r.Ci95Katz?.Upper), string.Empty),
+            Row(NationalMeasure(r.National), string.Empty, Number(r.National?.National), string.Empty),
         ]);
     }
 
@@ -176,6 +191,10 @@ public static class ReportDocuments
                 "RelativeLikelihood", "Ci95Lower", "Ci95Upper", "ConditionalRelativeLikelihood", "ConditionalCi95Lower", "ConditionalCi95Upper", .. CheckpointColumns],
             rows);
     }
+
+    private static string NationalMeasure(NationalComparison? national) => national is null
+        ? "National relative likelihood (none published for this year)"
+        : $"National relative likelihood (WRES {national.WresDataYear} data, covering {national.ReportingYear}; {national.Source})";
 
     private static string[] CheckpointCells(LogCheckpointSummary? checkpoint) =>
         [checkpoint?.TreeSize.ToString(Invariant) ?? "0", checkpoint?.RootHex ?? string.Empty, ComputedAgainst.Statement(checkpoint)];

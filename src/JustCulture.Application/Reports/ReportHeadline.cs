@@ -15,7 +15,10 @@ namespace JustCulture.Application.Reports;
 /// <param name="Breakdowns">The breakdown cells whose interval excludes 1, or that none does.</param>
 public sealed record ReportHeadline(string Figure, string? Band, string Funnel, string Breakdowns)
 {
-    public IEnumerable<string> Sentences => new[] { Figure, Band, Funnel, Breakdowns }.OfType<string>();
+    /// <summary>Above or below the national figure for the year and whether the difference is beyond chance; null when none is published.</summary>
+    public string? National { get; init; }
+
+    public IEnumerable<string> Sentences => new[] { Figure, Band, National, Funnel, Breakdowns }.OfType<string>();
 
     /// <param name="inProgress">The year has not ended: it is said to be "to date".</param>
     public static ReportHeadline Of(ShownIndicator3 indicator3, ShownFunnel funnel, bool inProgress)
@@ -23,7 +26,10 @@ public sealed record ReportHeadline(string Figure, string? Band, string Funnel, 
         ArgumentNullException.ThrowIfNull(indicator3);
         ArgumentNullException.ThrowIfNull(funnel);
         var year = inProgress ? $"{indicator3.Year} (year in progress, to date)" : indicator3.Year;
-        return new(FigureSentence(indicator3, year), BandSentence(indicator3.RelativeLikelihood, indicator3.Ci95), FunnelSentence(funnel), BreakdownSentence(funnel));
+        return new(FigureSentence(indicator3, year), BandSentence(indicator3.RelativeLikelihood, indicator3.Ci95), FunnelSentence(funnel), BreakdownSentence(funnel))
+        {
+            National = indicator3.National?.Sentence,
+        };
     }
 
     /// <summary>True when a shown interval lies wholly above or wholly below 1 (read from the rounded figures people see).</summary>
@@ -53,7 +59,8 @@ public sealed record ReportHeadline(string Figure, string? Band, string Funnel, 
                 (0, 0) when r.Bme.Headcount.Value > 0 && r.White.Headcount.Value > 0 =>
                     $"In {year}{basis}, no BME and no white staff entered a formal disciplinary investigation, so there is nothing to compare and no relative likelihood.",
                 ( > 0, 0) when r.White.Headcount.Value > 0 =>
-                    $"In {year}{basis}, {r.Bme.Entering.Shown} BME staff but no white staff entered a formal disciplinary investigation, so the relative likelihood cannot be calculated: it would divide by zero.",
+                    $"In {year}{basis}, {r.Bme.Entering.Shown} BME staff but no white staff entered a formal disciplinary investigation, so the relative likelihood cannot be calculated: it would divide by zero."
+                    + (r.Ci95 is { } open ? $" Its 95% score interval still has a lower limit of {RelativeLikelihood.Format(open.Lower)} and no upper limit." : string.Empty),
                 _ => $"In {year}{basis}, the relative likelihood of BME staff entering a formal disciplinary investigation compared with white staff cannot be calculated. {r.Interpretation}",
             };
         }
@@ -61,10 +68,11 @@ public sealed record ReportHeadline(string Figure, string? Band, string Funnel, 
         var rl = r.RelativeLikelihood.Value;
         if (rl == 0)
         {
-            return $"In {year}{basis}, no BME staff entered a formal disciplinary investigation while {r.White.Entering.Shown} white staff did, so the relative likelihood is zero; with no BME staff counted its 95% confidence interval has no upper limit, so on its own the figure says little.";
+            var reach = r.Ci95 is { Upper: { } top } ? $"runs from 0 to {RelativeLikelihood.Format(top)}" : "has no upper limit";
+            return $"In {year}{basis}, no BME staff entered a formal disciplinary investigation while {r.White.Entering.Shown} white staff did, so the relative likelihood is zero; its 95% confidence interval {reach}, so on its own the figure does not show that BME staff are less likely.";
         }
 
-        var interval = r.Ci95 is { } ci ? $" (95% confidence interval {Interval(ci)})" : string.Empty;
+        var interval = r.Ci95 is { } ci ? $" (95% confidence interval {Interval(ci)}, {IntervalMethods.Describe(r.CiMethod)})" : string.Empty;
         return string.Create(CultureInfo.InvariantCulture,
             $"In {year}{basis}, BME staff were {RelativeLikelihood.Format(rl)} times as likely as white staff to enter a formal disciplinary investigation{interval}.");
     }

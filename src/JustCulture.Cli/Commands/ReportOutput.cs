@@ -33,8 +33,10 @@ internal static class ReportOutput
         text.AppendLine(Invariant, $"{"Not stated",-12}{r.NotStated.Entering.Shown,10}{r.NotStated.Headcount.Shown,12}  (excluded from the ratio)");
         text.AppendLine();
         text.AppendLine(Invariant, $"Relative likelihood: {(r.RelativeLikelihood is { } rl ? RelativeLikelihood.Format(rl) : "not calculable")}");
-        text.AppendLine(Invariant, $"95% confidence interval (Katz log method): {Interval(r.Ci95)}");
+        text.AppendLine(Invariant, $"95% confidence interval ({IntervalMethods.Describe(r.CiMethod)}): {Interval(r.Ci95)}");
+        text.AppendLine(Invariant, $"95% confidence interval, Katz log method (for comparison with earlier figures): {Interval(r.Ci95Katz)}");
         text.AppendLine(Invariant, $"Interpretation: {r.Interpretation}");
+        text.AppendLine(Invariant, $"National: {(r.National is { } national ? $"{national.Sentence} Source: {national.Source}." : "no national figure is published for this year.")}");
         AppendWarnings(text, r.Warnings, string.Empty);
         return text.ToString();
     }

@@ -46,13 +46,21 @@ public sealed record RelativeLikelihoodEstimate(
     ConfidenceInterval? Interval,
     LikelihoodBand Band,
     string Interpretation,
-    IReadOnlyList<string> Warnings);
+    IReadOnlyList<string> Warnings)
+{
+    /// <summary>How <see cref="Interval"/> was computed (<see cref="IntervalMethods"/>): Koopman's score interval.</summary>
+    public string IntervalMethod { get; init; } = IntervalMethods.KoopmanScore;
+
+    /// <summary>Katz's log interval, kept alongside for comparability; null when it cannot be computed (no white cases).</summary>
+    public ConfidenceInterval? KatzInterval { get; init; }
+}
 
 /// <summary>
 /// Pure statistics for relative likelihoods. RL = (BME count ÷ BME headcount) ÷ (white count ÷ white headcount);
-/// the 95% interval is Katz's log method, SE(ln RL) = √(1/a − 1/n₁ + 1/b − 1/n₂), ln RL ± 1.96·SE.
-/// Zero cells make the log method fail, so they are handled explicitly and explained in words rather than
-/// patched with a continuity correction a reader cannot see.
+/// the 95% interval shown is Koopman's score interval (<see cref="RatioIntervals.Koopman"/>), which holds its
+/// coverage at the small counts trusts have; Katz's log interval, SE(ln RL) = √(1/a − 1/n₁ + 1/b − 1/n₂),
+/// ln RL ± 1.96·SE, is kept alongside (<see cref="RelativeLikelihoodEstimate.KatzInterval"/>). Zero cells are
+/// explained in words rather than patched with a continuity correction a reader cannot see.
 /// </summary>
 public static class RelativeLikelihood
 {
@@ -118,29 +126,27 @@ public static class RelativeLikelihood
             }
 
             warnings.Add(reason);
+            var open = RatioIntervals.Koopman(bmeCount, bmeHeadcount, whiteCount, whiteHeadcount);
+            warnings.Add(bmeCount == 0
+                ? "With nobody counted in either group the data cannot narrow the ratio at all: the 95% score interval runs from 0 with no upper limit."
+                : $"The 95% score interval still has a lower limit ({Format(open!.Lower)}) — the smallest ratio these counts are consistent with — but no upper limit.");
             AddSmallCountWarning(warnings, bmeCount, whiteCount, what, policy);
-            return new(bmeCount, bmeHeadcount, whiteCount, whiteHeadcount, bmeRate, whiteRate, null, null, LikelihoodBand.Undefined, interpretation, warnings);
+            return new(bmeCount, bmeHeadcount, whiteCount, whiteHeadcount, bmeRate, whiteRate, null, open, LikelihoodBand.Undefined, interpretation, warnings);
         }
 
         var ratio = bmeRate!.Value / whiteRate!.Value;
-        ConfidenceInterval interval;
+        var interval = RatioIntervals.Koopman(bmeCount, bmeHeadcount, whiteCount, whiteHeadcount)!;
+        var katz = RatioIntervals.Katz(bmeCount, bmeHeadcount, whiteCount, whiteHeadcount);
         if (bmeCount == 0)
         {
-            interval = new ConfidenceInterval(0, null);
             warnings.Add(string.Create(CultureInfo.InvariantCulture,
-                $"No BME staff {what}, so the relative likelihood is 0. With no BME cases the 95% interval cannot be narrowed by the data: it runs from 0 with no upper limit, so a zero here does not show that BME staff are less likely."));
+                $"No BME staff {what}, so the relative likelihood is 0. The 95% score interval runs from 0 to {Format(interval.Upper!.Value)}: the data cannot rule out BME staff being up to that many times as likely, so a zero here does not show that BME staff are less likely."));
         }
-        else
+        else if (bmeCount == bmeHeadcount && whiteCount == whiteHeadcount)
         {
-            var se = Math.Sqrt((1.0 / bmeCount) - (1.0 / bmeHeadcount) + (1.0 / whiteCount) - (1.0 / whiteHeadcount));
-            var log = Math.Log(ratio);
-            interval = new ConfidenceInterval(Math.Exp(log - (Z95 * se)), Math.Exp(log + (Z95 * se)));
-            if (bmeCount == bmeHeadcount && whiteCount == whiteHeadcount)
-            {
-                // Katz's standard error is zero when every member of both groups is counted: the interval collapses
-                // to the point, which is an artefact of the method, not certainty.
-                warnings.Add($"Everyone in both groups {what}, so the Katz interval collapses to the single value {Format(ratio)}; that reflects the method, not certainty — with so few people the true figure is uncertain.");
-            }
+            // Katz's standard error is zero when every member of both groups is counted: its interval collapses
+            // to the point, which is an artefact of that method, not certainty.
+            warnings.Add($"Everyone in both groups {what}, so the Katz interval collapses to the single value {Format(ratio)}; that reflects the method, not certainty — with so few people the true figure is uncertain.");
         }
 
         var band = BandOf(ratio);
@@ -155,9 +161,9 @@ public static class RelativeLikelihood
 
         AddIntervalWarnings(warnings, interval, band, policy);
         var reading = bmeCount == 0
-            ? $"RL 0.00 because no BME staff {what}: formally below 0.80, but with no BME cases the interval has no upper limit, so this does not show that BME staff are less likely."
+            ? $"RL 0.00 because no BME staff {what}: formally below 0.80, but with no BME cases the interval reaches {Format(interval.Upper!.Value)}, so this does not show that BME staff are less likely."
             : Describe(band, ratio, what);
-        return new(bmeCount, bmeHeadcount, whiteCount, whiteHeadcount, bmeRate, whiteRate, ratio, interval, band, reading, warnings);
+        return new(bmeCount, bmeHeadcount, whiteCount, whiteHeadcount, bmeRate, whiteRate, ratio, interval, band, reading, warnings) { KatzInterval = katz };
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using JustCulture.Domain.Reporting;
 using JustCulture.Application.Common;
 using JustCulture.Application.Reports;
 using JustCulture.Persistence.DecisionLog;
@@ -32,7 +33,10 @@ public abstract class Indicator3FromLogTests : ReportTestBase
         // SE = √(1/1 − 1/4 + 1/1 − 1/5) = √1.55 = 1.2450; ln 1.25 = 0.2231; 0.2231 ∓ 1.96 × 1.2450 = −2.2171, 2.6633;
         // e^−2.2171 = 0.11, e^2.6633 = 14.34.
         report.RelativeLikelihood.ShouldBe(1.25);
-        report.Ci95.ShouldBe(new Interval95(0.11, 14.34));
+        report.Ci95Katz.ShouldBe(new Interval95(0.11, 14.34));
+        // The interval shown is Koopman's score interval, where its chi-square statistic reaches 1.96²: 0.15 to 9.94.
+        report.CiMethod.ShouldBe(IntervalMethods.KoopmanScore);
+        report.Ci95.ShouldBe(new Interval95(0.15, 9.94));
         report.Interpretation.ShouldStartWith("0.80–1.25: non-adverse");
         report.Warnings.ShouldContain(w => w.StartsWith("Small numbers: only 1 BME and 1 white", StringComparison.Ordinal));
         report.Warnings.ShouldContain(w => w.StartsWith("1 person(s) whose ethnicity is not stated entered a formal investigation", StringComparison.Ordinal));
@@ -138,7 +142,8 @@ public abstract class Indicator3FromLogTests : ReportTestBase
         rolling.White.ShouldBe(new GroupFigures(2, 10, 0.2));
         rolling.Bme.ShouldBe(new GroupFigures(1, 8, 0.125));
         rolling.RelativeLikelihood.ShouldBe(0.63);
-        rolling.Ci95.ShouldBe(new Interval95(0.07, 5.72));
+        rolling.Ci95Katz.ShouldBe(new Interval95(0.07, 5.72));
+        rolling.Ci95.ShouldBe(Indicator3Calculator.Rounded(RatioIntervals.Koopman(1, 8, 2, 10)));
         rolling.Warnings.ShouldContain(w => w.StartsWith("1 person(s) entered a formal investigation in both 2024-25 and 2025-26", StringComparison.Ordinal));
     }
 
@@ -152,7 +157,9 @@ public abstract class Indicator3FromLogTests : ReportTestBase
         report.White.ShouldBe(new GroupFigures(0, 5, 0));
         report.Bme.ShouldBe(new GroupFigures(0, 4, 0));
         report.RelativeLikelihood.ShouldBeNull();
-        report.Ci95.ShouldBeNull();
+        // Nobody counted: the data cannot narrow the ratio, so the interval runs from 0 with no upper limit.
+        report.Ci95.ShouldBe(new Interval95(0, null));
+        report.Ci95Katz.ShouldBeNull();
         report.Interpretation.ShouldBe("Not calculable: nobody entered a formal investigation.");
         report.Warnings.ShouldContain(w => w.Contains("the ratio is 0 ÷ 0, undefined", StringComparison.Ordinal));
     }
@@ -168,7 +175,9 @@ public abstract class Indicator3FromLogTests : ReportTestBase
         report.Bme.ShouldBe(new GroupFigures(2, 4, 0.5));
         report.White.Entering.ShouldBe(0);
         report.RelativeLikelihood.ShouldBeNull();
-        report.Ci95.ShouldBeNull();
+        // No ratio, but the score interval has a lower limit: 2 of 4 vs 0 of 5 is consistent with no ratio below 0.85.
+        report.Ci95.ShouldBe(new Interval95(0.85, null));
+        report.Ci95Katz.ShouldBeNull();
         report.Interpretation.ShouldContain("only BME staff entered a formal investigation (2)");
         report.Warnings.ShouldContain(w => w.Contains("would divide by zero, so it is undefined", StringComparison.Ordinal));
     }
@@ -181,7 +190,9 @@ public abstract class Indicator3FromLogTests : ReportTestBase
         var report = await Indicator3Async();
 
         report.RelativeLikelihood.ShouldBe(0);
-        report.Ci95.ShouldBe(new Interval95(0, null));
+        // 0 of 4 vs 1 of 5: the score interval reaches 3.98; Katz's has no upper limit.
+        report.Ci95.ShouldBe(new Interval95(0, 3.98));
+        report.Ci95Katz.ShouldBe(new Interval95(0, null));
         report.Interpretation.ShouldContain("does not show that BME staff are less likely");
     }
 

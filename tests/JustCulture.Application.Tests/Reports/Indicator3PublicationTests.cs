@@ -39,9 +39,11 @@ public class Indicator3PublicationTests
 
         shown.ForPublication.ShouldBeFalse();
         shown.NotStated.Entering.ShouldBe(new ShownCount(1, "1"));
-        // docs/domain/wres-indicator-3.md vector: 9/750 vs 17/2,500 → 1.76 (0.79–3.94).
+        // docs/domain/wres-indicator-3.md vector: 9/750 vs 17/2,500 → 1.76, score 0.81–3.86 (Katz 0.79–3.94).
         shown.RelativeLikelihood.ShouldBe(1.76);
-        shown.Ci95.ShouldBe(new Interval95(0.79, 3.94));
+        shown.Ci95.ShouldBe(new Interval95(0.81, 3.86));
+        shown.Ci95Katz.ShouldBe(new Interval95(0.79, 3.94));
+        shown.CiMethod.ShouldBe(IntervalMethods.KoopmanScore);
         shown.Warnings.ShouldBe(report.Warnings);
     }
 
@@ -67,10 +69,10 @@ public class Indicator3PublicationTests
     [Fact]
     public void WithholdsRatioIntervalAndRateGivenBmeCountBelowFive()
     {
-        // docs/domain/wres-indicator-3.md vector 3/300 vs 5/1,200 → 2.40 (0.58–9.99) on screen; 3 BME would be revealed by the ratio.
+        // docs/domain/wres-indicator-3.md vector 3/300 vs 5/1,200 → 2.40 (score 0.64–9.02) on screen; 3 BME would be revealed by the ratio.
         var report = Report(1200, 300, 0, 5, 3, 0);
         report.RelativeLikelihood.ShouldBe(2.4);
-        report.Ci95.ShouldBe(new Interval95(0.58, 9.99));
+        report.Ci95.ShouldBe(new Interval95(0.64, 9.02));
 
         var shown = ReportPublication.Indicator3(report, SmallCellSuppression.Default);
 
@@ -79,6 +81,7 @@ public class Indicator3PublicationTests
         shown.White.Rate.ShouldBe(0.004167);
         shown.RelativeLikelihood.ShouldBeNull();
         shown.Ci95.ShouldBeNull();
+        shown.Ci95Katz.ShouldBeNull();
         shown.Interpretation.ShouldBe(ReportPublication.WithheldInterpretation);
         shown.Warnings.ShouldContain(w => w.StartsWith("The relative likelihood and its interval are not published because a count they rest on is below 5", StringComparison.Ordinal));
         // No warning may quote the suppressed count.
@@ -92,7 +95,10 @@ public class Indicator3PublicationTests
 
         shown.Bme.Entering.ShouldBe(new ShownCount(0, "0"));
         shown.RelativeLikelihood.ShouldBe(0);
-        shown.Ci95.ShouldBe(new Interval95(0, null));
+        // Score interval from 0 to a finite limit; Katz's has none.
+        shown.Ci95.ShouldBe(Indicator3Calculator.Rounded(RatioIntervals.Koopman(0, 300, 20, 1200)));
+        shown.Ci95!.Upper.ShouldNotBeNull();
+        shown.Ci95Katz.ShouldBe(new Interval95(0, null));
     }
 
     [Fact]
@@ -105,15 +111,17 @@ public class Indicator3PublicationTests
     }
 
     [Theory]
-    // docs/domain/wres-indicator-3.md test vectors through the whole calculator, not only the formula.
-    [InlineData(2500, 750, 17, 9, 1.76, 0.79, 3.94)]
-    [InlineData(1200, 300, 5, 3, 2.40, 0.58, 9.99)]
-    [InlineData(90000, 30000, 300, 120, 1.20, 0.97, 1.48)]
-    public void ReproducesPublishedVectorsGivenLogEntries(int whiteHeadcount, int bmeHeadcount, int white, int bme, double rl, double lower, double upper)
+    // docs/domain/wres-indicator-3.md test vectors through the whole calculator, not only the formula: Katz as
+    // published, and the score interval shown.
+    [InlineData(2500, 750, 17, 9, 1.76, 0.79, 3.94, 0.81, 3.86)]
+    [InlineData(1200, 300, 5, 3, 2.40, 0.58, 9.99, 0.64, 9.02)]
+    [InlineData(90000, 30000, 300, 120, 1.20, 0.97, 1.48, 0.97, 1.48)]
+    public void ReproducesPublishedVectorsGivenLogEntries(int whiteHeadcount, int bmeHeadcount, int white, int bme, double rl, double lower, double upper, double scoreLower, double scoreUpper)
     {
         var report = Report(whiteHeadcount, bmeHeadcount, 0, white, bme, 0);
 
         report.RelativeLikelihood.ShouldBe(rl);
-        report.Ci95.ShouldBe(new Interval95(lower, upper));
+        report.Ci95Katz.ShouldBe(new Interval95(lower, upper));
+        report.Ci95.ShouldBe(new Interval95(scoreLower, scoreUpper));
     }
 }

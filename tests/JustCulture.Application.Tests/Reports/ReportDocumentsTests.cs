@@ -24,9 +24,9 @@ public class ReportDocumentsTests
         new ShownGroup(new ShownCount(9, "9"), new ShownCount(750, "750"), 0.012),
         new ShownNotStated(publication ? new ShownCount(null, "<5") : new ShownCount(1, "1"), new ShownCount(120, "120")),
         1.76,
-        new Interval95(0.79, 3.94),
+        new Interval95(0.81, 3.86),
         "Within the non-adverse band, but the interval is wide.",
-        ["Fewer than 10 BME staff entered, so one case more or fewer changes the ratio a lot."]) { Checkpoint = Checkpoint };
+        ["Fewer than 10 BME staff entered, so one case more or fewer changes the ratio a lot."]) { Checkpoint = Checkpoint, Ci95Katz = new Interval95(0.79, 3.94) };
 
     [Fact]
     public void WritesOneRowPerMeasureOfWresReturnGivenPublicationView()
@@ -41,20 +41,43 @@ public class ReportDocumentsTests
             "2024-25,single,Number of staff entering the formal disciplinary process,17,9,<5," + CheckpointCells,
             "2024-25,single,Likelihood of staff entering the formal disciplinary process,0.006800,0.012000,," + CheckpointCells,
             "2024-25,single,Relative likelihood of BME staff entering the formal disciplinary process compared to white staff,,1.76,," + CheckpointCells,
+            "2024-25,single,95% confidence interval lower (Koopman score),,0.81,," + CheckpointCells,
+            "2024-25,single,95% confidence interval upper (Koopman score),,3.86,," + CheckpointCells,
             "2024-25,single,95% confidence interval lower (Katz log),,0.79,," + CheckpointCells,
             "2024-25,single,95% confidence interval upper (Katz log),,3.94,," + CheckpointCells,
+            "2024-25,single,National relative likelihood (none published for this year),,,," + CheckpointCells,
         ]);
+    }
+
+    [Fact]
+    public void WritesNationalFigureWithItsSourceGivenYearWithPublishedFigure()
+    {
+        var shown = Shown(publication: false) with { Year = "2019-20", National = NationalComparison.Of("2019-20", "single", 1.76, new Interval95(0.81, 3.86)) };
+
+        var csv = ReportDocuments.Indicator3Csv(shown);
+
+        csv.ShouldContain("\"National relative likelihood (WRES 2020 data, covering 2019-20; North Staffordshire Combined Healthcare NHS Trust, Workforce Race Equality Standard report 2021, table for indicator 3 (national figures by WRES year))\",,1.16,");
+        var json = JsonSerializer.Serialize(ReportDocuments.Indicator3(shown), new JsonSerializerOptions(JsonSerializerDefaults.Web));
+        using var doc = JsonDocument.Parse(json);
+        var national = doc.RootElement.GetProperty("national");
+        national.GetProperty("wresDataYear").GetInt32().ShouldBe(2020);
+        national.GetProperty("reportingYear").GetString().ShouldBe("2019-20");
+        national.GetProperty("national").GetDouble().ShouldBe(1.16);
+        national.GetProperty("position").GetString().ShouldBe("above");
+        // 0.81–3.86 includes 1.16: above, but within chance.
+        national.GetProperty("beyondChance").GetBoolean().ShouldBeFalse();
     }
 
     [Fact]
     public void WritesUnboundedUpperLimitGivenIntervalWithoutUpper()
     {
-        var shown = Shown(publication: false) with { RelativeLikelihood = 0, Ci95 = new Interval95(0, null) };
+        var shown = Shown(publication: false) with { RelativeLikelihood = 0, Ci95 = new Interval95(0, 1.27), Ci95Katz = new Interval95(0, null) };
 
         var csv = ReportDocuments.Indicator3Csv(shown);
 
         csv.ShouldContain("2024-25,single,95% confidence interval upper (Katz log),,unbounded,");
         csv.ShouldContain("2024-25,single,95% confidence interval lower (Katz log),,0.00,");
+        csv.ShouldContain("2024-25,single,95% confidence interval upper (Koopman score),,1.27,");
     }
 
     [Fact]
@@ -64,12 +87,14 @@ public class ReportDocumentsTests
 
         using var doc = JsonDocument.Parse(json);
         var root = doc.RootElement;
-        root.EnumerateObject().Select(p => p.Name).ShouldBe(["year", "basis", "white", "bme", "notStated", "relativeLikelihood", "ci95", "interpretation", "warnings", "checkpoint"]);
+        root.EnumerateObject().Select(p => p.Name).ShouldBe(["year", "basis", "white", "bme", "notStated", "relativeLikelihood", "ci95", "ciMethod", "ci95Katz", "interpretation", "warnings", "national", "checkpoint"]);
         root.GetProperty("white").EnumerateObject().Select(p => p.Name).ShouldBe(["entering", "headcount", "rate"]);
         root.GetProperty("notStated").EnumerateObject().Select(p => p.Name).ShouldBe(["entering", "headcount"]);
         root.GetProperty("white").GetProperty("entering").GetInt32().ShouldBe(17);
         root.GetProperty("notStated").GetProperty("entering").GetString().ShouldBe("<5");
-        root.GetProperty("ci95").GetProperty("upper").GetDouble().ShouldBe(3.94);
+        root.GetProperty("ci95").GetProperty("upper").GetDouble().ShouldBe(3.86);
+        root.GetProperty("ciMethod").GetString().ShouldBe("koopman-score");
+        root.GetProperty("ci95Katz").GetProperty("upper").GetDouble().ShouldBe(3.94);
         root.GetProperty("warnings").GetArrayLength().ShouldBe(1);
         var checkpoint = root.GetProperty("checkpoint");
         checkpoint.EnumerateObject().Select(p => p.Name).ShouldBe(["treeSize", "rootHex", "signedAt", "fileName", "statement"]);

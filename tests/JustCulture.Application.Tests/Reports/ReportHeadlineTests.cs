@@ -32,11 +32,28 @@ public sealed class ReportHeadlineTests
         var headline = ReportHeadline.Of(Indicator3(20, 200, 30, 1000, 3.33, new(1.9, 5.8)),
             Funnel(Stage("Concern raised", Likelihood(1.1, new(0.9, 1.3)), null), Stage("Outcome G or A", Likelihood(2.0, new(1.2, 3.0)), Likelihood(1.8, new(1.1, 2.9)))), inProgress: false);
 
-        headline.Figure.ShouldBe("In 2025-26, BME staff were 3.33 times as likely as white staff to enter a formal disciplinary investigation (95% confidence interval 1.90 to 5.80).");
+        headline.Figure.ShouldBe("In 2025-26, BME staff were 3.33 times as likely as white staff to enter a formal disciplinary investigation (95% confidence interval 1.90 to 5.80, Koopman score interval (Koopman 1984)).");
+        headline.National.ShouldBeNull(); // no national figure is published for 2025-26
         headline.Band!.ShouldStartWith("This is above the non-adverse range of 0.80 to 1.25");
         headline.Band.ShouldContain("The interval excludes 1");
         headline.Funnel.ShouldContain("first enters at “Outcome G or A”: of those at the previous stage (“Concern raised”), BME staff were 1.80 times as likely");
         headline.Breakdowns.ShouldBe("Breakdown cells whose 95% confidence interval excludes 1: pay band “Band 5” 2.50 (1.20 to 4.10).");
+    }
+
+    [Theory]
+    // 2019-20 is covered by WRES 2020 data, national 1.16.
+    [InlineData(3.33, 1.9, 5.8, "The trust's figure of 3.33 is above the national figure of 1.16 (WRES 2020 data, covering 2019-20). The 95% interval excludes the national figure, so the difference is beyond what chance would explain.")]
+    [InlineData(1.50, 0.9, 2.4, "The trust's figure of 1.50 is above the national figure of 1.16 (WRES 2020 data, covering 2019-20). The 95% interval includes the national figure, so the difference could be chance.")]
+    [InlineData(0.50, 0.2, 0.9, "The trust's figure of 0.50 is below the national figure of 1.16 (WRES 2020 data, covering 2019-20). The 95% interval excludes the national figure, so the difference is beyond what chance would explain.")]
+    public void ComparesWithNationalFigureGivenYearWithPublishedFigure(double rl, double lower, double upper, string sentence)
+    {
+        var shown = Indicator3(20, 200, 30, 1000, rl, new(lower, upper)) with { Year = "2019-20" };
+        shown = shown with { National = NationalComparison.Of(shown.Year, shown.Basis, shown.RelativeLikelihood, shown.Ci95) };
+
+        var headline = ReportHeadline.Of(shown, Funnel(), inProgress: false);
+
+        headline.National.ShouldBe(sentence);
+        headline.Sentences.ShouldContain(sentence);
     }
 
     [Fact]

@@ -9,13 +9,25 @@ public class RelativeLikelihoodTests
     [InlineData(9, 750, 17, 2500, 1.76, 0.79, 3.94)]
     [InlineData(3, 300, 5, 1200, 2.40, 0.58, 9.99)]
     [InlineData(120, 30000, 300, 90000, 1.20, 0.97, 1.48)]
-    public void ReproducesPublishedTestVectorsGivenTheirCounts(int a, int n1, int b, int n2, double ratio, double lower, double upper)
+    public void KeepsKatzIntervalGivenPublishedTestVectors(int a, int n1, int b, int n2, double ratio, double lower, double upper)
     {
         var estimate = RelativeLikelihood.Compute(a, n1, b, n2);
 
         RelativeLikelihood.Round(estimate.Ratio!.Value).ShouldBe(ratio);
-        RelativeLikelihood.Round(estimate.Interval!.Lower).ShouldBe(lower);
-        RelativeLikelihood.Round(estimate.Interval.Upper!.Value).ShouldBe(upper);
+        RelativeLikelihood.Round(estimate.KatzInterval!.Lower).ShouldBe(lower);
+        RelativeLikelihood.Round(estimate.KatzInterval.Upper!.Value).ShouldBe(upper);
+    }
+
+    [Fact]
+    public void ShowsKoopmanScoreIntervalGivenCounts()
+    {
+        var estimate = RelativeLikelihood.Compute(36, 40, 16, 80);
+
+        estimate.IntervalMethod.ShouldBe(IntervalMethods.KoopmanScore);
+        estimate.Interval.ShouldBe(RatioIntervals.Koopman(36, 40, 16, 80));
+        // Koopman (1984), worked example: 36 of 40 vs 16 of 80 → 2.94 to 7.15.
+        RelativeLikelihood.Round(estimate.Interval!.Lower).ShouldBe(2.94);
+        RelativeLikelihood.Round(estimate.Interval.Upper!.Value).ShouldBe(7.15);
     }
 
     [Fact]
@@ -34,10 +46,11 @@ public class RelativeLikelihoodTests
 
         estimate.Band.ShouldBe(LikelihoodBand.BmeMoreLikely);
         estimate.Interpretation.ShouldStartWith("Above 1.25: BME staff more likely");
-        // 9 BME cases is fewer than 10; the interval 0.79–3.94 is wider than 3× and crosses all three bands.
+        // 9 BME cases is fewer than 10; the score interval 0.81–3.86 is wider than 3× and crosses two bands (it starts
+        // at 0.81, inside the non-adverse band, where Katz's 0.79 started below it).
         estimate.Warnings.ShouldContain(w => w.StartsWith("Small numbers: only 9 BME and 17 white", StringComparison.Ordinal));
-        estimate.Warnings.ShouldContain(w => w.Contains("interval is wide (0.79–3.94)", StringComparison.Ordinal));
-        estimate.Warnings.ShouldContain(w => w.Contains("spans more than one band (below 0.80, 0.80–1.25 non-adverse, above 1.25)", StringComparison.Ordinal));
+        estimate.Warnings.ShouldContain(w => w.Contains("interval is wide (0.81–3.86)", StringComparison.Ordinal));
+        estimate.Warnings.ShouldContain(w => w.Contains("spans more than one band (0.80–1.25 non-adverse, above 1.25)", StringComparison.Ordinal));
         // 8/750 ÷ 0.0068 = 1.57; 10/750 ÷ 0.0068 = 1.96.
         estimate.Warnings.ShouldContain("One BME case fewer or more would move the ratio from 1.76 to 1.57 or 1.96.");
     }
@@ -79,19 +92,21 @@ public class RelativeLikelihoodTests
     }
 
     [Fact]
-    public void GivesZeroWithUnboundedIntervalGivenNoBmeCases()
+    public void GivesZeroWithBoundedScoreIntervalGivenNoBmeCases()
     {
         var estimate = RelativeLikelihood.Compute(0, 400, 12, 1600);
 
         estimate.Ratio.ShouldBe(0);
-        estimate.Interval.ShouldBe(new ConfidenceInterval(0, null));
-        estimate.Interval!.IsUnboundedAbove.ShouldBeTrue();
+        // The score interval needs no BME case to have an upper limit; Katz's cannot have one.
+        estimate.Interval!.Lower.ShouldBe(0);
+        RelativeLikelihood.Round(estimate.Interval.Upper!.Value).ShouldBe(1.27);
+        estimate.KatzInterval.ShouldBe(new ConfidenceInterval(0, null));
         estimate.Band.ShouldBe(LikelihoodBand.BmeLessLikely);
         // A zero is not evidence of "less likely": the reading says so rather than the bare four-fifths band.
         estimate.Interpretation.ShouldStartWith("RL 0.00 because no BME staff entered a formal investigation");
         estimate.Interpretation.ShouldContain("does not show that BME staff are less likely");
         estimate.Warnings.ShouldContain(w => w.StartsWith("No BME staff entered a formal investigation, so the relative likelihood is 0", StringComparison.Ordinal)
-            && w.Contains("no upper limit", StringComparison.Ordinal));
+            && w.Contains("runs from 0 to 1.27", StringComparison.Ordinal));
         estimate.Warnings.ShouldContain(w => w.StartsWith("Small numbers: only 0 BME and 12 white", StringComparison.Ordinal));
     }
 
@@ -101,7 +116,11 @@ public class RelativeLikelihoodTests
         var estimate = RelativeLikelihood.Compute(3, 400, 0, 1600);
 
         estimate.Ratio.ShouldBeNull();
-        estimate.Interval.ShouldBeNull();
+        // Undefined ratio, but the score interval still bounds it below: at least 3.13 times as likely.
+        RelativeLikelihood.Round(estimate.Interval!.Lower).ShouldBe(3.13);
+        estimate.Interval.IsUnboundedAbove.ShouldBeTrue();
+        estimate.KatzInterval.ShouldBeNull();
+        estimate.Warnings.ShouldContain(w => w.Contains("still has a lower limit (3.13)", StringComparison.Ordinal));
         estimate.Band.ShouldBe(LikelihoodBand.Undefined);
         estimate.BmeRate.ShouldBe(0.0075);
         estimate.WhiteRate.ShouldBe(0);
@@ -115,7 +134,8 @@ public class RelativeLikelihoodTests
         var estimate = RelativeLikelihood.Compute(0, 400, 0, 1600);
 
         estimate.Ratio.ShouldBeNull();
-        estimate.Interval.ShouldBeNull();
+        estimate.Interval.ShouldBe(new ConfidenceInterval(0, null));
+        estimate.Warnings.ShouldContain(w => w.Contains("runs from 0 with no upper limit", StringComparison.Ordinal));
         estimate.Band.ShouldBe(LikelihoodBand.Undefined);
         estimate.Warnings.ShouldContain("No BME and no white staff entered a formal investigation, so there is nothing to compare: the ratio is 0 ÷ 0, undefined.");
     }
@@ -146,11 +166,14 @@ public class RelativeLikelihoodTests
     [Fact]
     public void WarnsThatIntervalCollapsedGivenEveryoneInBothGroupsCounted()
     {
-        // 3 of 3 vs 8 of 8: SE = √(1/3 − 1/3 + 1/8 − 1/8) = 0, so the interval is 1.00–1.00.
+        // 3 of 3 vs 8 of 8: Katz SE = √(1/3 − 1/3 + 1/8 − 1/8) = 0, so Katz's interval is 1.00–1.00. The score
+        // interval does not collapse: n₁/(n₁ + z²) = 3/6.84 = 0.44 to (n₂ + z²)/n₂ = 11.84/8 = 1.48.
         var estimate = RelativeLikelihood.Compute(3, 3, 8, 8, "reached this stage");
 
         estimate.Ratio.ShouldBe(1.0);
-        estimate.Interval.ShouldBe(new ConfidenceInterval(1.0, 1.0));
+        estimate.KatzInterval.ShouldBe(new ConfidenceInterval(1.0, 1.0));
+        RelativeLikelihood.Round(estimate.Interval!.Lower).ShouldBe(0.44);
+        RelativeLikelihood.Round(estimate.Interval.Upper!.Value).ShouldBe(1.48);
         estimate.Warnings.ShouldContain(w => w.StartsWith("Everyone in both groups reached this stage, so the Katz interval collapses to the single value 1.00", StringComparison.Ordinal));
         RelativeLikelihood.Compute(3, 4, 8, 8).Warnings.ShouldNotContain(w => w.StartsWith("Everyone in both groups", StringComparison.Ordinal));
     }

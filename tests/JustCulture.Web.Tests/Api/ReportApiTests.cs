@@ -27,7 +27,8 @@ public class ReportApiTests(SqliteWebAppFixture app) : IClassFixture<SqliteWebAp
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         var root = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
         root.EnumerateObject().Select(p => p.Name).ShouldBe(
-            ["year", "basis", "white", "bme", "notStated", "relativeLikelihood", "ci95", "interpretation", "warnings", "checkpoint"]);
+            ["year", "basis", "white", "bme", "notStated", "relativeLikelihood", "ci95", "ciMethod", "ci95Katz", "interpretation", "warnings", "national", "checkpoint"]);
+        root.GetProperty("ciMethod").GetString().ShouldBe("koopman-score");
         root.GetProperty("white").EnumerateObject().Select(p => p.Name).ShouldBe(["entering", "headcount", "rate"]);
         root.GetProperty("bme").EnumerateObject().Select(p => p.Name).ShouldBe(["entering", "headcount", "rate"]);
         root.GetProperty("notStated").EnumerateObject().Select(p => p.Name).ShouldBe(["entering", "headcount"]);

@@ -223,6 +223,52 @@ namespace JustCulture.Persistence.Migrations.Postgres
                     b.ToTable("concern_actions", (string)null);
                 });
 
+            modelBuilder.Entity("JustCulture.Domain.Reporting.OrganisationHistoryEntry", b =>
+                {
+                    b.Property<string>("Year")
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)")
+                        .HasColumnName("year");
+
+                    b.Property<string>("Organisation")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("organisation");
+
+                    b.Property<string>("WresGroup")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("wres_group");
+
+                    b.Property<int>("Entering")
+                        .HasColumnType("integer")
+                        .HasColumnName("entering");
+
+                    b.Property<int>("Headcount")
+                        .HasColumnType("integer")
+                        .HasColumnName("headcount");
+
+                    b.Property<DateTime>("ImportedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("imported_at_utc");
+
+                    b.Property<string>("ImportedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("imported_by");
+
+                    b.Property<string>("SourceName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)")
+                        .HasColumnName("source_name");
+
+                    b.HasKey("Year", "Organisation", "WresGroup");
+
+                    b.ToTable("organisation_history", (string)null);
+                });
+
             modelBuilder.Entity("JustCulture.Domain.Reporting.WresHistoryEntry", b =>
                 {
                     b.Property<string>("Year")

@@ -223,6 +223,52 @@ namespace JustCulture.Persistence.Migrations.SqlServer
                     b.ToTable("concern_actions", (string)null);
                 });
 
+            modelBuilder.Entity("JustCulture.Domain.Reporting.OrganisationHistoryEntry", b =>
+                {
+                    b.Property<string>("Year")
+                        .HasMaxLength(7)
+                        .HasColumnType("nvarchar(7)")
+                        .HasColumnName("year");
+
+                    b.Property<string>("Organisation")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("organisation");
+
+                    b.Property<string>("WresGroup")
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)")
+                        .HasColumnName("wres_group");
+
+                    b.Property<int>("Entering")
+                        .HasColumnType("int")
+                        .HasColumnName("entering");
+
+                    b.Property<int>("Headcount")
+                        .HasColumnType("int")
+                        .HasColumnName("headcount");
+
+                    b.Property<DateTime>("ImportedAtUtc")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("imported_at_utc");
+
+                    b.Property<string>("ImportedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .HasColumnName("imported_by");
+
+                    b.Property<string>("SourceName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("nvarchar(260)")
+                        .HasColumnName("source_name");
+
+                    b.HasKey("Year", "Organisation", "WresGroup");
+
+                    b.ToTable("organisation_history", (string)null);
+                });
+
             modelBuilder.Entity("JustCulture.Domain.Reporting.WresHistoryEntry", b =>
                 {
                     b.Property<string>("Year")

@@ -218,6 +218,52 @@ namespace JustCulture.Persistence.Migrations.Sqlite
                     b.ToTable("concern_actions", (string)null);
                 });
 
+            modelBuilder.Entity("JustCulture.Domain.Reporting.OrganisationHistoryEntry", b =>
+                {
+                    b.Property<string>("Year")
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("year");
+
+                    b.Property<string>("Organisation")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organisation");
+
+                    b.Property<string>("WresGroup")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("wres_group");
+
+                    b.Property<int>("Entering")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("entering");
+
+                    b.Property<int>("Headcount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("headcount");
+
+                    b.Property<DateTime>("ImportedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("imported_at_utc");
+
+                    b.Property<string>("ImportedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("imported_by");
+
+                    b.Property<string>("SourceName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source_name");
+
+                    b.HasKey("Year", "Organisation", "WresGroup");
+
+                    b.ToTable("organisation_history", (string)null);
+                });
+
             modelBuilder.Entity("JustCulture.Domain.Reporting.WresHistoryEntry", b =>
                 {
                     b.Property<string>("Year")

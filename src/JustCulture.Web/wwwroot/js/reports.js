@@ -106,7 +106,8 @@
         datasets: [
           { label: '95% confidence interval', data: data.upper, borderColor: 'transparent', backgroundColor: 'rgba(0, 94, 184, 0.15)', pointRadius: 0, fill: '+1' },
           { label: '95% CI lower', data: data.lower, borderColor: 'transparent', pointRadius: 0, fill: false },
-          { label: 'Relative likelihood', data: data.rl, borderColor: nhsBlue, backgroundColor: nhsBlue, spanGaps: false }
+          { label: 'Relative likelihood', data: data.rl, borderColor: nhsBlue, backgroundColor: nhsBlue, spanGaps: false },
+          { label: 'National figure', data: data.national || [], borderColor: nhsDarkGrey, backgroundColor: nhsDarkGrey, borderDash: [2, 3], pointStyle: 'rectRot', spanGaps: false }
         ]
       },
       plugins: [bandLines, printCopy],

@@ -23,7 +23,7 @@ public static class ReportDisplay
     public static string Interval(Interval95? ci) => ci switch
     {
         null => "none",
-        { Upper: null, Lower: 0 } => "no upper limit (no BME staff counted)",
+        { Upper: null, Lower: 0 } => "0 with no upper limit (nobody counted in either group)",
         _ => ReportHeadline.Interval(ci),
     };
 
@@ -85,6 +85,7 @@ public static class ReportDisplay
         rl = trend.Select(t => t.RelativeLikelihood),
         lower = trend.Select(t => t.Ci95?.Lower),
         upper = trend.Select(t => t.Ci95?.Upper),
+        national = trend.Select(t => t.National?.National),
         bandLower = RelativeLikelihood.NonAdverseLower,
         bandUpper = RelativeLikelihood.NonAdverseUpper,
     });

@@ -1,0 +1,184 @@
+using System.Globalization;
+using JustCulture.Application.Common;
+using JustCulture.Application.Csv;
+using JustCulture.Domain.Ethnicity;
+using JustCulture.Domain.Reporting;
+using JustCulture.Persistence;
+using JustCulture.Persistence.DecisionLog;
+using Microsoft.EntityFrameworkCore;
+
+namespace JustCulture.Application.History;
+
+public sealed record ImportOrganisationHistoryCommand(TextReader Csv, string SourceName, Actor Actor);
+
+public sealed record ImportOrganisationHistoryResult(int Rows, IReadOnlyList<string> Organisations, IReadOnlyList<string> Years);
+
+/// <summary>One validated row of a many-organisations history file.</summary>
+public sealed record OrganisationHistoryRow(string Organisation, ReportingYear Year, WresGroup Group, int Entering, int Headcount, int Line);
+
+/// <summary>
+/// Reads a many-organisations history file: header <c>Organisation,Year,Group,Entering,Headcount</c> (any case), the
+/// same as the trust's own history file with an organisation column first. Every bad row is listed with its line and
+/// field — an organisation's group twice for a year, a negative or non-numeric count, entering greater than headcount,
+/// an unknown group, a bad year, an organisation-year without both White and BME rows — because the import is all or nothing.
+/// </summary>
+public static class OrganisationHistoryCsvParser
+{
+    public const string Header = "Organisation,Year,Group,Entering,Headcount";
+
+    private static readonly string[] Columns = ["Organisation", "Year", "Group", "Entering", "Headcount"];
+
+    /// <summary>Whether a file's first line is this file's header (so <c>history import</c> can tell the two files apart).</summary>
+    public static bool IsOrganisationFile(string? firstLine) =>
+        firstLine is not null && firstLine.TrimStart('\uFEFF').Split(',')[0].Trim().Trim('"').Equals("Organisation", StringComparison.OrdinalIgnoreCase);
+
+    public static (IReadOnlyList<OrganisationHistoryRow> Rows, IReadOnlyList<CsvError> Errors) Parse(TextReader reader, string sourceName)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        var rows = new List<OrganisationHistoryRow>();
+        var errors = new List<CsvError>();
+        var file = CsvImportReader.Read(reader, sourceName, Columns, StringComparer.OrdinalIgnoreCase);
+
+        void Error(int line, string field, string message) => errors.Add(new CsvError(sourceName, line, field, message));
+
+        var seen = new Dictionary<(string, ReportingYear, WresGroup), int>();
+        foreach (var (line, fields) in file.Rows)
+        {
+            var ok = true;
+            var organisation = fields[0];
+            if (organisation.Length == 0)
+            {
+                Error(line, "Organisation", "the organisation is missing");
+                ok = false;
+            }
+            else if (organisation.Length > OrganisationHistoryEntry.MaxOrganisationLength)
+            {
+                Error(line, "Organisation", string.Create(CultureInfo.InvariantCulture, $"the organisation is longer than {OrganisationHistoryEntry.MaxOrganisationLength} characters"));
+                ok = false;
+            }
+
+            if (!ReportingYear.TryParse(fields[1], out var year, out var yearError))
+            {
+                Error(line, "Year", yearError);
+                ok = false;
+            }
+
+            WresGroup group = default;
+            switch (fields[2].ToUpperInvariant())
+            {
+                case "WHITE": group = WresGroup.White; break;
+                case "BME": group = WresGroup.Bme; break;
+                case "NOTSTATED": group = WresGroup.NotStated; break;
+                default:
+                    Error(line, "Group", $"'{fields[2]}' is not a group; use White, BME or NotStated");
+                    ok = false;
+                    break;
+            }
+
+            var entering = Count(fields[3], "Entering");
+            var headcount = Count(fields[4], "Headcount");
+            if (entering is { } e && headcount is { } h && e > h)
+            {
+                Error(line, "Entering", string.Create(CultureInfo.InvariantCulture, $"{e} entering is more than the headcount {h}"));
+                ok = false;
+            }
+
+            if (entering is null || headcount is null || !ok)
+            {
+                continue;
+            }
+
+            var key = (organisation.ToUpperInvariant(), year, group);
+            if (seen.TryGetValue(key, out var first))
+            {
+                Error(line, "Organisation", string.Create(CultureInfo.InvariantCulture, $"{organisation} has {fields[2]} for {year} more than once (first on line {first})"));
+                continue;
+            }
+
+            seen.Add(key, line);
+            rows.Add(new OrganisationHistoryRow(organisation, year, group, entering.Value, headcount.Value, line));
+
+            int? Count(string text, string field)
+            {
+                if (int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+                {
+                    if (value >= 0)
+                    {
+                        return value;
+                    }
+
+                    Error(line, field, string.Create(CultureInfo.InvariantCulture, $"{value} is negative; a count of staff is 0 or more"));
+                    return null;
+                }
+
+                Error(line, field, $"'{text}' is not a whole number of staff (0 or more, digits only)");
+                return null;
+            }
+        }
+
+        // A ratio needs both groups: an organisation-year with only one is incomplete.
+        foreach (var pair in rows.GroupBy(r => (Organisation: r.Organisation.ToUpperInvariant(), r.Year)))
+        {
+            foreach (var needed in new[] { WresGroup.White, WresGroup.Bme })
+            {
+                if (!pair.Any(r => r.Group == needed))
+                {
+                    var firstRow = pair.First();
+                    Error(firstRow.Line, "Group", $"{firstRow.Organisation} {firstRow.Year} has no {(needed == WresGroup.Bme ? "BME" : "White")} row; every organisation-year needs White and BME rows (NotStated is optional)");
+                }
+            }
+        }
+
+        return (rows, [.. file.Errors.Concat(errors).OrderBy(e => e.Line)]);
+    }
+}
+
+/// <summary>
+/// Imports other organisations' published indicator-3 figures, to compare many organisations (the funnel plot). All or
+/// nothing; an organisation-year in the file replaces that organisation-year's earlier import. Recorded in the decision
+/// log as a history import.
+/// </summary>
+public sealed class ImportOrganisationHistoryHandler(JustCultureDbContext db, TimeProvider clock, DecisionLogWriter log)
+{
+    public async Task<ImportOrganisationHistoryResult> HandleAsync(ImportOrganisationHistoryCommand command, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var (rows, parseErrors) = OrganisationHistoryCsvParser.Parse(command.Csv, command.SourceName);
+        var errors = parseErrors.Select(e => e.ToString()).ToList();
+        if (errors.Count == 0 && rows.Count == 0)
+        {
+            errors.Add($"{command.SourceName}: the file has no rows after the header");
+        }
+
+        if (errors.Count > 0)
+        {
+            throw UseCaseException.Invalid($"{command.SourceName}: {errors.Count} problem(s); nothing was imported.", errors);
+        }
+
+        return await StepTransaction.RunAsync(db, async ct =>
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            var pairs = rows.Select(r => (r.Organisation, Year: r.Year.ToString())).Distinct().ToList();
+            foreach (var year in pairs.Select(p => p.Year).Distinct(StringComparer.Ordinal))
+            {
+                var organisations = pairs.Where(p => p.Year == year).Select(p => p.Organisation).ToList();
+                await db.OrganisationHistory.Where(h => h.Year == year && organisations.Contains(h.Organisation)).ExecuteDeleteAsync(ct);
+            }
+
+            db.OrganisationHistory.AddRange(rows.Select(r => OrganisationHistoryEntry.Create(r.Organisation, r.Year, r.Group, r.Entering, r.Headcount, command.SourceName, command.Actor.UserId, now)));
+            var organisationNames = rows.Select(r => r.Organisation).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+            var years = rows.Select(r => r.Year.ToString()).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+            await log.AppendAsync(db, [new DecisionLogEntry
+            {
+                EventType = LogEventTypes.HistoryImported,
+                Question = string.Create(CultureInfo.InvariantCulture, $"Imported indicator-3 figures of {organisationNames.Count} organisation(s) from {command.SourceName}"),
+                Answer = string.Join("; ", rows.OrderBy(r => r.Organisation, StringComparer.Ordinal).ThenBy(r => r.Year).ThenBy(r => r.Group).Select(r =>
+                    string.Create(CultureInfo.InvariantCulture, $"{r.Organisation} {r.Year} {r.Group}: {r.Entering} of {r.Headcount}"))),
+                ActorId = command.Actor.UserId,
+                ActorRole = command.Actor.Role,
+                OccurredAtUtc = now,
+            }], ct);
+            return new ImportOrganisationHistoryResult(rows.Count, organisationNames, years);
+        }, cancellationToken);
+    }
+}
