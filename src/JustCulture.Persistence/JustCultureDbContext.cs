@@ -39,6 +39,9 @@ public abstract class JustCultureDbContext(DbContextOptions options) : DbContext
     public DbSet<Domain.Suspensions.Suspension> Suspensions => Set<Domain.Suspensions.Suspension>();
     public DbSet<Domain.Suspensions.ConsideredAlternative> SuspensionAlternatives => Set<Domain.Suspensions.ConsideredAlternative>();
 
+    /// <summary>The formal process after a formal investigation started: conclusion, hearing, appeal (docs/domain/formal-process.md).</summary>
+    public DbSet<Domain.Formal.FormalProceeding> FormalProceedings => Set<Domain.Formal.FormalProceeding>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);

@@ -17,7 +17,14 @@ public static class AuditorView
         LogEventTypes.SuspensionContinuationProposed, LogEventTypes.SuspensionContinued, LogEventTypes.SuspensionEnded,
     ];
 
-    private static readonly HashSet<string> EventsWithChoiceAnswers = new(SuspensionEvents, StringComparer.Ordinal)
+    /// <summary>The formal process's entries: the finding or outcome and its date as the answer, fixed text as the
+    /// question; the hearing panel and any "other" outcome are sealed and never shown.</summary>
+    private static readonly string[] FormalProcessEvents =
+    [
+        LogEventTypes.InvestigationConcluded, LogEventTypes.HearingHeld, LogEventTypes.AppealLodged, LogEventTypes.AppealDecided,
+    ];
+
+    private static readonly HashSet<string> EventsWithChoiceAnswers = new(SuspensionEvents.Concat(FormalProcessEvents), StringComparer.Ordinal)
     {
         LogEventTypes.ConcernOpened,
         LogEventTypes.QuestionAnswered,
@@ -32,7 +39,7 @@ public static class AuditorView
 
     /// <summary>Events whose question is text from the workflow definition or the product's own fixed text
     /// (a "User x added" question names a user).</summary>
-    private static readonly HashSet<string> EventsWithDefinitionQuestions = new(SuspensionEvents, StringComparer.Ordinal)
+    private static readonly HashSet<string> EventsWithDefinitionQuestions = new(SuspensionEvents.Concat(FormalProcessEvents), StringComparer.Ordinal)
     {
         LogEventTypes.QuestionAnswered,
         LogEventTypes.OutcomeRecorded,

@@ -104,7 +104,9 @@ public sealed partial class BrowseLogHandler(JustCultureDbContext db, ActorPseud
         LogEventTypes.ReviewDecided, LogEventTypes.InformalResolutionPlanRecorded, LogEventTypes.InformalResolutionRecorded,
         LogEventTypes.FormalInvestigationStarted, LogEventTypes.SuspensionProposed, LogEventTypes.SuspensionApproved,
         LogEventTypes.SuspensionDeclined, LogEventTypes.SuspensionContinuationProposed, LogEventTypes.SuspensionContinued,
-        LogEventTypes.SuspensionEnded, LogEventTypes.WorkflowFinished, LogEventTypes.CaseUnblinded,
+        LogEventTypes.SuspensionEnded,
+        LogEventTypes.InvestigationConcluded, LogEventTypes.HearingHeld, LogEventTypes.AppealLodged, LogEventTypes.AppealDecided,
+        LogEventTypes.WorkflowFinished, LogEventTypes.CaseUnblinded,
         LogEventTypes.StaffImported, LogEventTypes.HistoryImported, LogEventTypes.UserAdded,
     ];
 

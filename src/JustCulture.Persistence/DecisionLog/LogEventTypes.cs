@@ -37,4 +37,11 @@ public static class LogEventTypes
     public const string SuspensionContinuationProposed = "SuspensionContinuationProposed";
     public const string SuspensionContinued = "SuspensionContinued";
     public const string SuspensionEnded = "SuspensionEnded";
+
+    // The formal process after a formal investigation started (docs/domain/formal-process.md). The answer is the fixed
+    // choice first, then the date ("NoCaseToAnswer; 2026-05-01"); the hearing panel and any other outcome are sealed.
+    public const string InvestigationConcluded = "InvestigationConcluded";
+    public const string HearingHeld = "HearingHeld";
+    public const string AppealLodged = "AppealLodged";
+    public const string AppealDecided = "AppealDecided";
 }
