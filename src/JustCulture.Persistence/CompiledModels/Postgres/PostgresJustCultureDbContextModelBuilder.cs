@@ -12,7 +12,7 @@ namespace JustCulture.Persistence.CompiledModels.Postgres
     public partial class PostgresJustCultureDbContextModel
     {
         private PostgresJustCultureDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("42cdc6aa-0a25-43e3-aad8-b380d6ca9036"), entityTypeCount: 18)
+            : base(skipDetectChanges: false, modelId: new Guid("5f5483d1-cfb5-4ef0-bfc9-b0603d9c31e2"), entityTypeCount: 19)
         {
         }
 
@@ -20,6 +20,7 @@ namespace JustCulture.Persistence.CompiledModels.Postgres
         {
             var concern = ConcernEntityType.Create(this);
             var concernAction = ConcernActionEntityType.Create(this);
+            var formalProceeding = FormalProceedingEntityType.Create(this);
             var wresHistoryEntry = WresHistoryEntryEntityType.Create(this);
             var archivedHeadcountEntry = ArchivedHeadcountEntryEntityType.Create(this);
             var headcountSnapshot = HeadcountSnapshotEntityType.Create(this);
@@ -38,6 +39,7 @@ namespace JustCulture.Persistence.CompiledModels.Postgres
             var workflowInstanceRecord = WorkflowInstanceRecordEntityType.Create(this);
 
             ConcernActionEntityType.CreateForeignKey1(concernAction, concern);
+            FormalProceedingEntityType.CreateForeignKey1(formalProceeding, concern);
             ConsideredAlternativeEntityType.CreateForeignKey1(consideredAlternative, suspension);
             SuspensionEntityType.CreateForeignKey1(suspension, concern);
             ChecklistDraftRecordEntityType.CreateForeignKey1(checklistDraftRecord, workflowInstanceRecord);
@@ -47,6 +49,7 @@ namespace JustCulture.Persistence.CompiledModels.Postgres
 
             ConcernEntityType.CreateAnnotations(concern);
             ConcernActionEntityType.CreateAnnotations(concernAction);
+            FormalProceedingEntityType.CreateAnnotations(formalProceeding);
             WresHistoryEntryEntityType.CreateAnnotations(wresHistoryEntry);
             ArchivedHeadcountEntryEntityType.CreateAnnotations(archivedHeadcountEntry);
             HeadcountSnapshotEntityType.CreateAnnotations(headcountSnapshot);

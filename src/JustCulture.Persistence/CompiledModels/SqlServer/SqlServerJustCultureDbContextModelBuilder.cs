@@ -11,7 +11,7 @@ namespace JustCulture.Persistence.CompiledModels.SqlServer
     public partial class SqlServerJustCultureDbContextModel
     {
         private SqlServerJustCultureDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("1d0e5fda-7b87-48c9-ade8-be596f9dc4c6"), entityTypeCount: 18)
+            : base(skipDetectChanges: false, modelId: new Guid("b1b923cf-ed94-4bed-8253-6b6a2b0d4c65"), entityTypeCount: 19)
         {
         }
 
@@ -19,6 +19,7 @@ namespace JustCulture.Persistence.CompiledModels.SqlServer
         {
             var concern = ConcernEntityType.Create(this);
             var concernAction = ConcernActionEntityType.Create(this);
+            var formalProceeding = FormalProceedingEntityType.Create(this);
             var wresHistoryEntry = WresHistoryEntryEntityType.Create(this);
             var archivedHeadcountEntry = ArchivedHeadcountEntryEntityType.Create(this);
             var headcountSnapshot = HeadcountSnapshotEntityType.Create(this);
@@ -37,6 +38,7 @@ namespace JustCulture.Persistence.CompiledModels.SqlServer
             var workflowInstanceRecord = WorkflowInstanceRecordEntityType.Create(this);
 
             ConcernActionEntityType.CreateForeignKey1(concernAction, concern);
+            FormalProceedingEntityType.CreateForeignKey1(formalProceeding, concern);
             ConsideredAlternativeEntityType.CreateForeignKey1(consideredAlternative, suspension);
             SuspensionEntityType.CreateForeignKey1(suspension, concern);
             ChecklistDraftRecordEntityType.CreateForeignKey1(checklistDraftRecord, workflowInstanceRecord);
@@ -46,6 +48,7 @@ namespace JustCulture.Persistence.CompiledModels.SqlServer
 
             ConcernEntityType.CreateAnnotations(concern);
             ConcernActionEntityType.CreateAnnotations(concernAction);
+            FormalProceedingEntityType.CreateAnnotations(formalProceeding);
             WresHistoryEntryEntityType.CreateAnnotations(wresHistoryEntry);
             ArchivedHeadcountEntryEntityType.CreateAnnotations(archivedHeadcountEntry);
             HeadcountSnapshotEntityType.CreateAnnotations(headcountSnapshot);

@@ -11,7 +11,7 @@ namespace JustCulture.Persistence.CompiledModels.Sqlite
     public partial class SqliteJustCultureDbContextModel
     {
         private SqliteJustCultureDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("8ed8cac1-ebf7-45c3-a67e-445749d8e371"), entityTypeCount: 18)
+            : base(skipDetectChanges: false, modelId: new Guid("760938fd-07f2-4051-97c5-5f4968b233d5"), entityTypeCount: 19)
         {
         }
 
@@ -19,6 +19,7 @@ namespace JustCulture.Persistence.CompiledModels.Sqlite
         {
             var concern = ConcernEntityType.Create(this);
             var concernAction = ConcernActionEntityType.Create(this);
+            var formalProceeding = FormalProceedingEntityType.Create(this);
             var wresHistoryEntry = WresHistoryEntryEntityType.Create(this);
             var archivedHeadcountEntry = ArchivedHeadcountEntryEntityType.Create(this);
             var headcountSnapshot = HeadcountSnapshotEntityType.Create(this);
@@ -37,6 +38,7 @@ namespace JustCulture.Persistence.CompiledModels.Sqlite
             var workflowInstanceRecord = WorkflowInstanceRecordEntityType.Create(this);
 
             ConcernActionEntityType.CreateForeignKey1(concernAction, concern);
+            FormalProceedingEntityType.CreateForeignKey1(formalProceeding, concern);
             ConsideredAlternativeEntityType.CreateForeignKey1(consideredAlternative, suspension);
             SuspensionEntityType.CreateForeignKey1(suspension, concern);
             ChecklistDraftRecordEntityType.CreateForeignKey1(checklistDraftRecord, workflowInstanceRecord);
@@ -46,6 +48,7 @@ namespace JustCulture.Persistence.CompiledModels.Sqlite
 
             ConcernEntityType.CreateAnnotations(concern);
             ConcernActionEntityType.CreateAnnotations(concernAction);
+            FormalProceedingEntityType.CreateAnnotations(formalProceeding);
             WresHistoryEntryEntityType.CreateAnnotations(wresHistoryEntry);
             ArchivedHeadcountEntryEntityType.CreateAnnotations(archivedHeadcountEntry);
             HeadcountSnapshotEntityType.CreateAnnotations(headcountSnapshot);
