@@ -135,5 +135,6 @@ internal sealed class FlowchartGraphValidator(DefinitionErrors errors)
         }
 
         SafetyRule.Check(paths, _activities, startId, errors);
+        FormalStageRule.Check(paths, _activities, startId, errors);
     }
 }
