@@ -15,7 +15,7 @@ internal static class FormalStageRule
             bool IsGate(ActivityDefinition a) => stage == 1
                 ? a is StartFormalInvestigationActivity
                 : a is FormalStageActivity f && f.Stage == stage - 1;
-            var gate = stage == 1 ? "a formal investigation started" : $"a {StageName(stage - 1)}";
+            var gate = Gate(stage);
             var reached = paths.Search([(startId, null)], stopAt: IsGate);
             foreach (var id in reached.InOrder.Where(id => paths.Activity(id) is FormalStageActivity f && f.Stage == stage))
             {
@@ -27,10 +27,11 @@ internal static class FormalStageRule
         }
     }
 
-    private static string StageName(int stage) => stage switch
+    // What must come before a stage, in words.
+    private static string Gate(int stage) => stage switch
     {
-        1 => "investigation conclusion",
-        2 => "disciplinary hearing",
-        _ => "appeal",
+        1 => "a formal investigation started",
+        2 => "an investigation conclusion",
+        _ => "a disciplinary hearing",
     };
 }

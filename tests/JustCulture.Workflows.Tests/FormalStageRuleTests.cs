@@ -34,7 +34,7 @@ public class FormalStageRuleTests
 
         var error = flow.Errors(File).ShouldHaveSingleItem();
 
-        error.ShouldStartWith($"{File}: activity 'hearing': safety rule broken: the disciplinary hearing can be reached from start 'start' without a investigation conclusion");
+        error.ShouldStartWith($"{File}: activity 'hearing': safety rule broken: the disciplinary hearing can be reached from start 'start' without an investigation conclusion");
         error.ShouldContain("review[NoFurtherAction] -> hearing");
     }
 

@@ -90,7 +90,7 @@ public abstract class FormalProcessStepsTests : IAsyncLifetime
         stored.AppealDecidedOn.ShouldBe(Today);
 
         var entries = await App.OpenedEntriesAsync(log => log.Where(e => e.ConcernId == concernId && (e.EventType == LogEventTypes.InvestigationConcluded
-            || e.EventType == LogEventTypes.HearingHeld || e.EventType == LogEventTypes.AppealLodged || e.EventType == LogEventTypes.AppealDecided)).OrderBy(e => e.Sequence));
+            || e.EventType == LogEventTypes.HearingHeld || e.EventType == LogEventTypes.AppealLodged || e.EventType == LogEventTypes.AppealDecided)).OrderBy(e => e.EntryId));
         entries.Select(e => e.EventType).ShouldBe([LogEventTypes.InvestigationConcluded, LogEventTypes.HearingHeld, LogEventTypes.AppealLodged, LogEventTypes.AppealDecided]);
         entries.Select(e => e.Answer).ShouldBe([
             $"CaseToAnswer; {Today.AddDays(-20):yyyy-MM-dd}", $"FinalWrittenWarning; {Today.AddDays(-10):yyyy-MM-dd}",
