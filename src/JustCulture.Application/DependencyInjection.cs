@@ -107,6 +107,8 @@ public static class DependencyInjection
         services.AddScoped<Suspensions.SuspensionSteps>();
         services.AddScoped<Suspensions.CaseSuspensionsHandler>();
         services.AddScoped<Suspensions.ListSuspensionsHandler>();
+        services.AddScoped<Formal.FormalProcessSteps>();
+        services.AddScoped<Formal.FormalProcessQueries>();
         services.AddScoped<CaseFlagsHandler>();
         services.AddScoped<Wellbeing.WellbeingSteps>();
         services.AddScoped<Wellbeing.CaseWellbeingHandler>();

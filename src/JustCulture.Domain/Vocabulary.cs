@@ -125,6 +125,10 @@ public static class Vocabulary
 
         // Case clocks (docs/domain/case-clocks.md).
         "StageDelayRecorded" => "Delay reason recorded",
+        "InvestigationConcluded" => "Investigation concluded",
+        "HearingHeld" => "Hearing held",
+        "AppealLodged" => "Appeal lodged",
+        "AppealDecided" => "Appeal decided",
         "WorkflowFinished" => "Action closed",
         "StaffImported" => "Staff file imported",
         "UserAdded" => "User added",

@@ -49,6 +49,9 @@ public abstract class JustCultureDbContext(DbContextOptions options) : DbContext
     public DbSet<Domain.Survey.FairnessSurveyInvitation> FairnessSurveyInvitations => Set<Domain.Survey.FairnessSurveyInvitation>();
     public DbSet<Domain.Survey.FairnessSurveyResponse> FairnessSurveyResponses => Set<Domain.Survey.FairnessSurveyResponse>();
 
+    /// <summary>The formal process after a formal investigation started: conclusion, hearing, appeal (docs/domain/formal-process.md).</summary>
+    public DbSet<Domain.Formal.FormalProceeding> FormalProceedings => Set<Domain.Formal.FormalProceeding>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);

@@ -60,6 +60,13 @@ internal sealed class ActivityFactory(DefinitionErrors errors)
                     helpText: Text(id, inputs, "helpText", required: false));
             case StartFormalInvestigationActivity.TypeName:
                 return new StartFormalInvestigationActivity(id, name);
+            // The formal process after the investigation (FormalProcessActivities.cs); the safety rule checks their order.
+            case ConcludeInvestigationActivity.TypeName:
+                return new ConcludeInvestigationActivity(id, name);
+            case DisciplinaryHearingActivity.TypeName:
+                return new DisciplinaryHearingActivity(id, name);
+            case AppealActivity.TypeName:
+                return new AppealActivity(id, name);
             default:
                 errors.Activity(id, $"unknown activity type '{type}'");
                 return null;

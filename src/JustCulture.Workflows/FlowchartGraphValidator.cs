@@ -195,6 +195,7 @@ internal sealed class FlowchartGraphValidator(DefinitionErrors errors)
 
         var paths = new FlowchartPaths(_byId, _connections);
         SafetyRule.Check(paths, _activities, startId, errors);
+        FormalStageRule.Check(paths, _activities, startId, errors);
     }
 
     private HashSet<string> Reach(string startId)

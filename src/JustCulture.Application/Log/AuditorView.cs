@@ -21,7 +21,14 @@ public static class AuditorView
         LogEventTypes.AmbassadorInvited, LogEventTypes.AmbassadorObservationsRecorded, LogEventTypes.FairnessSurveyOffered,
     ];
 
-    private static readonly HashSet<string> EventsWithChoiceAnswers = new(SuspensionEvents, StringComparer.Ordinal)
+    /// <summary>The formal process's entries: the finding or outcome and its date as the answer, fixed text as the
+    /// question; the hearing panel and any "other" outcome are sealed and never shown.</summary>
+    private static readonly string[] FormalProcessEvents =
+    [
+        LogEventTypes.InvestigationConcluded, LogEventTypes.HearingHeld, LogEventTypes.AppealLodged, LogEventTypes.AppealDecided,
+    ];
+
+    private static readonly HashSet<string> EventsWithChoiceAnswers = new(SuspensionEvents.Concat(FormalProcessEvents), StringComparer.Ordinal)
     {
         LogEventTypes.ConcernOpened,
         LogEventTypes.QuestionAnswered,
@@ -38,7 +45,7 @@ public static class AuditorView
 
     /// <summary>Events whose question is text from the workflow definition or the product's own fixed text
     /// (a "User x added" question names a user).</summary>
-    private static readonly HashSet<string> EventsWithDefinitionQuestions = new(SuspensionEvents, StringComparer.Ordinal)
+    private static readonly HashSet<string> EventsWithDefinitionQuestions = new(SuspensionEvents.Concat(FormalProcessEvents), StringComparer.Ordinal)
     {
         LogEventTypes.QuestionAnswered,
         LogEventTypes.OutcomeRecorded,

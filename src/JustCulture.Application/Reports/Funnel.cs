@@ -32,7 +32,14 @@ public sealed record FunnelStage(
     StageGroup Bme,
     StageGroup NotStated,
     Likelihood AgainstHeadcount,
-    Likelihood? ConditionalOnPreviousStage);
+    Likelihood? ConditionalOnPreviousStage)
+{
+    /// <summary>The key of the stage the conditional figure is of (null: the stage listed before this one).</summary>
+    public string? PreviousStage { get; init; }
+
+    /// <summary>The name of the stage the conditional figure is of; null at the first stage.</summary>
+    public string? PreviousStageName { get; init; }
+}
 
 public sealed record BreakdownRow(string Category, GroupFigures White, GroupFigures Bme, NotStatedFigures NotStated, Likelihood Likelihood);
 
@@ -67,6 +74,9 @@ public sealed record FunnelReport(string Year, string Source, IReadOnlyList<Funn
 
     /// <summary>The signed checkpoint of the log the figures were computed against; null only when the log is empty.</summary>
     public Log.LogCheckpointSummary? Checkpoint { get; init; }
+
+    /// <summary>How long suspensions, exclusions and restrictions of duties lasted, by group (exact figures: on screen only).</summary>
+    public IReadOnlyList<SuspensionLength> SuspensionLengths { get; init; } = [];
 }
 
 /// <summary>
@@ -119,23 +129,30 @@ public static class FunnelCalculator
             .Where(e => e.EventType == LogEventTypes.OutcomeRecorded && e.Answer is "G" or "A" && e.WorkflowInstanceId is not null)
             .Select(e => e.WorkflowInstanceId!.Value)
             .ToHashSet();
-        var stages = new (string Key, string Name, string Definition, string What, HashSet<string> People)[]
+        var stages = new (string Key, string Name, string Definition, string What, HashSet<string> People, string? Previous)[]
         {
             ("raised", "Concern raised", "Distinct staff who were the subject of a concern opened in the year (ConcernOpened).",
-                "had a concern raised about them", Indicator3Calculator.SubjectsIn(log, LogEventTypes.ConcernOpened, year)),
+                "had a concern raised about them", Indicator3Calculator.SubjectsIn(log, LogEventTypes.ConcernOpened, year), null),
             ("outcome-g-or-a", "Checklist outcome G or A", "Distinct staff with a checklist outcome of G (no mitigation) or A (deliberate harm) recorded in the year (OutcomeRecorded).",
-                "reached checklist outcome G or A", Indicator3Calculator.SubjectsIn(log, LogEventTypes.OutcomeRecorded, year, e => e.Answer is "G" or "A")),
+                "reached checklist outcome G or A", Indicator3Calculator.SubjectsIn(log, LogEventTypes.OutcomeRecorded, year, e => e.Answer is "G" or "A"), null),
             ("reviewed", "Referred for review (after G or A)", "Distinct staff with a commissioning review decided in the year on an action whose checklist outcome was G or A (ReviewDecided).",
-                "had a G or A case reviewed", Indicator3Calculator.SubjectsIn(log, LogEventTypes.ReviewDecided, year, e => e.WorkflowInstanceId is { } id && gaActions.Contains(id))),
+                "had a G or A case reviewed", Indicator3Calculator.SubjectsIn(log, LogEventTypes.ReviewDecided, year, e => e.WorkflowInstanceId is { } id && gaActions.Contains(id)), null),
             ("formal", "Formal investigation started", "Distinct staff whose formal investigation started in the year (FormalInvestigationStarted), after any outcome: the indicator-3 count.",
-                Indicator3Calculator.What, Indicator3Calculator.SubjectsIn(log, LogEventTypes.FormalInvestigationStarted, year)),
-        };
+                Indicator3Calculator.What, Indicator3Calculator.SubjectsIn(log, LogEventTypes.FormalInvestigationStarted, year), null),
+        }.Concat(FormalProcessStages.For(log, year)).ToArray();
 
         var headcount = Indicator3Calculator.HeadcountByGroup(inputs.Population, year);
         var result = new List<FunnelStage>();
         Dictionary<WresGroup, HashSet<string>>? previous = null;
+        var byKey = new Dictionary<string, (string Name, Dictionary<WresGroup, HashSet<string>> People)>(StringComparer.Ordinal);
         foreach (var stage in stages)
         {
+            // The formal process's stages name the stage they follow; the first four follow the one before them.
+            if (stage.Previous is { } previousKey)
+            {
+                previous = byKey[previousKey].People;
+            }
+
             var byGroup = Indicator3Calculator.ByGroup(stage.People, year, inputs.Population, stage.What, warnings);
             StageGroup Figures(WresGroup g)
             {
@@ -156,11 +173,21 @@ public static class FunnelCalculator
                 ? null
                 : Likelihood.From(RelativeLikelihood.Compute(bme.InPreviousStage!.Value, bme.PreviousStageCount!.Value, white.InPreviousStage!.Value, white.PreviousStageCount!.Value,
                     $"{stage.What} among those at the previous stage", policy));
-            result.Add(new FunnelStage(stage.Key, stage.Name, stage.Definition, white, bme, Figures(WresGroup.NotStated), against, conditional));
+            result.Add(new FunnelStage(stage.Key, stage.Name, stage.Definition, white, bme, Figures(WresGroup.NotStated), against, conditional)
+            {
+                PreviousStage = stage.Previous,
+                PreviousStageName = result.Count == 0 ? null : stage.Previous is { } p ? byKey[p].Name : result[^1].Name,
+            });
+            if (FormalProcessStages.ReferralBiasNote(stage.Key, white, bme, conditional) is { } note)
+            {
+                warnings.Add(note);
+            }
+
             previous = byGroup;
+            byKey[stage.Key] = (stage.Name, byGroup);
         }
 
-        var entering = stages[^1].People;
+        var entering = stages.Single(s => s.Key == "formal").People;
         var breakdowns = new List<Breakdown>
         {
             BreakdownBy("band", HeadcountDimension.Band, year, entering, inputs.Population, policy),
@@ -173,6 +200,7 @@ public static class FunnelCalculator
         return new FunnelReport(year.ToString(), inputs.RecomputedSource, result, breakdowns, warnings.Select(w => w.Text).Distinct(StringComparer.Ordinal).ToList())
         {
             PublicNotes = [.. warnings.Select(w => w.PublicText).OfType<string>().Distinct(StringComparer.Ordinal)],
+            SuspensionLengths = FormalProcessStages.SuspensionLengths(log, year, inputs.Population),
         };
     }
 

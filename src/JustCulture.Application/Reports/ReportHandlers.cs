@@ -30,7 +30,8 @@ public sealed class ReportDataLoader(JustCultureDbContext db, DecisionLogTrust t
 
     /// <summary>The case events the reports count (the calculators pick each year's).</summary>
     public static readonly IReadOnlyList<string> CountedEvents =
-        [LogEventTypes.ConcernOpened, LogEventTypes.OutcomeRecorded, LogEventTypes.ReviewDecided, LogEventTypes.FormalInvestigationStarted];
+        [LogEventTypes.ConcernOpened, LogEventTypes.OutcomeRecorded, LogEventTypes.ReviewDecided, LogEventTypes.FormalInvestigationStarted,
+            .. FormalProcessStages.CountedEvents];
 
     /// <summary>The signed checkpoint the figures were computed against (null only while the log is empty).</summary>
     public LogCheckpointSummary? Checkpoint => LogCheckpointSummary.Of(_checkpoint);

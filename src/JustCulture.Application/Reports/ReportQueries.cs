@@ -52,7 +52,11 @@ internal sealed class ReportLogQueries(JustCultureDbContext db, long treeSize, I
                     WorkflowInstanceId = r.Entry.WorkflowInstanceId,
                     SubjectStaffRef = r.Entry.SubjectStaffRef,
                     // An outcome's letter; an erasure's frozen groups.
-                    Answer = r.Entry.EventType == LogEventTypes.OutcomeRecorded || r.Entry.EventType == LogEventTypes.PersonalDataErased ? r.Entry.Answer : null,
+                    Answer = r.Entry.EventType == LogEventTypes.OutcomeRecorded || r.Entry.EventType == LogEventTypes.PersonalDataErased
+                        // The formal process's answers are fixed choices and a date (FormalProcessStages counts by them).
+                        || r.Entry.EventType == LogEventTypes.InvestigationConcluded || r.Entry.EventType == LogEventTypes.HearingHeld
+                        || r.Entry.EventType == LogEventTypes.AppealDecided
+                        ? r.Entry.Answer : null,
                     OccurredAtUtc = r.Entry.OccurredAtUtc,
                 }))
                 .ToListAsync(ct));
@@ -94,7 +98,11 @@ internal sealed class ReportLogQueries(JustCultureDbContext db, long treeSize, I
             ConcernId = r.Entry.ConcernId,
             WorkflowInstanceId = r.Entry.WorkflowInstanceId,
             SubjectStaffRef = r.Entry.ConcernId == null ? r.Entry.SubjectStaffRef : null,
-            Answer = r.Entry.EventType == LogEventTypes.OutcomeRecorded ? r.Entry.Answer : null,
+            Answer = r.Entry.EventType == LogEventTypes.OutcomeRecorded
+                // The formal process's answers are fixed choices and a date (FormalProcessStages counts by them).
+                || r.Entry.EventType == LogEventTypes.InvestigationConcluded || r.Entry.EventType == LogEventTypes.HearingHeld
+                || r.Entry.EventType == LogEventTypes.AppealDecided
+                ? r.Entry.Answer : null,
             ActorId = r.Entry.EventType == LogEventTypes.ConcernOpened ? r.Entry.ActorId : string.Empty,
             OccurredAtUtc = r.Entry.OccurredAtUtc,
         });

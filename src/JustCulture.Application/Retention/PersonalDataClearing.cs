@@ -58,6 +58,12 @@ internal static class PersonalDataClearing
             .ExecuteUpdateAsync(s => s
                 .SetProperty(a => a.Observations, a => a.Observations == null ? null : ErasedText)
                 .SetProperty(a => a.Version, a => a.Version + 1), cancellationToken);
+        // The formal process's free text (the hearing panel, an "other" outcome) goes too; its choices and dates stay.
+        await db.FormalProceedings.Where(x => concernIds.Contains(x.ConcernId)).TagWith("retention: clear formal proceedings")
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(x => x.HearingPanel, x => x.HearingPanel == null ? null : ErasedText)
+                .SetProperty(x => x.HearingOutcomeDetail, x => x.HearingOutcomeDetail == null ? null : ErasedText)
+                .SetProperty(x => x.Version, x => x.Version + 1), cancellationToken);
 
         var instanceIds = actions.Select(a => a.WorkflowInstanceId);
         // The workflow's variables are its only free-form state; a closed case's workflow never resumes, so

@@ -54,4 +54,10 @@ public static class LogEventTypes
     /// <summary>Why an action's stage is past its working-day target (docs/domain/case-clocks.md). The answer is the
     /// stage and the fixed reason; the explanation is sealed in the rationale.</summary>
     public const string StageDelayRecorded = "StageDelayRecorded";
+    // The formal process after a formal investigation started (docs/domain/formal-process.md). The answer is the fixed
+    // choice first, then the date ("NoCaseToAnswer; 2026-05-01"); the hearing panel and any other outcome are sealed.
+    public const string InvestigationConcluded = "InvestigationConcluded";
+    public const string HearingHeld = "HearingHeld";
+    public const string AppealLodged = "AppealLodged";
+    public const string AppealDecided = "AppealDecided";
 }

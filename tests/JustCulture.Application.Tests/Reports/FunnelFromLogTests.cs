@@ -41,8 +41,11 @@ public abstract class FunnelFromLogTests : ReportTestBase
     {
         var funnel = await ScenarioAsync();
 
-        funnel.Stages.Select(s => s.Stage).ShouldBe(["raised", "outcome-g-or-a", "reviewed", "formal"]);
-        funnel.Stages.Select(s => (s.White.Count, s.Bme.Count, s.NotStated.Count)).ShouldBe([(2, 2, 1), (1, 2, 1), (1, 1, 1), (1, 1, 1)]);
+        funnel.Stages.Select(s => s.Stage).ShouldBe(["raised", "outcome-g-or-a", "reviewed", "formal",
+            "no-case-to-answer", "case-to-answer", "sanction", "final-warning-or-dismissal", "dismissal", "appeal-upheld", "suspension"]);
+        funnel.Stages.Take(4).Select(s => (s.White.Count, s.Bme.Count, s.NotStated.Count)).ShouldBe([(2, 2, 1), (1, 2, 1), (1, 1, 1), (1, 1, 1)]);
+        // Nothing after the formal investigation has happened yet.
+        funnel.Stages.Skip(4).ShouldAllBe(s => s.White.Count == 0 && s.Bme.Count == 0 && s.NotStated.Count == 0);
         funnel.Stages.ShouldAllBe(s => s.White.Headcount == 5 && s.Bme.Headcount == 4 && s.NotStated.Headcount == 2);
     }
 
@@ -55,7 +58,7 @@ public abstract class FunnelFromLogTests : ReportTestBase
         // G or A:   (2/4) ÷ (1/5) = 0.50 ÷ 0.20 = 2.50
         // reviewed: (1/4) ÷ (1/5) = 0.25 ÷ 0.20 = 1.25
         // formal:   (1/4) ÷ (1/5) = 1.25, the indicator-3 figure
-        funnel.Stages.Select(s => s.AgainstHeadcount.RelativeLikelihood).ShouldBe([1.25, 2.5, 1.25, 1.25]);
+        funnel.Stages.Take(4).Select(s => s.AgainstHeadcount.RelativeLikelihood).ShouldBe([1.25, 2.5, 1.25, 1.25]);
         // The interval shown is Koopman's score interval for the same counts; Katz's, worked by hand, is kept beside it.
         // raised, Katz: SE = √(1/2 − 1/4 + 1/2 − 1/5) = √0.55 = 0.7416; ln 1.25 = 0.2231 ∓ 1.4536 → e^−1.2305 = 0.29, e^1.6767 = 5.35.
         funnel.Stages[0].AgainstHeadcount.Ci95.ShouldBe(Score(2, 4, 2, 5));

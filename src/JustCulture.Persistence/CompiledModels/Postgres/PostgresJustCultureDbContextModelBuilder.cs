@@ -12,7 +12,7 @@ namespace JustCulture.Persistence.CompiledModels.Postgres
     public partial class PostgresJustCultureDbContextModel
     {
         private PostgresJustCultureDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("ab69d084-aa55-40a3-94f0-e5b9ca8e52a9"), entityTypeCount: 23)
+            : base(skipDetectChanges: false, modelId: new Guid("e272d860-f01f-4fcc-8c4d-90848f7d7ab4"), entityTypeCount: 25)
         {
         }
 
@@ -21,6 +21,8 @@ namespace JustCulture.Persistence.CompiledModels.Postgres
             var ambassadorInvitation = AmbassadorInvitationEntityType.Create(this);
             var concern = ConcernEntityType.Create(this);
             var concernAction = ConcernActionEntityType.Create(this);
+            var formalProceeding = FormalProceedingEntityType.Create(this);
+            var organisationHistoryEntry = OrganisationHistoryEntryEntityType.Create(this);
             var wresHistoryEntry = WresHistoryEntryEntityType.Create(this);
             var archivedHeadcountEntry = ArchivedHeadcountEntryEntityType.Create(this);
             var headcountSnapshot = HeadcountSnapshotEntityType.Create(this);
@@ -44,6 +46,7 @@ namespace JustCulture.Persistence.CompiledModels.Postgres
 
             AmbassadorInvitationEntityType.CreateForeignKey1(ambassadorInvitation, concern);
             ConcernActionEntityType.CreateForeignKey1(concernAction, concern);
+            FormalProceedingEntityType.CreateForeignKey1(formalProceeding, concern);
             FairnessSurveyInvitationEntityType.CreateForeignKey1(fairnessSurveyInvitation, concern);
             ConsideredAlternativeEntityType.CreateForeignKey1(consideredAlternative, suspension);
             SuspensionEntityType.CreateForeignKey1(suspension, concern);
@@ -57,6 +60,8 @@ namespace JustCulture.Persistence.CompiledModels.Postgres
             AmbassadorInvitationEntityType.CreateAnnotations(ambassadorInvitation);
             ConcernEntityType.CreateAnnotations(concern);
             ConcernActionEntityType.CreateAnnotations(concernAction);
+            FormalProceedingEntityType.CreateAnnotations(formalProceeding);
+            OrganisationHistoryEntryEntityType.CreateAnnotations(organisationHistoryEntry);
             WresHistoryEntryEntityType.CreateAnnotations(wresHistoryEntry);
             ArchivedHeadcountEntryEntityType.CreateAnnotations(archivedHeadcountEntry);
             HeadcountSnapshotEntityType.CreateAnnotations(headcountSnapshot);

@@ -11,7 +11,7 @@ namespace JustCulture.Persistence.CompiledModels.SqlServer
     public partial class SqlServerJustCultureDbContextModel
     {
         private SqlServerJustCultureDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("741a846e-bec3-4cd5-bf50-3bd72cb1acb2"), entityTypeCount: 23)
+            : base(skipDetectChanges: false, modelId: new Guid("8d79db3b-c654-4e98-8e36-b9ac8f14c993"), entityTypeCount: 25)
         {
         }
 
@@ -20,6 +20,8 @@ namespace JustCulture.Persistence.CompiledModels.SqlServer
             var ambassadorInvitation = AmbassadorInvitationEntityType.Create(this);
             var concern = ConcernEntityType.Create(this);
             var concernAction = ConcernActionEntityType.Create(this);
+            var formalProceeding = FormalProceedingEntityType.Create(this);
+            var organisationHistoryEntry = OrganisationHistoryEntryEntityType.Create(this);
             var wresHistoryEntry = WresHistoryEntryEntityType.Create(this);
             var archivedHeadcountEntry = ArchivedHeadcountEntryEntityType.Create(this);
             var headcountSnapshot = HeadcountSnapshotEntityType.Create(this);
@@ -43,6 +45,7 @@ namespace JustCulture.Persistence.CompiledModels.SqlServer
 
             AmbassadorInvitationEntityType.CreateForeignKey1(ambassadorInvitation, concern);
             ConcernActionEntityType.CreateForeignKey1(concernAction, concern);
+            FormalProceedingEntityType.CreateForeignKey1(formalProceeding, concern);
             FairnessSurveyInvitationEntityType.CreateForeignKey1(fairnessSurveyInvitation, concern);
             ConsideredAlternativeEntityType.CreateForeignKey1(consideredAlternative, suspension);
             SuspensionEntityType.CreateForeignKey1(suspension, concern);
@@ -56,6 +59,8 @@ namespace JustCulture.Persistence.CompiledModels.SqlServer
             AmbassadorInvitationEntityType.CreateAnnotations(ambassadorInvitation);
             ConcernEntityType.CreateAnnotations(concern);
             ConcernActionEntityType.CreateAnnotations(concernAction);
+            FormalProceedingEntityType.CreateAnnotations(formalProceeding);
+            OrganisationHistoryEntryEntityType.CreateAnnotations(organisationHistoryEntry);
             WresHistoryEntryEntityType.CreateAnnotations(wresHistoryEntry);
             ArchivedHeadcountEntryEntityType.CreateAnnotations(archivedHeadcountEntry);
             HeadcountSnapshotEntityType.CreateAnnotations(headcountSnapshot);

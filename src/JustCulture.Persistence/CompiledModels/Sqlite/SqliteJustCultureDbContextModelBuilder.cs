@@ -11,7 +11,7 @@ namespace JustCulture.Persistence.CompiledModels.Sqlite
     public partial class SqliteJustCultureDbContextModel
     {
         private SqliteJustCultureDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("3574e5c5-2107-4d2c-a9d9-a4ed59fc4889"), entityTypeCount: 23)
+            : base(skipDetectChanges: false, modelId: new Guid("9775a2e9-b5db-4066-9ca9-37bd6f2254ec"), entityTypeCount: 25)
         {
         }
 
@@ -20,6 +20,8 @@ namespace JustCulture.Persistence.CompiledModels.Sqlite
             var ambassadorInvitation = AmbassadorInvitationEntityType.Create(this);
             var concern = ConcernEntityType.Create(this);
             var concernAction = ConcernActionEntityType.Create(this);
+            var formalProceeding = FormalProceedingEntityType.Create(this);
+            var organisationHistoryEntry = OrganisationHistoryEntryEntityType.Create(this);
             var wresHistoryEntry = WresHistoryEntryEntityType.Create(this);
             var archivedHeadcountEntry = ArchivedHeadcountEntryEntityType.Create(this);
             var headcountSnapshot = HeadcountSnapshotEntityType.Create(this);
@@ -43,6 +45,7 @@ namespace JustCulture.Persistence.CompiledModels.Sqlite
 
             AmbassadorInvitationEntityType.CreateForeignKey1(ambassadorInvitation, concern);
             ConcernActionEntityType.CreateForeignKey1(concernAction, concern);
+            FormalProceedingEntityType.CreateForeignKey1(formalProceeding, concern);
             FairnessSurveyInvitationEntityType.CreateForeignKey1(fairnessSurveyInvitation, concern);
             ConsideredAlternativeEntityType.CreateForeignKey1(consideredAlternative, suspension);
             SuspensionEntityType.CreateForeignKey1(suspension, concern);
@@ -56,6 +59,8 @@ namespace JustCulture.Persistence.CompiledModels.Sqlite
             AmbassadorInvitationEntityType.CreateAnnotations(ambassadorInvitation);
             ConcernEntityType.CreateAnnotations(concern);
             ConcernActionEntityType.CreateAnnotations(concernAction);
+            FormalProceedingEntityType.CreateAnnotations(formalProceeding);
+            OrganisationHistoryEntryEntityType.CreateAnnotations(organisationHistoryEntry);
             WresHistoryEntryEntityType.CreateAnnotations(wresHistoryEntry);
             ArchivedHeadcountEntryEntityType.CreateAnnotations(archivedHeadcountEntry);
             HeadcountSnapshotEntityType.CreateAnnotations(headcountSnapshot);

@@ -223,6 +223,95 @@ namespace JustCulture.Persistence.Migrations.Postgres
                     b.ToTable("concern_actions", (string)null);
                 });
 
+            modelBuilder.Entity("JustCulture.Domain.Formal.FormalProceeding", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("ActionOrdinal")
+                        .HasColumnType("integer")
+                        .HasColumnName("action_ordinal");
+
+                    b.Property<DateOnly?>("AppealDecidedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("appeal_decided_on");
+
+                    b.Property<DateOnly?>("AppealLodgedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("appeal_lodged_on");
+
+                    b.Property<string>("AppealOutcome")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("appeal_outcome");
+
+                    b.Property<string>("AppealRecordedByUserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("appeal_recorded_by_user_id");
+
+                    b.Property<Guid>("ConcernId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("concern_id");
+
+                    b.Property<string>("ConcludedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("concluded_by_user_id");
+
+                    b.Property<DateOnly>("ConcludedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("concluded_on");
+
+                    b.Property<string>("Finding")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("finding");
+
+                    b.Property<DateOnly?>("HearingDate")
+                        .HasColumnType("date")
+                        .HasColumnName("hearing_date");
+
+                    b.Property<string>("HearingOutcome")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("hearing_outcome");
+
+                    b.Property<string>("HearingOutcomeDetail")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("hearing_outcome_detail");
+
+                    b.Property<string>("HearingPanel")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("hearing_panel");
+
+                    b.Property<string>("HearingRecordedByUserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("hearing_recorded_by_user_id");
+
+                    b.Property<DateOnly>("InvestigationStartedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("investigation_started_on");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConcernId", "ActionOrdinal")
+                        .IsUnique();
+
+                    b.ToTable("formal_proceedings", (string)null);
+                });
+
             modelBuilder.Entity("JustCulture.Domain.Reporting.OrganisationHistoryEntry", b =>
                 {
                     b.Property<string>("Year")
@@ -1283,6 +1372,15 @@ namespace JustCulture.Persistence.Migrations.Postgres
                 {
                     b.HasOne("JustCulture.Domain.Concerns.Concern", null)
                         .WithMany("Actions")
+                        .HasForeignKey("ConcernId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("JustCulture.Domain.Formal.FormalProceeding", b =>
+                {
+                    b.HasOne("JustCulture.Domain.Concerns.Concern", null)
+                        .WithMany()
                         .HasForeignKey("ConcernId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();

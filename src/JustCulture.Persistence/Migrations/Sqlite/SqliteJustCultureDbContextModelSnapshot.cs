@@ -218,6 +218,95 @@ namespace JustCulture.Persistence.Migrations.Sqlite
                     b.ToTable("concern_actions", (string)null);
                 });
 
+            modelBuilder.Entity("JustCulture.Domain.Formal.FormalProceeding", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int>("ActionOrdinal")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("action_ordinal");
+
+                    b.Property<DateOnly?>("AppealDecidedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("appeal_decided_on");
+
+                    b.Property<DateOnly?>("AppealLodgedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("appeal_lodged_on");
+
+                    b.Property<string>("AppealOutcome")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("appeal_outcome");
+
+                    b.Property<string>("AppealRecordedByUserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("appeal_recorded_by_user_id");
+
+                    b.Property<Guid>("ConcernId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("concern_id");
+
+                    b.Property<string>("ConcludedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("concluded_by_user_id");
+
+                    b.Property<DateOnly>("ConcludedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("concluded_on");
+
+                    b.Property<string>("Finding")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("finding");
+
+                    b.Property<DateOnly?>("HearingDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hearing_date");
+
+                    b.Property<string>("HearingOutcome")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hearing_outcome");
+
+                    b.Property<string>("HearingOutcomeDetail")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hearing_outcome_detail");
+
+                    b.Property<string>("HearingPanel")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hearing_panel");
+
+                    b.Property<string>("HearingRecordedByUserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hearing_recorded_by_user_id");
+
+                    b.Property<DateOnly>("InvestigationStartedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("investigation_started_on");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConcernId", "ActionOrdinal")
+                        .IsUnique();
+
+                    b.ToTable("formal_proceedings", (string)null);
+                });
+
             modelBuilder.Entity("JustCulture.Domain.Reporting.OrganisationHistoryEntry", b =>
                 {
                     b.Property<string>("Year")
@@ -1276,6 +1365,15 @@ namespace JustCulture.Persistence.Migrations.Sqlite
                 {
                     b.HasOne("JustCulture.Domain.Concerns.Concern", null)
                         .WithMany("Actions")
+                        .HasForeignKey("ConcernId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("JustCulture.Domain.Formal.FormalProceeding", b =>
+                {
+                    b.HasOne("JustCulture.Domain.Concerns.Concern", null)
+                        .WithMany()
                         .HasForeignKey("ConcernId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
