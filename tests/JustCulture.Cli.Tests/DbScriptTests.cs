@@ -69,7 +69,11 @@ public sealed class DbScriptTests : IDisposable
         later.ShouldContain("IX_app_users_staff_ref");
         // Only the tables later migrations add, none of the Baseline's.
         System.Text.RegularExpressions.Regex.Matches(later, @"CREATE TABLE (\S+)").Select(m => m.Groups[1].Value.Trim('"'))
-            .ShouldBe(["suspensions", "suspension_alternatives"], ignoreOrder: true);
+            .ShouldBe(
+            [
+                "suspensions", "suspension_alternatives", "wellbeing_records", "wellbeing_check_ins", "ambassador_invitations",
+                "fairness_survey_invitations", "fairness_survey_responses", "organisation_history", "formal_proceedings",
+            ], ignoreOrder: true);
         later.ShouldContain("IF NOT EXISTS(SELECT 1 FROM \"__EFMigrationsHistory\"");
     }
 
