@@ -45,7 +45,7 @@ public class FunnelDocumentTests(SqliteWebAppFixture app) : IClassFixture<Sqlite
         // Not vacuous: the demo year has every stage and breakdown, with entrants.
         api["year"]!.GetValue<string>().ShouldBe(Year);
         api["publication"]!.GetValue<bool>().ShouldBeFalse();
-        api["stages"]!.AsArray().Count.ShouldBe(4);
+        api["stages"]!.AsArray().Count.ShouldBe(11); // four to the formal investigation, six in the formal process, and suspension
         api["stages"]![3]!["white"]!["count"]!.GetValue<int>().ShouldBeGreaterThan(0);
         api["breakdowns"]!.AsArray().Select(b => b!["dimension"]!.GetValue<string>())
             .ShouldBe(["band", "staffGroup", "lengthOfService", "directorate", "raisingManagerDirectorate"]);

@@ -132,6 +132,6 @@ public class ReportApiTests(SqliteWebAppFixture app) : IClassFixture<SqliteWebAp
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         var root = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
         var stages = root.GetProperty("stages");
-        stages.GetArrayLength().ShouldBe(4);
+        stages.GetArrayLength().ShouldBe(11); // four to the formal investigation, six in the formal process, and suspension
     }
 }

@@ -116,7 +116,7 @@ public sealed partial class AuditorJourneyTests(BrowserFixture browser)
 
         // The board report, opened from the dashboard, and printed.
         await auditor.ClickAndWaitForPageAsync(page.Locator(".nhsuk-header__navigation-link", new() { HasText = "Reports" }));
-        await auditor.ClickAndWaitForPageAsync(page.GetByRole(AriaRole.Link, new() { Name = $"Board report for {expected.Year}" }));
+        await auditor.ClickAndWaitForPageAsync(page.GetByRole(AriaRole.Link, new() { Name = $"Board report for {expected.Year} (internal" }));
         page.Url.ShouldContain("/Audit/Reports/Board");
         (await page.Locator("#headline").InnerTextAsync()).ShouldContain($"In summary, {expected.Year}");
         await auditor.ScreenshotAsync("board");

@@ -22,7 +22,7 @@ public sealed class BoardReportPrintTests(BrowserFixture browser)
 
         var printed = await BoardReportPrint.PrintAsync(auditor, "board-report" + (query.Length == 0 ? "" : query.Contains("rolling", StringComparison.Ordinal) ? "-rolling" : "-publication"));
 
-        printed.Pages.ShouldBeInRange(1, query.Contains("publication", StringComparison.Ordinal) ? 4 : 5, printed.PdfPath);
+        printed.Pages.ShouldBeInRange(1, query.Contains("publication", StringComparison.Ordinal) ? 6 : 7, printed.PdfPath); // the funnel has eleven stages since the formal process and suspension joined it
         // Every printed page says which document it is.
         (await auditor.Page.Locator(".jc-report-mode--running").TextContentAsync() ?? string.Empty).ShouldStartWith(query.Contains("publication", StringComparison.Ordinal) ? "Publication version" : "Internal — not for publication");
         printed.Charts.ShouldBe(7, "trend, funnel and five breakdowns");
