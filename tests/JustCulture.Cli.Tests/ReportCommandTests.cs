@@ -222,9 +222,11 @@ public sealed class ReportCommandTests : IAsyncLifetime, IDisposable
 
         using var json = JsonDocument.Parse(stdout);
         var stages = json.RootElement.GetProperty("stages").EnumerateArray().ToList();
-        stages.Select(s => s.GetProperty("stage").GetString()).ShouldBe(["raised", "outcome-g-or-a", "reviewed", "formal"]);
-        // Both concerns reached G and were reviewed to formal: 1 White and 1 BME at every stage, RL (1/4) ÷ (1/5) = 1.25.
-        stages.ShouldAllBe(s => s.GetProperty("againstHeadcount").GetProperty("relativeLikelihood").GetDouble() == 1.25);
+        stages.Select(s => s.GetProperty("stage").GetString()).ShouldBe(["raised", "outcome-g-or-a", "reviewed", "formal",
+            "no-case-to-answer", "case-to-answer", "sanction", "final-warning-or-dismissal", "dismissal", "appeal-upheld", "suspension"]);
+        // Both concerns reached G and were reviewed to formal: 1 White and 1 BME at every stage to the formal investigation,
+        // RL (1/4) ÷ (1/5) = 1.25; neither investigation has concluded yet.
+        stages.Take(4).ShouldAllBe(s => s.GetProperty("againstHeadcount").GetProperty("relativeLikelihood").GetDouble() == 1.25);
         stages[1].GetProperty("conditionalOnPreviousStage").GetProperty("relativeLikelihood").GetDouble().ShouldBe(1.0);
         json.RootElement.GetProperty("breakdowns").EnumerateArray().Select(b => b.GetProperty("dimension").GetString())
             .ShouldBe(["band", "staffGroup", "lengthOfService", "directorate", "raisingManagerDirectorate"]);
