@@ -84,6 +84,20 @@ public sealed class WorkflowCheckCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task ExitsNonZeroNamingFileAndActivityGivenJoinWithNoIncomingConnections()
+    {
+        var file = Write("join.json",
+            [Activity("a", "Elsa.WriteLine", ("text", Input("Literal", "A"))), Activity("join", "Elsa.FlowJoin"), Activity("b", "Elsa.WriteLine", ("text", Input("Literal", "B")))],
+            [Connect("join", "b")]);
+
+        var result = await CliSession.RunRawAsync("workflow", "check", file);
+
+        result.ExitCode.ShouldNotBe(0, result.ToString());
+        result.Stdout.ShouldContain($"{file}: refused:");
+        result.Stdout.ShouldContain("activity 'join': a join with no incoming connections can never run");
+    }
+
+    [Fact]
     public async Task ExitsNonZeroNamingFileAndActivityGivenUnsupportedLanguage()
     {
         var file = Write("language.json",
