@@ -16,7 +16,7 @@ internal static class WorkflowCommands
     {
         var files = new Argument<string[]>("file") { Description = "Definition files to check", Arity = ArgumentArity.OneOrMore };
         var run = new Option<bool>("--run") { Description = "Also run each from its start, with no database; timers fire at once" };
-        var check = new Command("check", "Load and validate each definition, one line per file: loaded, or refused with the reason. Exit 0 only when all load") { files, run };
+        var check = new Command("check", "Load and validate each definition, one line per file: loaded, or refused with the reason. Exit 0 only when all load (and, with --run, none fails)") { files, run };
         check.SetAction(async (parse, ct) =>
         {
             var output = parse.InvocationConfiguration.Output;
@@ -33,7 +33,8 @@ internal static class WorkflowCommands
                     result = WorkflowCheck.Check(await File.ReadAllBytesAsync(file, ct), file, parse.GetValue(run));
                 }
 
-                allLoaded &= result.Loaded;
+                // A run that fails (a script stopped at its limits, an expression that throws) fails the check too.
+                allLoaded &= result.Loaded && result.Run?.Error is null;
                 await output.WriteLineAsync(result.Summary);
             }
 
