@@ -68,8 +68,6 @@ public static class AccessTable
         Public("page /Survey/Index"),
         SignedIn("page /Account/Password"),
         SignedIn("page /Index"),
-        // "Due and overdue for me": every signed-in user, each seeing only their own work (empty for roles with none).
-        SignedIn("page /Clocks/Index"),
         Roles("page /Concerns/*", LineManager),
         Roles("page /Review/*", Commissioning),
         Roles("page /Audit/*", AuditorsAndAdministrators),

@@ -9,12 +9,8 @@ namespace JustCulture.Web.Pages.Concerns;
 
 /// <summary>One concern the signed-in line manager raised: each action's outcome and what it means, and the
 /// decisions so far in plain words. Anyone else's concern is a 404.</summary>
-public sealed class DetailsModel(GetConcernHandler concerns, ConcernTimelineHandler timeline, ChecklistDraftHandler drafts,
-    JustCulture.Application.Clocks.StageClockReader clocks) : PageModel
+public sealed class DetailsModel(GetConcernHandler concerns, ConcernTimelineHandler timeline, ChecklistDraftHandler drafts) : PageModel
 {
-    /// <summary>Each open action's stage clock (docs/domain/case-clocks.md).</summary>
-    public IReadOnlyList<JustCulture.Application.Clocks.StageClock> Clocks { get; private set; } = [];
-
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
 
@@ -44,8 +40,6 @@ public sealed class DetailsModel(GetConcernHandler concerns, ConcernTimelineHand
             return RedirectToPage("/Cases/Erased", new { id = Id });
         }
 
-        // Read only after the concern was admitted above.
-        Clocks = (await clocks.ForAsync([Id], cancellationToken)).GetValueOrDefault(Id) ?? [];
         ActionsWithDraft = await drafts.ActionsWithDraftAsync(Id, User.UserId(), cancellationToken);
         Confirmation = TempData["Confirmation"] as string;
         return Page();

@@ -7,12 +7,8 @@ using Microsoft.AspNetCore.Mvc;
 namespace JustCulture.Web.Pages.Review;
 
 public sealed class CaseModel(GetReviewCaseHandler cases, SimilarCasesHandler similar, UnblindCaseHandler unblind,
-    JustCulture.Application.Suspensions.CaseSuspensionsHandler suspensions, JustCulture.Application.Cases.CaseFlagsHandler flags,
-    JustCulture.Application.Clocks.StageClockReader clocks) : ReviewPageModel
+    JustCulture.Application.Suspensions.CaseSuspensionsHandler suspensions, JustCulture.Application.Cases.CaseFlagsHandler flags) : ReviewPageModel
 {
-    /// <summary>Each open action's stage clock (docs/domain/case-clocks.md).</summary>
-    public IReadOnlyList<JustCulture.Application.Clocks.StageClock> Clocks { get; private set; } = [];
-
     public IReadOnlyList<JustCulture.Application.Suspensions.SuspensionView> Suspensions { get; private set; } = [];
 
     public IReadOnlyList<JustCulture.Application.Cases.CaseFlag> Flags { get; private set; } = [];
@@ -83,7 +79,6 @@ public sealed class CaseModel(GetReviewCaseHandler cases, SimilarCasesHandler si
         Similar = views;
         Suspensions = await suspensions.HandleAsync(id, User.UserId(), cancellationToken);
         Flags = (await flags.ForAsync([id], cancellationToken)).GetValueOrDefault(id) ?? [];
-        Clocks = (await clocks.ForAsync([id], cancellationToken)).GetValueOrDefault(id) ?? [];
         return null;
     }
 }
