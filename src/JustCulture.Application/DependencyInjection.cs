@@ -124,6 +124,7 @@ public static class DependencyInjection
         services.TryAddSingleton(_ => new Clocks.ClockSettings());
         services.AddScoped<Clocks.StageClockReader>();
         services.AddScoped<Clocks.RecordStageDelayHandler>();
+        services.AddScoped<Clocks.CaseClocksHandler>();
         services.AddScoped<Clocks.DueForMeHandler>();
         services.AddLogging(); // the digest logs its counts; a host's own logging setup wins (TryAdd)
         services.AddScoped<Clocks.ClockDigestHandler>();

@@ -75,6 +75,8 @@ public static class WebHostingExtensions
             pages.Conventions.AllowAnonymousToPage("/Survey/Index");
             pages.Conventions.AuthorizeFolder("/Concerns", Policies.LineManager);
             pages.Conventions.AuthorizeFolder("/Review", Policies.CommissioningManager);
+            // Clocks are case work for both roles; each page's handler applies the per-case rule.
+            pages.Conventions.AuthorizeFolder("/Clocks", Policies.CaseWorker);
             pages.Conventions.AuthorizeFolder("/Audit", Policies.AuditorOrAdministrator);
             pages.Conventions.AuthorizeFolder("/Admin", Policies.Administrator);
             pages.Conventions.ConfigureFilter(new MustChangePasswordFilter());

@@ -70,6 +70,8 @@ public static class AccessTable
         SignedIn("page /Index"),
         Roles("page /Concerns/*", LineManager),
         Roles("page /Review/*", Commissioning),
+        // Due-and-overdue list and the delay-reason form: case work for both; who may explain which stage is decided per case.
+        Roles("page /Clocks/*", CaseWorkers),
         Roles("page /Audit/*", AuditorsAndAdministrators),
         Roles("page /Admin/*", Administrators),
         // An erased case names nobody, so no case rule can apply: it says only its reference and when it was erased.

@@ -84,6 +84,8 @@ public sealed class BrowserSession(IBrowserContext context, IPage page, string t
     public async Task<string?> HorizontalOverflowAtAsync(int width)
     {
         await Page.SetViewportSizeAsync(width, 800);
+        // The header script moves links that no longer fit into its "More" menu on the next animation frame.
+        await Page.EvaluateAsync("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))");
         return await Page.EvaluateAsync<string?>("""
             () => {
               const over = document.documentElement.scrollWidth - window.innerWidth;

@@ -97,9 +97,7 @@ public partial class EndToEndTests
         await CheckedPageAsync(manager, "details");
 
         // On a 375 px phone the page reflows instead of scrolling sideways.
-        await manager.Page.SetViewportSizeAsync(375, 812);
-        (await manager.Page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth"))
-            .ShouldBeTrue("the concern page overflows horizontally at 375 px");
+        (await manager.HorizontalOverflowAtAsync(375)).ShouldBeNull("the concern page overflows horizontally at 375 px");
         await CheckedPageAsync(manager, "details-375px");
     }
 

@@ -9,8 +9,16 @@ namespace JustCulture.Web.Pages.Concerns;
 
 /// <summary>One concern the signed-in line manager raised: each action's outcome and what it means, and the
 /// decisions so far in plain words. Anyone else's concern is a 404.</summary>
-public sealed class DetailsModel(GetConcernHandler concerns, ConcernTimelineHandler timeline, ChecklistDraftHandler drafts) : PageModel
+public sealed class DetailsModel(GetConcernHandler concerns, ConcernTimelineHandler timeline, ChecklistDraftHandler drafts,
+    JustCulture.Application.Clocks.StageClockReader clocks) : PageModel
 {
+    /// <summary>Each open action's stage clock, by action.</summary>
+    public IReadOnlyDictionary<int, JustCulture.Application.Clocks.StageClock> Clocks { get; private set; } = new Dictionary<int, JustCulture.Application.Clocks.StageClock>();
+
+    /// <summary>What the line manager just did: "delay" after recording why a checklist is late.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Done { get; set; }
+
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
 
@@ -41,6 +49,7 @@ public sealed class DetailsModel(GetConcernHandler concerns, ConcernTimelineHand
         }
 
         ActionsWithDraft = await drafts.ActionsWithDraftAsync(Id, User.UserId(), cancellationToken);
+        Clocks = ((await clocks.ForAsync([Id], cancellationToken)).GetValueOrDefault(Id) ?? []).ToDictionary(c => c.ActionOrdinal);
         Confirmation = TempData["Confirmation"] as string;
         return Page();
     }

@@ -7,8 +7,12 @@ using Microsoft.AspNetCore.Mvc;
 namespace JustCulture.Web.Pages.Review;
 
 public sealed class CaseModel(GetReviewCaseHandler cases, SimilarCasesHandler similar, UnblindCaseHandler unblind,
-    JustCulture.Application.Suspensions.CaseSuspensionsHandler suspensions, JustCulture.Application.Cases.CaseFlagsHandler flags) : ReviewPageModel
+    JustCulture.Application.Suspensions.CaseSuspensionsHandler suspensions, JustCulture.Application.Cases.CaseFlagsHandler flags,
+    JustCulture.Application.Clocks.StageClockReader clocks) : ReviewPageModel
 {
+    /// <summary>Each open action's stage clock, by action.</summary>
+    public IReadOnlyDictionary<int, JustCulture.Application.Clocks.StageClock> Clocks { get; private set; } = new Dictionary<int, JustCulture.Application.Clocks.StageClock>();
+
     public IReadOnlyList<JustCulture.Application.Suspensions.SuspensionView> Suspensions { get; private set; } = [];
 
     public IReadOnlyList<JustCulture.Application.Cases.CaseFlag> Flags { get; private set; } = [];
@@ -79,6 +83,7 @@ public sealed class CaseModel(GetReviewCaseHandler cases, SimilarCasesHandler si
         Similar = views;
         Suspensions = await suspensions.HandleAsync(id, User.UserId(), cancellationToken);
         Flags = (await flags.ForAsync([id], cancellationToken)).GetValueOrDefault(id) ?? [];
+        Clocks = ((await clocks.ForAsync([id], cancellationToken)).GetValueOrDefault(id) ?? []).ToDictionary(c => c.ActionOrdinal);
         return null;
     }
 }
