@@ -35,6 +35,8 @@ public static class WebHostingExtensions
             FullVerifyEvery = DecisionLogSettings.ParseFullVerifyEvery(
                 builder.Configuration[$"{JustCultureWebOptions.Section}:Log:FullVerifyEvery"], $"{JustCultureWebOptions.Section}:Log:FullVerifyEvery"),
         };
+        // Before the application, whose defaults apply only when the host chose no targets.
+        services.AddSingleton(ClockConfiguration.Read(builder.Configuration));
         services.AddJustCultureApplication(database, log: log);
         // Read now, so a mistyped retention period stops the app at start naming the setting instead of erasing early.
         services.AddSingleton(JustCulture.Application.Retention.RetentionPeriod.Parse(
