@@ -22,6 +22,7 @@ public static class ApiEndpoints
         api.MapUserApi();
         api.MapSuspensionApi();
         api.MapCaseCareApi();
+        api.MapClockApi();
 
         api.MapPost("/concerns", async (RaiseConcernRequest request, ClaimsPrincipal user, OpenConcernHandler handler, ListTasksHandler tasks, CancellationToken ct) =>
         {

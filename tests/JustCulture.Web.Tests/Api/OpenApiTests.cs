@@ -30,6 +30,8 @@ public sealed partial class OpenApiTests(SqliteWebAppFixture app) : IClassFixtur
                 {
                     // A log position past the end: the app's own "no such entry", not a route that does not exist.
                     _ when m.Value.Contains("sequence", StringComparison.OrdinalIgnoreCase) => "999999999",
+                    // An action by its ordinal on the unknown case: the case's own "not found".
+                    _ when m.Value.Contains("action", StringComparison.OrdinalIgnoreCase) => "1",
                     _ when m.Value.Contains("id", StringComparison.OrdinalIgnoreCase) && !m.Value.Contains("user", StringComparison.OrdinalIgnoreCase) => UnknownId,
                     _ => "no.such.user",
                 });

@@ -91,6 +91,10 @@ public static class AccessTable
         Roles("POST /api/suspensions/{id:guid}/review", Commissioning),
         Roles("POST /api/suspensions/{id:guid}/end", Commissioning),
         // Wellbeing: read by the case's parties (the per-case rule narrows it further), recorded by its reviewers.
+        // Stage clocks: case work; which stage a caller may explain is decided per case.
+        Roles("GET /api/concerns/{id:guid}/clocks", CaseWorkers),
+        Roles("POST /api/concerns/{id:guid}/actions/{action:int}/delay", CaseWorkers),
+        Roles("GET /api/clocks/due", CaseWorkers),
         Roles("GET /api/concerns/{id:guid}/wellbeing", CaseWorkers),
         Roles("PUT /api/concerns/{id:guid}/wellbeing", Commissioning),
         Roles("POST /api/concerns/{id:guid}/wellbeing/check-ins", Commissioning),
