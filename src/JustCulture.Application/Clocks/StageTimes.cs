@@ -1,3 +1,4 @@
+using JustCulture.Application.Log;
 using JustCulture.Application.Reports;
 using JustCulture.Domain.Calendar;
 using JustCulture.Domain.Concerns;
@@ -104,13 +105,15 @@ public static class StageTimesCalculator
 /// time), timed from the decision log; the group is the person's as the staff record holds it now. Erased cases
 /// (whose subject can no longer be read) are not counted.
 /// </summary>
-public sealed class StageTimesReportHandler(JustCultureDbContext db, ClockSettings settings)
+public sealed class StageTimesReportHandler(JustCultureDbContext db, ClockSettings settings, DecisionLogTrust trust, DecisionLogSequencer sequencer)
 {
     private static readonly ActionStage[] Stages = [ActionStage.Checklist, ActionStage.AwaitingReview, ActionStage.InformalResolution, ActionStage.FormalInvestigation];
 
     public async Task<StageTimesReport> HandleAsync(string? year, CancellationToken cancellationToken = default)
     {
         var reportingYear = ReportingYearInput.Parse(year);
+        // As every live report: times read from a log that has been edited or cut would look trustworthy and be wrong.
+        await VerifiedCheckpoint.CurrentAsync(db, trust, sequencer, cancellationToken);
         var start = reportingYear.StartUtc;
         var end = reportingYear.EndUtc;
         // The actions with a stage event in the year; their earlier events give when those stages began.

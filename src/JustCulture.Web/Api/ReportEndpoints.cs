@@ -1,4 +1,5 @@
 using System.Text;
+using JustCulture.Application.Clocks;
 using JustCulture.Application.Common;
 using JustCulture.Application.Reports;
 using JustCulture.Web.Hosting;
@@ -43,6 +44,12 @@ public static class ReportEndpoints
         })
         .WithSummary("The disparity funnel and breakdowns for a reporting year (auditor or administrator)")
         .WithDescription("year is YYYY-YY; format is json (default) or csv. Relative likelihood per stage against headcount and conditional on the previous stage; breakdowns by band, staff group, length of service and directorate. Exact figures; the CSV is formula-safe.")
+        .ProducesProblem(StatusCodes.Status400BadRequest);
+
+        reports.MapGet("/stage-times", async (string? year, StageTimesReportHandler handler, CancellationToken ct) =>
+            TypedResults.Ok(StageTimesDocument.Of(await handler.HandleAsync(year, ct))))
+        .WithSummary("Time spent in each stage by WRES group for a reporting year (auditor or administrator)")
+        .WithDescription("year is YYYY-YY. Median and 90th percentile in working days of the stages that ended in the year, against each stage's target; a group with fewer than five timed stages is withheld. Recomputed from the verified decision log.")
         .ProducesProblem(StatusCodes.Status400BadRequest);
 
         return app;
