@@ -20,6 +20,7 @@ public static class JustCultureCli
         root.Subcommands.Add(StaffCommands.Build());
         root.Subcommands.Add(ConcernCommands.Build());
         root.Subcommands.Add(TaskCommands.Build());
+        root.Subcommands.Add(ClockCommands.Build());
         root.Subcommands.Add(LogCommands.Build());
         root.Subcommands.Add(HistoryCommands.Build());
         root.Subcommands.Add(ReportCommands.Build());

@@ -44,6 +44,45 @@ public sealed class ReportCommandTests : IAsyncLifetime, IDisposable
         LogCheckpointSummary.Of(new CheckpointStore(_cli.DatabaseFile + ".checkpoints").Newest()).ShouldNotBeNull();
 
     [Fact]
+    public async Task WithholdsEveryGroupOfFewerThanFiveGivenStageTimesOfTwoCases()
+    {
+        var json = JsonDocument.Parse(await _cli.RunOkAsync("report", "stage-times", "--year", CurrentYear, "--format", "json")).RootElement;
+        var text = await _cli.RunOkAsync("report", "stage-times", "--year", CurrentYear);
+
+        var stages = json.GetProperty("stages").EnumerateArray().ToList();
+        stages.Select(s => s.GetProperty("stage").GetString()).ShouldBe(["Checklist", "AwaitingReview", "InformalResolution", "FormalInvestigation"]);
+        var checklist = stages[0];
+        checklist.GetProperty("targetWorkingDays").GetInt32().ShouldBe(5);
+        foreach (var group in new[] { "white", "bme" })
+        {
+            checklist.GetProperty(group).GetProperty("withheld").GetBoolean().ShouldBeTrue("one checklist per group was answered");
+            checklist.GetProperty(group).GetProperty("timed").GetString().ShouldBe("<5");
+        }
+
+        text.ShouldContain("Checklist to answer (target 5 working days): white withheld (<5) · BME withheld (<5) · not stated none (0)");
+        json.GetRawText().ShouldNotContain("\"count\"", Case.Insensitive, "a withheld group's exact count is never printed");
+    }
+
+    [Fact]
+    public async Task ListsTheOpenInvestigationsAsDueGivenTheReviewer()
+    {
+        var due = JsonDocument.Parse(await _cli.RunOkAsync("clocks", "due", "--for", SmallTrust.Reviewer, "--format", "json")).RootElement;
+        var text = await _cli.RunOkAsync("clocks", "due", "--for", SmallTrust.Reviewer);
+
+        var items = due.GetProperty("items").EnumerateArray().ToList();
+        items.Count.ShouldBe(2);
+        items.ShouldAllBe(i => i.GetProperty("stage").GetString() == "FormalInvestigation" && !i.GetProperty("isOverdue").GetBoolean());
+        due.GetProperty("overdueCount").GetInt32().ShouldBe(0);
+        text.ShouldStartWith("0 overdue, 2 due");
+        text.ShouldContain("formal investigation: due");
+        (await _cli.RunOkAsync("clocks", "due", "--for", SmallTrust.Auditor)).ShouldContain("Nothing is due.");
+
+        var unknown = await _cli.RunAsync("clocks", "due", "--for", "no.such.user");
+        unknown.ExitCode.ShouldNotBe(0);
+        unknown.Stderr.ShouldContain("Unknown user");
+    }
+
+    [Fact]
     public async Task StatesTheNewestCheckpointGivenTextReports()
     {
         var indicator3 = await _cli.RunOkAsync("report", "indicator3", "--year", CurrentYear);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using JustCulture.Application.Clocks;
 using JustCulture.Application.Common;
 using JustCulture.Application.Reports;
 using JustCulture.Domain.Reporting;
@@ -7,7 +8,7 @@ namespace JustCulture.Cli.Commands;
 
 internal static class ReportCommands
 {
-    public static Command Build() => new("report", "WRES indicator 3 and the disparity funnel, recomputed from the decision log") { BuildIndicator3(), BuildFunnel() };
+    public static Command Build() => new("report", "WRES indicator 3, the disparity funnel and time in each stage, recomputed from the decision log") { BuildIndicator3(), BuildFunnel(), BuildStageTimes() };
 
     private static Option<string> Year() => new("--year") { Description = "Reporting year, YYYY-YY (1 April – 31 March, UK time)", Required = true };
 
@@ -156,6 +157,21 @@ internal static class ReportCommands
         {
             readers.ForEach(r => r.Dispose());
         }
+    }
+
+    private static Command BuildStageTimes()
+    {
+        var year = Year();
+        var format = new Option<string>("--format") { Description = "text or json", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "json");
+        var command = new Command("stage-times", "Median and 90th percentile working days in each stage by WRES group, against each stage's target") { year, format };
+        command.SetAction(CliRunner.Run(async (cli, ct) =>
+        {
+            var document = StageTimesDocument.Of(await cli.Get<StageTimesReportHandler>().HandleAsync(cli.Value(year), ct));
+            await cli.Out.WriteAsync(cli.Value(format) == "json" ? ReportOutput.StageTimesJson(document) : ReportOutput.StageTimesText(document));
+            return ExitCodes.Ok;
+        }));
+        return command;
     }
 
     private static Command BuildFunnel()

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using JustCulture.Application.Clocks;
 using JustCulture.Application.Reports;
 using JustCulture.Domain.Reporting;
 
@@ -46,6 +47,34 @@ internal static class ReportOutput
 
     /// <summary>The funnel CSV, made from the same document (shared with <c>GET /api/reports/funnel?format=csv</c>).</summary>
     public static string FunnelCsv(ShownFunnel f) => ReportDocuments.FunnelCsv(ReportDocuments.Funnel(f));
+
+    /// <summary>The same document as <c>GET /api/reports/stage-times</c>.</summary>
+    public static string StageTimesJson(StageTimesDocument d) => JsonSerializer.Serialize(d, Indented) + Environment.NewLine;
+
+    public static string StageTimesText(StageTimesDocument d)
+    {
+        ArgumentNullException.ThrowIfNull(d);
+        var text = new StringBuilder();
+        text.AppendLine(Invariant, $"Time in each stage {d.Year} (stages that ended 1 April – 31 March UK time): median working days (90th percentile), stages timed");
+        foreach (var s in d.Stages)
+        {
+            text.AppendLine(Invariant, $"{s.StageName} (target {(s.TargetWorkingDays is { } t ? $"{t} working days" : "none")}): white {Cell(s.White)} · BME {Cell(s.Bme)} · not stated {Cell(s.NotStated)}");
+        }
+
+        foreach (var note in d.Notes)
+        {
+            text.AppendLine(Invariant, $"  {note}");
+        }
+
+        return text.ToString();
+
+        static string Cell(StageTimeCell c) => c switch
+        {
+            { Withheld: true } => $"withheld ({c.Timed})",
+            { MedianWorkingDays: { } m, Percentile90WorkingDays: { } p } => string.Create(Invariant, $"{m:0.#} ({p}), {c.Timed}"),
+            _ => $"none ({c.Timed})",
+        };
+    }
 
     public static string FunnelText(ShownFunnel f)
     {
