@@ -1,15 +1,9 @@
-using System.Buffers;
 using System.Collections.Concurrent;
-using System.Net;
-using System.Net.Sockets;
 using JustCulture.Application.Clocks;
 using JustCulture.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using MimeKit;
-using SmtpServer;
-using SmtpServer.Protocol;
-using SmtpServer.Storage;
 
 namespace JustCulture.Application.Tests.Clocks;
 
@@ -19,42 +13,22 @@ namespace JustCulture.Application.Tests.Clocks;
 /// </summary>
 public sealed class ClockDigestTests : IAsyncLifetime
 {
-    private readonly ReceivedMail _received = new();
+    private readonly LocalSmtpServer _received = new();
     private readonly CapturingLogs _logs = new();
-    private readonly CancellationTokenSource _stop = new();
-    private Task _server = Task.CompletedTask;
-    private int _port;
 
     private TestApp App { get; set; } = null!;
 
-    public async Task InitializeAsync()
-    {
+    public async Task InitializeAsync() =>
         App = await TestApp.StartWithSmallTrustAsync(TestProvider.Sqlite, services => services.AddLogging(l => l.AddProvider(_logs)));
-        using (var probe = new TcpListener(IPAddress.Loopback, 0))
-        {
-            probe.Start();
-            _port = ((IPEndPoint)probe.LocalEndpoint).Port;
-            probe.Stop();
-        }
-
-        var options = new SmtpServerOptionsBuilder().ServerName("localhost")
-            .Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, _port)))
-            .Build();
-        var provider = new SmtpServer.ComponentModel.ServiceProvider();
-        provider.Add(_received);
-        _server = new SmtpServer.SmtpServer(options, provider).StartAsync(_stop.Token);
-    }
 
     public async Task DisposeAsync()
     {
-        await _stop.CancelAsync();
-        await Task.WhenAny(_server, Task.Delay(TimeSpan.FromSeconds(5)));
-        _stop.Dispose();
+        await _received.DisposeAsync();
         await App.DisposeAsync();
     }
 
     private DigestSettings Settings(IReadOnlyDictionary<string, string> recipients) =>
-        new("127.0.0.1", _port, "justculture@trust.example", recipients, BaseUrl: "https://justculture.trust.example/");
+        new("127.0.0.1", _received.Port, "justculture@trust.example", recipients, BaseUrl: "https://justculture.trust.example/");
 
     [Fact]
     public async Task SendsEachRecipientOnlyTheirOwnDueWorkWithoutNamesOrFreeText()
@@ -112,30 +86,6 @@ public sealed class ClockDigestTests : IAsyncLifetime
 
         run.ShouldBe(new DigestRun(0, 1, 0));
         _received.Messages.ShouldBeEmpty();
-    }
-
-    private sealed class ReceivedMail : MessageStore
-    {
-        public ConcurrentQueue<MimeMessage> Messages { get; } = new();
-
-        public override async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer,
-            CancellationToken cancellationToken)
-        {
-            await using var stream = new MemoryStream(buffer.ToArray());
-            Messages.Enqueue(await MimeMessage.LoadAsync(stream, cancellationToken));
-            return SmtpResponse.Ok;
-        }
-
-        public async Task<List<MimeMessage>> WaitForAsync(int count)
-        {
-            var deadline = DateTime.UtcNow.AddSeconds(10);
-            while (Messages.Count < count && DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(50);
-            }
-
-            return [.. Messages];
-        }
     }
 
     private sealed class CapturingLogs : ILoggerProvider
