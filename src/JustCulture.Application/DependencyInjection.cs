@@ -128,6 +128,7 @@ public static class DependencyInjection
         services.AddScoped<Clocks.DueForMeHandler>();
         services.AddLogging(); // the digest logs its counts; a host's own logging setup wins (TryAdd)
         services.AddScoped<Clocks.ClockDigestHandler>();
+        services.AddScoped<Clocks.ScheduledDigestHandler>();
         services.AddScoped<Clocks.StageTimesReportHandler>();
         return services;
     }

@@ -48,6 +48,8 @@ public abstract class JustCultureDbContext(DbContextOptions options) : DbContext
     /// <summary>Fairness-survey links (token hashes only) and the anonymous answers, which name no case.</summary>
     public DbSet<Domain.Survey.FairnessSurveyInvitation> FairnessSurveyInvitations => Set<Domain.Survey.FairnessSurveyInvitation>();
     public DbSet<Domain.Survey.FairnessSurveyResponse> FairnessSurveyResponses => Set<Domain.Survey.FairnessSurveyResponse>();
+    /// <summary>The daily digest's claim and record, one row per UK day (docs/domain/case-clocks.md, "Daily digest").</summary>
+    public DbSet<Domain.Notifications.ClockDigestDay> ClockDigestDays => Set<Domain.Notifications.ClockDigestDay>();
 
     /// <summary>The formal process after a formal investigation started: conclusion, hearing, appeal (docs/domain/formal-process.md).</summary>
     public DbSet<Domain.Formal.FormalProceeding> FormalProceedings => Set<Domain.Formal.FormalProceeding>();

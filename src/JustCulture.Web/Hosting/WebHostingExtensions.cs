@@ -44,6 +44,12 @@ public static class WebHostingExtensions
         services.AddSingleton(SuspensionSettings.Read(builder.Configuration));
         services.AddSingleton(CulturalAmbassadorSettings.Read(builder.Configuration));
         services.AddHostedService<SequencerService>();
+        if (DigestConfiguration.Read(builder.Configuration) is { } digest)
+        {
+            services.AddSingleton(digest);
+            services.AddHostedService<ClockDigestService>();
+        }
+
         services.AddScoped(_ => IdentityStoreContext.Create(database));
         services.AddSingleton<JustCulture.Web.Pages.Admin.PendingStaffUploads>();
         services.AddSharedKeyRing(options.DataProtectionKeys);

@@ -12,7 +12,7 @@ namespace JustCulture.Persistence.CompiledModels.Postgres
     public partial class PostgresJustCultureDbContextModel
     {
         private PostgresJustCultureDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("e272d860-f01f-4fcc-8c4d-90848f7d7ab4"), entityTypeCount: 25)
+            : base(skipDetectChanges: false, modelId: new Guid("85d0894d-7597-4ded-9486-b7630f4cc350"), entityTypeCount: 26)
         {
         }
 
@@ -22,6 +22,7 @@ namespace JustCulture.Persistence.CompiledModels.Postgres
             var concern = ConcernEntityType.Create(this);
             var concernAction = ConcernActionEntityType.Create(this);
             var formalProceeding = FormalProceedingEntityType.Create(this);
+            var clockDigestDay = ClockDigestDayEntityType.Create(this);
             var organisationHistoryEntry = OrganisationHistoryEntryEntityType.Create(this);
             var wresHistoryEntry = WresHistoryEntryEntityType.Create(this);
             var archivedHeadcountEntry = ArchivedHeadcountEntryEntityType.Create(this);
@@ -61,6 +62,7 @@ namespace JustCulture.Persistence.CompiledModels.Postgres
             ConcernEntityType.CreateAnnotations(concern);
             ConcernActionEntityType.CreateAnnotations(concernAction);
             FormalProceedingEntityType.CreateAnnotations(formalProceeding);
+            ClockDigestDayEntityType.CreateAnnotations(clockDigestDay);
             OrganisationHistoryEntryEntityType.CreateAnnotations(organisationHistoryEntry);
             WresHistoryEntryEntityType.CreateAnnotations(wresHistoryEntry);
             ArchivedHeadcountEntryEntityType.CreateAnnotations(archivedHeadcountEntry);

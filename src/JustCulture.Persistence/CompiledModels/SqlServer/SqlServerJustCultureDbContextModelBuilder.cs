@@ -11,7 +11,7 @@ namespace JustCulture.Persistence.CompiledModels.SqlServer
     public partial class SqlServerJustCultureDbContextModel
     {
         private SqlServerJustCultureDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("8d79db3b-c654-4e98-8e36-b9ac8f14c993"), entityTypeCount: 25)
+            : base(skipDetectChanges: false, modelId: new Guid("4d142349-2da7-47c8-8dc9-0e010399e050"), entityTypeCount: 26)
         {
         }
 
@@ -21,6 +21,7 @@ namespace JustCulture.Persistence.CompiledModels.SqlServer
             var concern = ConcernEntityType.Create(this);
             var concernAction = ConcernActionEntityType.Create(this);
             var formalProceeding = FormalProceedingEntityType.Create(this);
+            var clockDigestDay = ClockDigestDayEntityType.Create(this);
             var organisationHistoryEntry = OrganisationHistoryEntryEntityType.Create(this);
             var wresHistoryEntry = WresHistoryEntryEntityType.Create(this);
             var archivedHeadcountEntry = ArchivedHeadcountEntryEntityType.Create(this);
@@ -60,6 +61,7 @@ namespace JustCulture.Persistence.CompiledModels.SqlServer
             ConcernEntityType.CreateAnnotations(concern);
             ConcernActionEntityType.CreateAnnotations(concernAction);
             FormalProceedingEntityType.CreateAnnotations(formalProceeding);
+            ClockDigestDayEntityType.CreateAnnotations(clockDigestDay);
             OrganisationHistoryEntryEntityType.CreateAnnotations(organisationHistoryEntry);
             WresHistoryEntryEntityType.CreateAnnotations(wresHistoryEntry);
             ArchivedHeadcountEntryEntityType.CreateAnnotations(archivedHeadcountEntry);

@@ -11,7 +11,7 @@ namespace JustCulture.Persistence.CompiledModels.Sqlite
     public partial class SqliteJustCultureDbContextModel
     {
         private SqliteJustCultureDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("9775a2e9-b5db-4066-9ca9-37bd6f2254ec"), entityTypeCount: 25)
+            : base(skipDetectChanges: false, modelId: new Guid("ab6f6ca4-872c-49ac-8d2a-259f51c7b254"), entityTypeCount: 26)
         {
         }
 
@@ -21,6 +21,7 @@ namespace JustCulture.Persistence.CompiledModels.Sqlite
             var concern = ConcernEntityType.Create(this);
             var concernAction = ConcernActionEntityType.Create(this);
             var formalProceeding = FormalProceedingEntityType.Create(this);
+            var clockDigestDay = ClockDigestDayEntityType.Create(this);
             var organisationHistoryEntry = OrganisationHistoryEntryEntityType.Create(this);
             var wresHistoryEntry = WresHistoryEntryEntityType.Create(this);
             var archivedHeadcountEntry = ArchivedHeadcountEntryEntityType.Create(this);
@@ -60,6 +61,7 @@ namespace JustCulture.Persistence.CompiledModels.Sqlite
             ConcernEntityType.CreateAnnotations(concern);
             ConcernActionEntityType.CreateAnnotations(concernAction);
             FormalProceedingEntityType.CreateAnnotations(formalProceeding);
+            ClockDigestDayEntityType.CreateAnnotations(clockDigestDay);
             OrganisationHistoryEntryEntityType.CreateAnnotations(organisationHistoryEntry);
             WresHistoryEntryEntityType.CreateAnnotations(wresHistoryEntry);
             ArchivedHeadcountEntryEntityType.CreateAnnotations(archivedHeadcountEntry);

@@ -312,6 +312,37 @@ namespace JustCulture.Persistence.Migrations.Postgres
                     b.ToTable("formal_proceedings", (string)null);
                 });
 
+            modelBuilder.Entity("JustCulture.Domain.Notifications.ClockDigestDay", b =>
+                {
+                    b.Property<DateOnly>("UkDate")
+                        .HasColumnType("date")
+                        .HasColumnName("uk_date");
+
+                    b.Property<DateTime>("ClaimedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("claimed_at_utc");
+
+                    b.Property<int?>("NothingDue")
+                        .HasColumnType("integer")
+                        .HasColumnName("nothing_due");
+
+                    b.Property<int?>("Sent")
+                        .HasColumnType("integer")
+                        .HasColumnName("sent");
+
+                    b.Property<DateTime?>("SentAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at_utc");
+
+                    b.Property<int?>("UnknownRecipients")
+                        .HasColumnType("integer")
+                        .HasColumnName("unknown_recipients");
+
+                    b.HasKey("UkDate");
+
+                    b.ToTable("clock_digest_days", (string)null);
+                });
+
             modelBuilder.Entity("JustCulture.Domain.Reporting.OrganisationHistoryEntry", b =>
                 {
                     b.Property<string>("Year")

@@ -307,6 +307,37 @@ namespace JustCulture.Persistence.Migrations.Sqlite
                     b.ToTable("formal_proceedings", (string)null);
                 });
 
+            modelBuilder.Entity("JustCulture.Domain.Notifications.ClockDigestDay", b =>
+                {
+                    b.Property<DateOnly>("UkDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("uk_date");
+
+                    b.Property<DateTime>("ClaimedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("claimed_at_utc");
+
+                    b.Property<int?>("NothingDue")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("nothing_due");
+
+                    b.Property<int?>("Sent")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sent");
+
+                    b.Property<DateTime?>("SentAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sent_at_utc");
+
+                    b.Property<int?>("UnknownRecipients")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("unknown_recipients");
+
+                    b.HasKey("UkDate");
+
+                    b.ToTable("clock_digest_days", (string)null);
+                });
+
             modelBuilder.Entity("JustCulture.Domain.Reporting.OrganisationHistoryEntry", b =>
                 {
                     b.Property<string>("Year")
