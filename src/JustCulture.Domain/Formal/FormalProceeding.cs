@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace JustCulture.Domain.Formal;
 
 /// <summary>What the formal investigation found (docs/domain/formal-process.md).</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<InvestigationFinding>))]
 public enum InvestigationFinding
 {
     CaseToAnswer,
@@ -9,6 +12,7 @@ public enum InvestigationFinding
 
 /// <summary>The outcome of a disciplinary hearing, in order of severity; <see cref="Other"/> is any other outcome,
 /// with what it was.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<HearingOutcome>))]
 public enum HearingOutcome
 {
     NoAction,
@@ -18,6 +22,7 @@ public enum HearingOutcome
     Other,
 }
 
+[JsonConverter(typeof(JsonStringEnumConverter<AppealOutcome>))]
 public enum AppealOutcome
 {
     Upheld,

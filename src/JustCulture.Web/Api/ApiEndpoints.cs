@@ -23,6 +23,7 @@ public static class ApiEndpoints
         api.MapSuspensionApi();
         api.MapCaseCareApi();
         api.MapClockApi();
+        api.MapFormalApi();
 
         api.MapPost("/concerns", async (RaiseConcernRequest request, ClaimsPrincipal user, OpenConcernHandler handler, ListTasksHandler tasks, CancellationToken ct) =>
         {

@@ -91,6 +91,13 @@ public static class AccessTable
         Roles("POST /api/suspensions/{id:guid}/review", Commissioning),
         Roles("POST /api/suspensions/{id:guid}/end", Commissioning),
         // Wellbeing: read by the case's parties (the per-case rule narrows it further), recorded by its reviewers.
+        // The formal process after the investigation starts: independent commissioning managers only, per case.
+        Roles("GET /api/concerns/{id:guid}/formal", Commissioning),
+        Roles("GET /api/formal", Commissioning),
+        Roles("POST /api/concerns/{id:guid}/actions/{action:int}/formal/conclusion", Commissioning),
+        Roles("POST /api/concerns/{id:guid}/actions/{action:int}/formal/hearing", Commissioning),
+        Roles("POST /api/concerns/{id:guid}/actions/{action:int}/formal/appeal", Commissioning),
+        Roles("POST /api/concerns/{id:guid}/actions/{action:int}/formal/appeal-outcome", Commissioning),
         // Stage clocks: case work; which stage a caller may explain is decided per case.
         Roles("GET /api/concerns/{id:guid}/clocks", CaseWorkers),
         Roles("POST /api/concerns/{id:guid}/actions/{action:int}/delay", CaseWorkers),
