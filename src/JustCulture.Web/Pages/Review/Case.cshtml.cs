@@ -8,10 +8,13 @@ namespace JustCulture.Web.Pages.Review;
 
 public sealed class CaseModel(GetReviewCaseHandler cases, SimilarCasesHandler similar, UnblindCaseHandler unblind,
     JustCulture.Application.Suspensions.CaseSuspensionsHandler suspensions, JustCulture.Application.Cases.CaseFlagsHandler flags,
-    JustCulture.Application.Clocks.StageClockReader clocks) : ReviewPageModel
+    JustCulture.Application.Clocks.StageClockReader clocks, JustCulture.Application.Formal.FormalProcessQueries formal) : ReviewPageModel
 {
     /// <summary>Each open action's stage clock, by action.</summary>
     public IReadOnlyDictionary<int, JustCulture.Application.Clocks.StageClock> Clocks { get; private set; } = new Dictionary<int, JustCulture.Application.Clocks.StageClock>();
+
+    /// <summary>Each action in the formal process, by ordinal: what is recorded and what comes next.</summary>
+    public IReadOnlyDictionary<int, JustCulture.Application.Formal.FormalActionView> Formal { get; private set; } = new Dictionary<int, JustCulture.Application.Formal.FormalActionView>();
 
     public IReadOnlyList<JustCulture.Application.Suspensions.SuspensionView> Suspensions { get; private set; } = [];
 
@@ -84,6 +87,7 @@ public sealed class CaseModel(GetReviewCaseHandler cases, SimilarCasesHandler si
         Suspensions = await suspensions.HandleAsync(id, User.UserId(), cancellationToken);
         Flags = (await flags.ForAsync([id], cancellationToken)).GetValueOrDefault(id) ?? [];
         Clocks = ((await clocks.ForAsync([id], cancellationToken)).GetValueOrDefault(id) ?? []).ToDictionary(c => c.ActionOrdinal);
+        Formal = (await formal.ForCaseAsync(id, User.UserId(), cancellationToken)).ToDictionary(f => f.ActionOrdinal);
         return null;
     }
 }

@@ -1,0 +1,166 @@
+using System.Globalization;
+using JustCulture.Application.Common;
+using JustCulture.Application.Formal;
+using JustCulture.Domain.Formal;
+using JustCulture.Web.Hosting;
+using Microsoft.AspNetCore.Mvc;
+
+namespace JustCulture.Web.Pages.Review.Formal;
+
+/// <summary>
+/// The next step of one action's formal process (docs/domain/formal-process.md): the investigation's conclusion, then
+/// the hearing after a case to answer, then an appeal against a sanction and its outcome. The form offered is the one
+/// the record allows next; each refusal goes beside its field and nothing is written.
+/// </summary>
+public sealed class IndexModel(FormalProcessQueries queries, FormalProcessSteps steps) : ReviewPageModel
+{
+    public FormalActionView Formal { get; private set; } = null!;
+
+    [BindProperty]
+    public string? Finding { get; set; }
+
+    [BindProperty]
+    public string? Panel { get; set; }
+
+    [BindProperty]
+    public string? Outcome { get; set; }
+
+    [BindProperty]
+    public string? OutcomeDetail { get; set; }
+
+    [BindProperty]
+    public string? AppealOutcome { get; set; }
+
+    [BindProperty]
+    public string? StepDateDay { get; set; }
+
+    [BindProperty]
+    public string? StepDateMonth { get; set; }
+
+    [BindProperty]
+    public string? StepDateYear { get; set; }
+
+    /// <summary>The step the form was built for: a post for another step (the record moved on) is refused as stale.</summary>
+    [BindProperty]
+    public string? Step { get; set; }
+
+    [BindProperty]
+    public int? ExpectedVersion { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, int action, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id, action, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        Step = Formal.Next;
+        ExpectedVersion = Formal.Record?.Version;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id, int action, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id, action, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        if (Step is null || Step != Formal.Next || ExpectedVersion != Formal.Record?.Version)
+        {
+            MovedOnMessage = "This formal process has moved on since you loaded the page: the form below is for the step it is at now.";
+            ModelState.AddModelError(string.Empty, "This case has moved on since you loaded the page. Check what changed below before deciding again.");
+            (Step, ExpectedVersion) = (Formal.Next, Formal.Record?.Version);
+            return Page();
+        }
+
+        var date = StepDate();
+        var badDate = HasError(nameof(StepDateDay));
+        try
+        {
+            _ = Step switch
+            {
+                FormalNextStep.Conclude => await steps.ConcludeAsync(new ConcludeInvestigationCommand(id, action, User.UserId(), Parse<InvestigationFinding>(Finding), date), cancellationToken),
+                FormalNextStep.Hearing => await steps.RecordHearingAsync(new RecordHearingCommand(id, action, User.UserId(), date, Panel, Parse<HearingOutcome>(Outcome),
+                    OutcomeDetail, ExpectedVersion), cancellationToken),
+                FormalNextStep.LodgeAppeal => await steps.LodgeAppealAsync(new LodgeAppealCommand(id, action, User.UserId(), date, ExpectedVersion), cancellationToken),
+                _ => await steps.DecideAppealAsync(new DecideAppealCommand(id, action, User.UserId(), Parse<Domain.Formal.AppealOutcome>(AppealOutcome), date, ExpectedVersion),
+                    cancellationToken),
+            };
+            if (!badDate)
+            {
+                return Redirect($"/Review/Case/{id}?done=formal#action-{action}");
+            }
+        }
+        catch (UseCaseException refusal) when (refusal.Error is UseCaseError.Invalid or UseCaseError.RuleViolated && refusal.FieldProblems.Count > 0)
+        {
+            foreach (var problem in refusal.FieldProblems)
+            {
+                var field = FieldOf(problem.Field);
+                // A date the page could not read already says so; the command's "give the date" would repeat it.
+                if (!(field == nameof(StepDateDay) && badDate))
+                {
+                    ModelState.AddModelError(field, problem.Message.TrimEnd('.'));
+                }
+            }
+        }
+        catch (UseCaseException refusal)
+        {
+            if (Handle(refusal) is { } result)
+            {
+                return result;
+            }
+        }
+
+        return Page();
+    }
+
+    /// <summary>The command's field as this page names it: every step's date is the one date input.</summary>
+    private string FieldOf(string commandField) => commandField switch
+    {
+        nameof(ConcludeInvestigationCommand.ConcludedOn) or nameof(RecordHearingCommand.HearingDate) or nameof(LodgeAppealCommand.LodgedOn)
+            or nameof(DecideAppealCommand.DecidedOn) => nameof(StepDateDay),
+        nameof(DecideAppealCommand.Outcome) when Step == FormalNextStep.DecideAppeal => nameof(AppealOutcome),
+        _ => commandField,
+    };
+
+    private DateOnly? StepDate()
+    {
+        if (string.IsNullOrWhiteSpace(StepDateDay) && string.IsNullOrWhiteSpace(StepDateMonth) && string.IsNullOrWhiteSpace(StepDateYear))
+        {
+            return null;
+        }
+
+        if (int.TryParse(StepDateDay, NumberStyles.None, CultureInfo.InvariantCulture, out var day)
+            && int.TryParse(StepDateMonth, NumberStyles.None, CultureInfo.InvariantCulture, out var month)
+            && int.TryParse(StepDateYear, NumberStyles.None, CultureInfo.InvariantCulture, out var year)
+            && year is >= 1900 and <= 9999 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month))
+        {
+            return new DateOnly(year, month, day);
+        }
+
+        ModelState.AddModelError(nameof(StepDateDay), "The date must be a real date");
+        return null;
+    }
+
+    private async Task<IActionResult?> LoadAsync(Guid id, int action, CancellationToken cancellationToken)
+    {
+        try
+        {
+            Formal = (await queries.ForCaseAsync(id, User.UserId(), cancellationToken)).SingleOrDefault(f => f.ActionOrdinal == action)!;
+        }
+        catch (UseCaseException refused) when (refused.Error is UseCaseError.NotFound or UseCaseError.Forbidden)
+        {
+            return Handle(refused);
+        }
+        catch (UseCaseException refused) when (refused.Error is UseCaseError.Conflict)
+        {
+            return RedirectToPage("/Cases/Erased", new { id });
+        }
+
+        return Formal is null ? NotFound() : null;
+    }
+
+    private static T? Parse<T>(string? value) where T : struct, Enum =>
+        Enum.TryParse<T>(value, ignoreCase: false, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(value, out _) ? parsed : null;
+}
