@@ -2,6 +2,7 @@ using System.Security.Claims;
 using JustCulture.Application.Clocks;
 using JustCulture.Domain.Concerns;
 using JustCulture.Web.Hosting;
+using JustCulture.Web.Pages.Shared;
 
 namespace JustCulture.Web.Api;
 
@@ -52,7 +53,7 @@ public static class ClockEndpoints
         api.MapPost("/concerns/{id:guid}/actions/{action:int}/delay", async (Guid id, int action, RecordDelayRequest request, ClaimsPrincipal user,
                 RecordStageDelayHandler record, CancellationToken ct) =>
             {
-                var recorded = await record.HandleAsync(new RecordStageDelayCommand(id, action, user.UserId(), ParseReason(request.Reason), request.Details, request.ExpectedVersion), ct);
+                var recorded = await record.HandleAsync(new RecordStageDelayCommand(id, action, user.UserId(), FormInput.Choice<StageDelayReason>(request.Reason), request.Details, request.ExpectedVersion), ct);
                 return TypedResults.Ok(new DelayRecordedResponse(recorded.ConcernId, recorded.ActionOrdinal, recorded.Stage.ToString(), recorded.Reason.ToString(),
                     recorded.DueOn, recorded.Version));
             })
@@ -71,8 +72,4 @@ public static class ClockEndpoints
 
         return api;
     }
-
-    /// <summary>A reason by its name only: a number or an unknown name is no reason, refused beside the field.</summary>
-    private static StageDelayReason? ParseReason(string? value) =>
-        Enum.TryParse<StageDelayReason>(value, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(value, out _) ? parsed : null;
 }

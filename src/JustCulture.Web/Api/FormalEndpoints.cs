@@ -2,6 +2,7 @@ using System.Security.Claims;
 using JustCulture.Application.Formal;
 using JustCulture.Domain.Formal;
 using JustCulture.Web.Hosting;
+using JustCulture.Web.Pages.Shared;
 
 namespace JustCulture.Web.Api;
 
@@ -37,14 +38,14 @@ public static class FormalEndpoints
 
         api.MapPost("/concerns/{id:guid}/actions/{action:int}/formal/conclusion", async (Guid id, int action, ConcludeInvestigationRequest request, ClaimsPrincipal user,
                 FormalProcessSteps steps, CancellationToken ct) =>
-            TypedResults.Ok(await steps.ConcludeAsync(new ConcludeInvestigationCommand(id, action, user.UserId(), Parse<InvestigationFinding>(request.Finding), request.ConcludedOn), ct)))
+            TypedResults.Ok(await steps.ConcludeAsync(new ConcludeInvestigationCommand(id, action, user.UserId(), FormInput.Choice<InvestigationFinding>(request.Finding), request.ConcludedOn), ct)))
             .RequireAuthorization(Policies.CommissioningManager).WithSummary("Record the investigation's conclusion: case to answer or no case to answer, and the date")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         api.MapPost("/concerns/{id:guid}/actions/{action:int}/formal/hearing", async (Guid id, int action, RecordHearingRequest request, ClaimsPrincipal user,
                 FormalProcessSteps steps, CancellationToken ct) =>
             TypedResults.Ok(await steps.RecordHearingAsync(new RecordHearingCommand(id, action, user.UserId(), request.HearingDate, request.Panel,
-                Parse<HearingOutcome>(request.Outcome), request.OutcomeDetail, request.ExpectedVersion), ct)))
+                FormInput.Choice<HearingOutcome>(request.Outcome), request.OutcomeDetail, request.ExpectedVersion), ct)))
             .RequireAuthorization(Policies.CommissioningManager).WithSummary("Record the disciplinary hearing: date, panel and outcome (only after a case to answer)")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
@@ -56,15 +57,11 @@ public static class FormalEndpoints
 
         api.MapPost("/concerns/{id:guid}/actions/{action:int}/formal/appeal-outcome", async (Guid id, int action, DecideAppealRequest request, ClaimsPrincipal user,
                 FormalProcessSteps steps, CancellationToken ct) =>
-            TypedResults.Ok(await steps.DecideAppealAsync(new DecideAppealCommand(id, action, user.UserId(), Parse<AppealOutcome>(request.Outcome), request.DecidedOn,
+            TypedResults.Ok(await steps.DecideAppealAsync(new DecideAppealCommand(id, action, user.UserId(), FormInput.Choice<AppealOutcome>(request.Outcome), request.DecidedOn,
                 request.ExpectedVersion), ct)))
             .RequireAuthorization(Policies.CommissioningManager).WithSummary("Record the appeal's outcome: upheld, partly upheld or not upheld, and the date")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         return api;
     }
-
-    /// <summary>An enum by its name only: a number or an unknown name is no answer, refused beside the field.</summary>
-    private static T? Parse<T>(string? value) where T : struct, Enum =>
-        Enum.TryParse<T>(value, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(value, out _) ? parsed : null;
 }

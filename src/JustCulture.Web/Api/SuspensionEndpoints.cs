@@ -2,6 +2,7 @@ using System.Security.Claims;
 using JustCulture.Application.Suspensions;
 using JustCulture.Domain.Suspensions;
 using JustCulture.Web.Hosting;
+using JustCulture.Web.Pages.Shared;
 
 namespace JustCulture.Web.Api;
 
@@ -35,8 +36,8 @@ public static class SuspensionEndpoints
 
         api.MapPost("/concerns/{id:guid}/suspensions", async (Guid id, ProposeSuspensionRequest request, ClaimsPrincipal user, SuspensionSteps steps, CancellationToken ct) =>
         {
-            var alternatives = (request.Alternatives ?? []).Select(a => new AlternativeInput(Parse<SuspensionAlternative>(a.Alternative), a.Description, a.WhyNot)).ToList();
-            var proposed = await steps.ProposeAsync(new ProposeSuspensionCommand(id, user.UserId(), Parse<SuspensionKind>(request.Kind), request.Reason, alternatives, request.ReviewDate), ct);
+            var alternatives = (request.Alternatives ?? []).Select(a => new AlternativeInput(FormInput.Choice<SuspensionAlternative>(a.Alternative), a.Description, a.WhyNot)).ToList();
+            var proposed = await steps.ProposeAsync(new ProposeSuspensionCommand(id, user.UserId(), FormInput.Choice<SuspensionKind>(request.Kind), request.Reason, alternatives, request.ReviewDate), ct);
             return TypedResults.Created($"/api/suspensions/{proposed.SuspensionId}", proposed);
         }).RequireAuthorization(Policies.CommissioningManager)
             .WithSummary("Propose a suspension, exclusion or restriction of duties: the alternatives weighed and a review date; no effect until approved");
@@ -70,8 +71,4 @@ public static class SuspensionEndpoints
 
         return api;
     }
-
-    /// <summary>An unknown name becomes null, which the command refuses with its own field-keyed message.</summary>
-    private static T? Parse<T>(string? value) where T : struct, Enum =>
-        Enum.TryParse<T>(value, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(value, out _) ? parsed : null;
 }

@@ -1,8 +1,8 @@
-using System.Globalization;
 using JustCulture.Application.Common;
 using JustCulture.Application.Formal;
 using JustCulture.Domain.Formal;
 using JustCulture.Web.Hosting;
+using JustCulture.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
 
 namespace JustCulture.Web.Pages.Review.Formal;
@@ -80,11 +80,11 @@ public sealed class IndexModel(FormalProcessQueries queries, FormalProcessSteps 
         {
             _ = Step switch
             {
-                FormalNextStep.Conclude => await steps.ConcludeAsync(new ConcludeInvestigationCommand(id, action, User.UserId(), Parse<InvestigationFinding>(Finding), date), cancellationToken),
-                FormalNextStep.Hearing => await steps.RecordHearingAsync(new RecordHearingCommand(id, action, User.UserId(), date, Panel, Parse<HearingOutcome>(Outcome),
+                FormalNextStep.Conclude => await steps.ConcludeAsync(new ConcludeInvestigationCommand(id, action, User.UserId(), FormInput.Choice<InvestigationFinding>(Finding), date), cancellationToken),
+                FormalNextStep.Hearing => await steps.RecordHearingAsync(new RecordHearingCommand(id, action, User.UserId(), date, Panel, FormInput.Choice<HearingOutcome>(Outcome),
                     OutcomeDetail, ExpectedVersion), cancellationToken),
                 FormalNextStep.LodgeAppeal => await steps.LodgeAppealAsync(new LodgeAppealCommand(id, action, User.UserId(), date, ExpectedVersion), cancellationToken),
-                _ => await steps.DecideAppealAsync(new DecideAppealCommand(id, action, User.UserId(), Parse<Domain.Formal.AppealOutcome>(AppealOutcome), date, ExpectedVersion),
+                _ => await steps.DecideAppealAsync(new DecideAppealCommand(id, action, User.UserId(), FormInput.Choice<Domain.Formal.AppealOutcome>(AppealOutcome), date, ExpectedVersion),
                     cancellationToken),
             };
             if (!badDate)
@@ -126,21 +126,13 @@ public sealed class IndexModel(FormalProcessQueries queries, FormalProcessSteps 
 
     private DateOnly? StepDate()
     {
-        if (string.IsNullOrWhiteSpace(StepDateDay) && string.IsNullOrWhiteSpace(StepDateMonth) && string.IsNullOrWhiteSpace(StepDateYear))
+        var (date, readable) = FormInput.Date(StepDateDay, StepDateMonth, StepDateYear);
+        if (!readable)
         {
-            return null;
+            ModelState.AddModelError(nameof(StepDateDay), "The date must be a real date");
         }
 
-        if (int.TryParse(StepDateDay, NumberStyles.None, CultureInfo.InvariantCulture, out var day)
-            && int.TryParse(StepDateMonth, NumberStyles.None, CultureInfo.InvariantCulture, out var month)
-            && int.TryParse(StepDateYear, NumberStyles.None, CultureInfo.InvariantCulture, out var year)
-            && year is >= 1900 and <= 9999 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month))
-        {
-            return new DateOnly(year, month, day);
-        }
-
-        ModelState.AddModelError(nameof(StepDateDay), "The date must be a real date");
-        return null;
+        return date;
     }
 
     private async Task<IActionResult?> LoadAsync(Guid id, int action, CancellationToken cancellationToken)
@@ -161,6 +153,4 @@ public sealed class IndexModel(FormalProcessQueries queries, FormalProcessSteps 
         return Formal is null ? NotFound() : null;
     }
 
-    private static T? Parse<T>(string? value) where T : struct, Enum =>
-        Enum.TryParse<T>(value, ignoreCase: false, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(value, out _) ? parsed : null;
 }

@@ -1,5 +1,5 @@
-using System.Globalization;
 using JustCulture.Application.Common;
+using JustCulture.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
 
 namespace JustCulture.Web.Pages.Review.Suspensions;
@@ -22,21 +22,13 @@ public abstract class SuspensionPageModel : ReviewPageModel
     /// <summary>The date typed, or null; a partial or impossible date is an error on its first box.</summary>
     protected DateOnly? ReviewDate()
     {
-        if (string.IsNullOrWhiteSpace(ReviewDateDay) && string.IsNullOrWhiteSpace(ReviewDateMonth) && string.IsNullOrWhiteSpace(ReviewDateYear))
+        var (date, readable) = FormInput.Date(ReviewDateDay, ReviewDateMonth, ReviewDateYear);
+        if (!readable)
         {
-            return null;
+            ModelState.AddModelError(nameof(ReviewDateDay), "Review date must be a real date");
         }
 
-        if (int.TryParse(ReviewDateDay, NumberStyles.None, CultureInfo.InvariantCulture, out var day)
-            && int.TryParse(ReviewDateMonth, NumberStyles.None, CultureInfo.InvariantCulture, out var month)
-            && int.TryParse(ReviewDateYear, NumberStyles.None, CultureInfo.InvariantCulture, out var year)
-            && year is >= 1900 and <= 9999 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month))
-        {
-            return new DateOnly(year, month, day);
-        }
-
-        ModelState.AddModelError(nameof(ReviewDateDay), "Review date must be a real date");
-        return null;
+        return date;
     }
 
     protected bool BadDate => HasError(nameof(ReviewDateDay));
