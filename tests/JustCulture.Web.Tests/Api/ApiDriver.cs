@@ -110,6 +110,19 @@ public static class ApiDriver
         return concernId;
     }
 
+    /// <summary>A concern about a team member of the demo line manager, routed to a formal investigation by the commissioning manager.</summary>
+    public static async Task<Guid> FormalInvestigationAsync(WebAppFixture app, int skip)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var lineManager = await app.BearerClientAsync(Caller.LineManager);
+        var reviewer = await app.BearerClientAsync(Caller.CommissioningManager);
+        var id = await RaiseToReviewAsync(lineManager, await TeamMemberOfAsync(app, DemoSeeder.LineManagerAccount, skip));
+        using var routed = await CompleteAsync(reviewer, (await NextTaskAsync(reviewer, id)).TaskId, "FormalInvestigation", "Alleged falsification of records.",
+            "A conversation cannot settle an allegation of falsified records.", conflict: ConflictOfInterest.None);
+        routed.StatusCode.ShouldBe(HttpStatusCode.OK, await routed.Content.ReadAsStringAsync());
+        return id;
+    }
+
     public static async Task<ConcernView> ConcernAsync(HttpClient client, Guid concernId)
     {
         ArgumentNullException.ThrowIfNull(client);

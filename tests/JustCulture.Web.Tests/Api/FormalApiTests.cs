@@ -15,16 +15,7 @@ public sealed class FormalApiTests(SqliteWebAppFixture app) : IClassFixture<Sqli
 {
     private static string Today => JustCulture.Domain.UkDates.UkDateOf(DateTime.UtcNow).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
-    private async Task<Guid> FormalCaseAsync(int skip)
-    {
-        var lineManager = await app.BearerClientAsync(Caller.LineManager);
-        var reviewer = await app.BearerClientAsync(Caller.CommissioningManager);
-        var id = await RaiseToReviewAsync(lineManager, await TeamMemberOfAsync(app, DemoSeeder.LineManagerAccount, skip));
-        using var routed = await CompleteAsync(reviewer, (await NextTaskAsync(reviewer, id)).TaskId, "FormalInvestigation", "Alleged falsification of records.",
-            "A conversation cannot settle an allegation of falsified records.", conflict: ConflictOfInterest.None);
-        routed.StatusCode.ShouldBe(HttpStatusCode.OK, await routed.Content.ReadAsStringAsync());
-        return id;
-    }
+    private Task<Guid> FormalCaseAsync(int skip) => FormalInvestigationAsync(app, skip);
 
     private Task<int> FormalEntriesAsync(Guid concernId) => app.QueryAsync(db => db.DecisionLog.CountAsync(e => e.ConcernId == concernId
         && (e.EventType == LogEventTypes.InvestigationConcluded || e.EventType == LogEventTypes.HearingHeld
