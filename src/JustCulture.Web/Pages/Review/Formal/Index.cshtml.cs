@@ -75,6 +75,7 @@ public sealed class IndexModel(FormalProcessQueries queries, FormalProcessSteps 
         }
 
         var date = StepDate();
+        // An unreadable date goes to the command as none, so its other refusals still show beside their fields.
         var badDate = HasError(nameof(StepDateDay));
         try
         {
@@ -87,10 +88,7 @@ public sealed class IndexModel(FormalProcessQueries queries, FormalProcessSteps 
                 _ => await steps.DecideAppealAsync(new DecideAppealCommand(id, action, User.UserId(), FormInput.Choice<Domain.Formal.AppealOutcome>(AppealOutcome), date, ExpectedVersion),
                     cancellationToken),
             };
-            if (!badDate)
-            {
-                return Redirect($"/Review/Case/{id}?done=formal#action-{action}");
-            }
+            return Redirect($"/Review/Case/{id}?done=formal#action-{action}");
         }
         catch (UseCaseException refusal) when (refusal.Error is UseCaseError.Invalid or UseCaseError.RuleViolated && refusal.FieldProblems.Count > 0)
         {
