@@ -28,6 +28,25 @@ public sealed class HistoryImportCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task PrintsEveryOrganisationWithTheTrustHighlightedGivenImportedOrganisations()
+    {
+        await _cli.RunOkAsync("db", "migrate");
+        var file = _cli.WriteFile("organisations.csv", "Organisation,Year,Group,Entering,Headcount\n"
+            + "North Trust,2019-20,BME,9,750\nNorth Trust,2019-20,White,17,2500\nSouth Trust,2019-20,BME,2,136\nSouth Trust,2019-20,White,5,1480\n");
+        await _cli.RunOkAsync("history", "import", file);
+
+        var text = await _cli.RunOkAsync("report", "organisations", "--year", "2019-20", "--highlight", "South Trust");
+        var csv = await _cli.RunOkAsync("report", "organisations", "--year", "2019-20", "--highlight", "South Trust", "--format", "csv");
+        var json = JsonDocument.Parse(await _cli.RunOkAsync("report", "organisations", "--year", "2019-20", "--format", "json")).RootElement;
+
+        text.ShouldContain("South Trust (this trust): BME 2 of 136, white 5 of 1480, RL 4.35");
+        text.ShouldContain("North Trust: BME 9 of 750, white 17 of 2500, RL 1.76");
+        csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length.ShouldBe(3, "a header and one row per organisation");
+        // Without --highlight the trust's own figure (none in this empty log) is added as a third point.
+        json.GetProperty("organisations").EnumerateArray().Select(o => o.GetProperty("organisation").GetString()).ShouldBe(["North Trust", "South Trust", "This trust"]);
+    }
+
+    [Fact]
     public async Task ListsBadRowsAndImportsNothingGivenBadFile()
     {
         await _cli.RunOkAsync("db", "migrate");

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using JustCulture.Application.Clocks;
 using JustCulture.Application.Common;
+using JustCulture.Application.History;
 using JustCulture.Application.Reports;
 using JustCulture.Domain.Reporting;
 
@@ -8,7 +9,7 @@ namespace JustCulture.Cli.Commands;
 
 internal static class ReportCommands
 {
-    public static Command Build() => new("report", "WRES indicator 3, the disparity funnel and time in each stage, recomputed from the decision log") { BuildIndicator3(), BuildFunnel(), BuildStageTimes() };
+    public static Command Build() => new("report", "WRES indicator 3, the disparity funnel and time in each stage, recomputed from the decision log") { BuildIndicator3(), BuildFunnel(), BuildStageTimes(), BuildOrganisations() };
 
     private static Option<string> Year() => new("--year") { Description = "Reporting year, YYYY-YY (1 April – 31 March, UK time)", Required = true };
 
@@ -157,6 +158,27 @@ internal static class ReportCommands
         {
             readers.ForEach(r => r.Dispose());
         }
+    }
+
+    private static Command BuildOrganisations()
+    {
+        var year = Year();
+        var highlight = new Option<string?>("--highlight") { Description = "The imported organisation that is this trust (otherwise this trust's own figure is added)" };
+        var format = Format();
+        var command = new Command("organisations", "Every imported organisation's indicator 3 against its precision: the funnel plot's points, limits and positions") { year, highlight, format };
+        command.SetAction(CliRunner.Run(async (cli, ct) =>
+        {
+            var document = OrganisationFunnelDocument.Of(await cli.Get<OrganisationFunnelHandler>().HandleAsync(
+                new OrganisationFunnelQuery(cli.Value(year), string.IsNullOrWhiteSpace(cli.Value(highlight)) ? null : cli.Value(highlight)), ct));
+            await cli.Out.WriteAsync(cli.Value(format) switch
+            {
+                "json" => ReportOutput.OrganisationsJson(document),
+                "csv" => document.ToCsv(),
+                _ => ReportOutput.OrganisationsText(document),
+            });
+            return ExitCodes.Ok;
+        }));
+        return command;
     }
 
     private static Command BuildStageTimes()

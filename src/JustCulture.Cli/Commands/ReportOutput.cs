@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using JustCulture.Application.Clocks;
+using JustCulture.Application.History;
 using JustCulture.Application.Reports;
 using JustCulture.Domain.Reporting;
 
@@ -47,6 +48,24 @@ internal static class ReportOutput
 
     /// <summary>The funnel CSV, made from the same document (shared with <c>GET /api/reports/funnel?format=csv</c>).</summary>
     public static string FunnelCsv(ShownFunnel f) => ReportDocuments.FunnelCsv(ReportDocuments.Funnel(f));
+
+    /// <summary>The same document as <c>GET /api/reports/organisations</c>.</summary>
+    public static string OrganisationsJson(OrganisationFunnelDocument d) => JsonSerializer.Serialize(d, Indented) + Environment.NewLine;
+
+    public static string OrganisationsText(OrganisationFunnelDocument d)
+    {
+        ArgumentNullException.ThrowIfNull(d);
+        var text = new StringBuilder();
+        text.AppendLine(Invariant, $"Organisations compared {d.Year}: relative likelihood of BME staff entering a formal investigation, against precision");
+        foreach (var o in d.Organisations)
+        {
+            var ratio = o.RelativeLikelihood is { } rl ? RelativeLikelihood.Format(rl) : "not calculable";
+            text.AppendLine(Invariant, $"{o.Organisation}{(o.Highlighted ? " (this trust)" : string.Empty)}: BME {o.BmeEntering} of {o.BmeHeadcount}, white {o.WhiteEntering} of {o.WhiteHeadcount}, RL {ratio} — {o.Reading}");
+        }
+
+        text.AppendLine(Invariant, $"  {d.Method}");
+        return text.ToString();
+    }
 
     /// <summary>The same document as <c>GET /api/reports/stage-times</c>.</summary>
     public static string StageTimesJson(StageTimesDocument d) => JsonSerializer.Serialize(d, Indented) + Environment.NewLine;

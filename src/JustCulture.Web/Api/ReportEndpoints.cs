@@ -1,6 +1,7 @@
 using System.Text;
 using JustCulture.Application.Clocks;
 using JustCulture.Application.Common;
+using JustCulture.Application.History;
 using JustCulture.Application.Reports;
 using JustCulture.Web.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -44,6 +45,19 @@ public static class ReportEndpoints
         })
         .WithSummary("The disparity funnel and breakdowns for a reporting year (auditor or administrator)")
         .WithDescription("year is YYYY-YY; format is json (default) or csv. Relative likelihood per stage against headcount and conditional on the previous stage; breakdowns by band, staff group, length of service and directorate. Exact figures; the CSV is formula-safe.")
+        .ProducesProblem(StatusCodes.Status400BadRequest);
+
+        reports.MapGet("/organisations", async Task<Results<Ok<OrganisationFunnelDocument>, FileContentHttpResult>> (string? year, string? highlight, string? format,
+            OrganisationFunnelHandler handler, CancellationToken ct) =>
+        {
+            var csv = FunnelFormat(format);
+            var document = OrganisationFunnelDocument.Of(await handler.HandleAsync(new OrganisationFunnelQuery(year ?? string.Empty, string.IsNullOrWhiteSpace(highlight) ? null : highlight), ct));
+            return csv
+                ? TypedResults.File(Encoding.UTF8.GetBytes(document.ToCsv()), "text/csv; charset=utf-8", $"organisations-{document.Year}.csv")
+                : TypedResults.Ok(document);
+        })
+        .WithSummary("Many organisations' indicator 3 for a year as a funnel plot's data: each against its precision, with limits around 1 and the national figure")
+        .WithDescription("year is YYYY-YY; highlight names the imported organisation that is this trust (otherwise this trust's own figure is added); format is json (default) or csv.")
         .ProducesProblem(StatusCodes.Status400BadRequest);
 
         reports.MapGet("/stage-times", async (string? year, StageTimesReportHandler handler, CancellationToken ct) =>
