@@ -48,16 +48,17 @@ public static class ReportEndpoints
         .ProducesProblem(StatusCodes.Status400BadRequest);
 
         reports.MapGet("/organisations", async Task<Results<Ok<OrganisationFunnelDocument>, FileContentHttpResult>> (string? year, string? highlight, string? format,
-            OrganisationFunnelHandler handler, CancellationToken ct) =>
+            OrganisationFunnelHandler handler, Microsoft.Extensions.Options.IOptions<JustCultureWebOptions> options, CancellationToken ct) =>
         {
             var csv = FunnelFormat(format);
-            var document = OrganisationFunnelDocument.Of(await handler.HandleAsync(new OrganisationFunnelQuery(year ?? string.Empty, string.IsNullOrWhiteSpace(highlight) ? null : highlight), ct));
+            var document = OrganisationFunnelDocument.Of(await handler.HandleAsync(new OrganisationFunnelQuery(year ?? string.Empty,
+                Pages.Audit.Reports.OrganisationsModel.HighlightOrDefault(highlight, options.Value.ThisOrganisation)), ct));
             return csv
                 ? TypedResults.File(Encoding.UTF8.GetBytes(document.ToCsv()), "text/csv; charset=utf-8", $"organisations-{document.Year}.csv")
                 : TypedResults.Ok(document);
         })
         .WithSummary("Many organisations' indicator 3 for a year as a funnel plot's data: each against its precision, with limits around 1 and the national figure")
-        .WithDescription("year is YYYY-YY; highlight names the imported organisation that is this trust (otherwise this trust's own figure is added); format is json (default) or csv.")
+        .WithDescription("year is YYYY-YY; highlight names the imported organisation that is this trust (default: the setting JustCulture:ThisOrganisation; with neither, this trust's own figure is added); format is json (default) or csv.")
         .ProducesProblem(StatusCodes.Status400BadRequest);
 
         reports.MapGet("/stage-times", async (string? year, StageTimesReportHandler handler, CancellationToken ct) =>

@@ -33,6 +33,12 @@ public sealed class JustCultureWebOptions
     /// <summary>Sign a checkpoint after this many new entries…</summary>
     public int CheckpointEveryEntries { get; set; } = 64;
 
+    /// <summary>
+    /// This trust's name as imported organisations' figures spell it (<c>history import</c> with an Organisation
+    /// column): the funnel plot highlights that row by default instead of adding the trust's own figure.
+    /// </summary>
+    public string? ThisOrganisation { get; set; }
+
     /// <summary>…or this many seconds after the first entry not yet in one.</summary>
     public int CheckpointEverySeconds { get; set; } = 60;
 

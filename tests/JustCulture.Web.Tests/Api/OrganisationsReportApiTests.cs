@@ -4,6 +4,7 @@ using System.Text.Json;
 using JustCulture.Application.Common;
 using JustCulture.Application.History;
 using JustCulture.Web.Tests.Hosting;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace JustCulture.Web.Tests.Api;
@@ -63,6 +64,22 @@ public sealed class OrganisationsReportApiTests(SqliteWebAppFixture app) : IClas
 
         var highlighted = json.GetProperty("organisations").EnumerateArray().Single(o => o.GetProperty("highlighted").GetBoolean());
         highlighted.GetProperty("organisation").GetString().ShouldBe(OrganisationFunnelHandler.ThisTrust);
+    }
+
+    [Fact]
+    public async Task HighlightsTheConfiguredOrganisationGivenNoHighlightAsked()
+    {
+        await using var configured = app.Factory.WithWebHostBuilder(web => web.UseSetting("JustCulture:ThisOrganisation", "South Trust"));
+        using var auditor = configured.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        await WebAppFixture.SignInWithCookieAsync(auditor, Caller.Auditor.DemoAccount(), WebAppFixture.DemoPassword);
+
+        var json = await auditor.GetFromJsonAsync<JsonElement>(new Uri($"/api/reports/organisations?year={Year}", UriKind.Relative));
+        var page = await auditor.GetStringAsync(new Uri($"/Audit/Reports/Organisations?year={Year}", UriKind.Relative));
+
+        var organisations = json.GetProperty("organisations").EnumerateArray().ToList();
+        organisations.Single(o => o.GetProperty("highlighted").GetBoolean()).GetProperty("organisation").GetString().ShouldBe("South Trust");
+        organisations.ShouldNotContain(o => o.GetProperty("organisation").GetString() == OrganisationFunnelHandler.ThisTrust, "the trust is already among the imported figures");
+        page.ShouldContain("South Trust (this trust)");
     }
 
     [Fact]

@@ -5,6 +5,7 @@ using JustCulture.Persistence;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace JustCulture.Web.Pages.Audit.Reports;
 
@@ -12,7 +13,7 @@ namespace JustCulture.Web.Pages.Audit.Reports;
 /// Many organisations at once, for an auditor or a regional lead: the funnel plot of every organisation imported for a
 /// year (<c>history import</c> with an Organisation column) and this trust, with the table and the method.
 /// </summary>
-public sealed class OrganisationsModel(OrganisationFunnelHandler handler, JustCultureDbContext db) : PageModel
+public sealed class OrganisationsModel(OrganisationFunnelHandler handler, JustCultureDbContext db, IOptions<JustCulture.Web.Hosting.JustCultureWebOptions> options) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Year { get; set; }
@@ -39,7 +40,7 @@ public sealed class OrganisationsModel(OrganisationFunnelHandler handler, JustCu
 
         try
         {
-            Report = await handler.HandleAsync(new OrganisationFunnelQuery(year, string.IsNullOrWhiteSpace(Highlight) ? null : Highlight), cancellationToken);
+            Report = await handler.HandleAsync(new OrganisationFunnelQuery(year, HighlightOrDefault(Highlight, options.Value.ThisOrganisation)), cancellationToken);
         }
         catch (UseCaseException refusal) when (refusal.Error is UseCaseError.Invalid or UseCaseError.LogBroken)
         {
@@ -49,6 +50,10 @@ public sealed class OrganisationsModel(OrganisationFunnelHandler handler, JustCu
 
         return Page();
     }
+
+    /// <summary>The organisation asked for, else the trust's configured name (JustCulture:ThisOrganisation), else none (the trust's own figure is added).</summary>
+    public static string? HighlightOrDefault(string? asked, string? configured) =>
+        !string.IsNullOrWhiteSpace(asked) ? asked.Trim() : string.IsNullOrWhiteSpace(configured) ? null : configured.Trim();
 
     public static string Position(FunnelPosition? position) => position is { } p ? FunnelPlot.Describe(p) : "no national figure for this year";
 }
