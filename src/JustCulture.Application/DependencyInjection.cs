@@ -119,6 +119,7 @@ public static class DependencyInjection
         services.AddScoped<Ambassadors.AmbassadorGate>();
         services.AddScoped<Survey.FairnessSurveySteps>();
         services.AddScoped<Survey.FairnessSurveyResultsHandler>();
+        services.AddScoped<Survey.SurveyOfferStateHandler>();
 
         // Case clocks (docs/domain/case-clocks.md): a host with settings registers its own (the web app does).
         services.TryAddSingleton(_ => new Clocks.ClockSettings());

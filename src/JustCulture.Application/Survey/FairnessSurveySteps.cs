@@ -175,3 +175,19 @@ public sealed class FairnessSurveyResultsHandler(JustCultureDbContext db)
             }).ToList())).ToList();
     }
 }
+
+/// <param name="IsClosed">The survey can be offered only once the case has closed.</param>
+/// <param name="OfferedAtUtc">When the link was offered, or null; whether it has been answered is not said, to anyone.</param>
+public sealed record SurveyOfferState(Guid ConcernId, string CaseReference, bool IsClosed, DateTime? OfferedAtUtc);
+
+/// <summary>Whether a case's survey has been offered, for an independent commissioning manager of the case (the offer's own policy).</summary>
+public sealed class SurveyOfferStateHandler(JustCultureDbContext db, CaseReader reader)
+{
+    public async Task<SurveyOfferState> HandleAsync(Guid concernId, string userId, CancellationToken cancellationToken = default)
+    {
+        var loaded = await reader.ReadAsync(CaseTarget.Case(concernId), userId, CaseAccess.Review, cancellationToken);
+        var offeredAt = await db.FairnessSurveyInvitations.AsNoTracking().Where(i => i.ConcernId == concernId)
+            .Select(i => (DateTime?)i.IssuedAtUtc).FirstOrDefaultAsync(cancellationToken);
+        return new SurveyOfferState(concernId, CaseReference.Of(concernId), loaded.Concern.Status == ConcernStatus.Closed, offeredAt);
+    }
+}

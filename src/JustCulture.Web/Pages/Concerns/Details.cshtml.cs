@@ -10,8 +10,11 @@ namespace JustCulture.Web.Pages.Concerns;
 /// <summary>One concern the signed-in line manager raised: each action's outcome and what it means, and the
 /// decisions so far in plain words. Anyone else's concern is a 404.</summary>
 public sealed class DetailsModel(GetConcernHandler concerns, ConcernTimelineHandler timeline, ChecklistDraftHandler drafts,
-    JustCulture.Application.Clocks.StageClockReader clocks) : PageModel
+    JustCulture.Application.Clocks.StageClockReader clocks, JustCulture.Application.Wellbeing.CaseWellbeingHandler wellbeing) : PageModel
 {
+    /// <summary>The person's wellbeing contact and support: the line manager is one of the case's parties.</summary>
+    public JustCulture.Application.Wellbeing.WellbeingView Wellbeing { get; private set; } = null!;
+
     /// <summary>Each open action's stage clock, by action.</summary>
     public IReadOnlyDictionary<int, JustCulture.Application.Clocks.StageClock> Clocks { get; private set; } = new Dictionary<int, JustCulture.Application.Clocks.StageClock>();
 
@@ -50,6 +53,7 @@ public sealed class DetailsModel(GetConcernHandler concerns, ConcernTimelineHand
 
         ActionsWithDraft = await drafts.ActionsWithDraftAsync(Id, User.UserId(), cancellationToken);
         Clocks = ((await clocks.ForAsync([Id], cancellationToken)).GetValueOrDefault(Id) ?? []).ToDictionary(c => c.ActionOrdinal);
+        Wellbeing = await wellbeing.HandleAsync(Id, User.UserId(), cancellationToken);
         Confirmation = TempData["Confirmation"] as string;
         return Page();
     }

@@ -8,8 +8,18 @@ namespace JustCulture.Web.Pages.Review;
 
 public sealed class CaseModel(GetReviewCaseHandler cases, SimilarCasesHandler similar, UnblindCaseHandler unblind,
     JustCulture.Application.Suspensions.CaseSuspensionsHandler suspensions, JustCulture.Application.Cases.CaseFlagsHandler flags,
-    JustCulture.Application.Clocks.StageClockReader clocks, JustCulture.Application.Formal.FormalProcessQueries formal) : ReviewPageModel
+    JustCulture.Application.Clocks.StageClockReader clocks, JustCulture.Application.Formal.FormalProcessQueries formal,
+    JustCulture.Application.Wellbeing.CaseWellbeingHandler wellbeing, JustCulture.Application.Ambassadors.CaseAmbassadorHandler ambassador,
+    JustCulture.Application.Ambassadors.AmbassadorRules ambassadorRules, JustCulture.Application.Survey.SurveyOfferStateHandler surveys) : ReviewPageModel
 {
+    public JustCulture.Application.Wellbeing.WellbeingView Wellbeing { get; private set; } = null!;
+
+    /// <summary>The case's cultural ambassador, or null when the trust does not use them.</summary>
+    public JustCulture.Application.Ambassadors.AmbassadorView? Ambassador { get; private set; }
+
+    /// <summary>Whether the fairness survey has been offered, or null while the case is open.</summary>
+    public JustCulture.Application.Survey.SurveyOfferState? Survey { get; private set; }
+
     /// <summary>Each open action's stage clock, by action.</summary>
     public IReadOnlyDictionary<int, JustCulture.Application.Clocks.StageClock> Clocks { get; private set; } = new Dictionary<int, JustCulture.Application.Clocks.StageClock>();
 
@@ -88,6 +98,9 @@ public sealed class CaseModel(GetReviewCaseHandler cases, SimilarCasesHandler si
         Flags = (await flags.ForAsync([id], cancellationToken)).GetValueOrDefault(id) ?? [];
         Clocks = ((await clocks.ForAsync([id], cancellationToken)).GetValueOrDefault(id) ?? []).ToDictionary(c => c.ActionOrdinal);
         Formal = (await formal.ForCaseAsync(id, User.UserId(), cancellationToken)).ToDictionary(f => f.ActionOrdinal);
+        Wellbeing = await wellbeing.HandleAsync(id, User.UserId(), cancellationToken);
+        Ambassador = ambassadorRules.Enabled ? await ambassador.HandleAsync(id, User.UserId(), cancellationToken) : null;
+        Survey = Case.Status == ConcernStatus.Closed ? await surveys.HandleAsync(id, User.UserId(), cancellationToken) : null;
         return null;
     }
 }
