@@ -53,9 +53,13 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    public async Task<BrowserSession> NewSessionAsync(string testName)
+    public Task<BrowserSession> NewSessionAsync(string testName) => NewSessionAsync(testName, BaseAddress);
+
+    /// <summary>A session against another server (a test's own, started with settings the shared one does not have).</summary>
+    public async Task<BrowserSession> NewSessionAsync(string testName, Uri baseAddress)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseAddress.ToString(), Locale = "en-GB" });
+        ArgumentNullException.ThrowIfNull(baseAddress);
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseAddress.ToString(), Locale = "en-GB" });
         return new BrowserSession(context, await context.NewPageAsync(), testName);
     }
 
