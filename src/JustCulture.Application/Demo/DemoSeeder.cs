@@ -99,6 +99,7 @@ public sealed class DemoSeeder(JustCultureDbContext db, TriageWorkflow triage, W
             queue.Enqueue(() => ImportSnapshotAsync(trust, snapshotYear, simulated, operatorActor, cancellationToken), at);
         }
 
+        var care = new DemoCaseCare(db, triage, runner, simulated, log, now, queue, seed);
         var openings = PlanOpenings(first, now, random);
         foreach (var openAt in openings)
         {
@@ -111,7 +112,7 @@ public sealed class DemoSeeder(JustCultureDbContext db, TriageWorkflow triage, W
             var reviewer = IndependentReviewer(reviewers, random.Next(reviewers.Length), subject, managerOf);
             var raiser = managersByStaffRef[subject.LineManagerRef!];
             var recent = now - openAt < TimeSpan.FromDays(7);
-            queue.Enqueue(() => OpenAsync(subject, raiser, reviewer, openAt, recent, random, simulated, now, queue, cancellationToken), openAt);
+            queue.Enqueue(() => OpenAsync(subject, raiser, reviewer, openAt, recent, random, simulated, now, queue, care, cancellationToken), openAt);
         }
 
         while (queue.TryDequeue(out var step, out var at))
@@ -179,7 +180,7 @@ public sealed class DemoSeeder(JustCultureDbContext db, TriageWorkflow triage, W
     }
 
     private async Task OpenAsync(StaffDetails subject, string raiser, string reviewer, DateTime openAt, bool recent, Random random,
-        SimulatedClock simulated, DateTime now, PriorityQueue<Func<Task>, DateTime> queue, CancellationToken cancellationToken)
+        SimulatedClock simulated, DateTime now, PriorityQueue<Func<Task>, DateTime> queue, DemoCaseCare care, CancellationToken cancellationToken)
     {
         var (summary, actions) = Scenarios[random.Next(Scenarios.Length)];
         var category = Categories[random.Next(Categories.Length)];
@@ -190,12 +191,14 @@ public sealed class DemoSeeder(JustCultureDbContext db, TriageWorkflow triage, W
         for (var ordinal = 1; ordinal <= actions.Length; ordinal++)
         {
             var plan = new Queue<PlannedAnswer>(PlanAnswers(random, recent));
-            ScheduleNext(concernId, ordinal, plan, raiser, reviewer, openAt, simulated, now, queue, cancellationToken);
+            ScheduleNext(new PlannedCase(concernId, ordinal, subject.EthnicCode.WresGroup, raiser, reviewer), plan, openAt, simulated, now, queue, care, cancellationToken);
         }
     }
 
-    private void ScheduleNext(Guid concernId, int ordinal, Queue<PlannedAnswer> plan, string raiser, string reviewer, DateTime after,
-        SimulatedClock simulated, DateTime now, PriorityQueue<Func<Task>, DateTime> queue, CancellationToken cancellationToken)
+    private sealed record PlannedCase(Guid ConcernId, int Ordinal, WresGroup Group, string Raiser, string Reviewer);
+
+    private void ScheduleNext(PlannedCase planned, Queue<PlannedAnswer> plan, DateTime after,
+        SimulatedClock simulated, DateTime now, PriorityQueue<Func<Task>, DateTime> queue, DemoCaseCare care, CancellationToken cancellationToken)
     {
         if (!plan.TryPeek(out var next) || after + next.After >= now)
         {
@@ -206,15 +209,21 @@ public sealed class DemoSeeder(JustCultureDbContext db, TriageWorkflow triage, W
         queue.Enqueue(async () =>
         {
             plan.Dequeue();
-            var tasks = await new ListTasksHandler(db, triage).HandleAsync(new ListTasksQuery(concernId), cancellationToken);
-            var task = tasks.First(t => t.ActionOrdinal == ordinal);
+            var tasks = await new ListTasksHandler(db, triage).HandleAsync(new ListTasksQuery(planned.ConcernId), cancellationToken);
+            var task = tasks.First(t => t.ActionOrdinal == planned.Ordinal);
             var byReviewer = task.Role != "LineManager";
-            var actor = byReviewer ? reviewer : raiser;
-            var (conflict, details) = byReviewer ? DemoCasePlans.ConflictFor(concernId) : (null, null);
-            await new CompleteTaskHandler(new Cases.CaseStep(db, triage, runner, simulated, log)).HandleAsync(
+            var actor = byReviewer ? planned.Reviewer : planned.Raiser;
+            var (conflict, details) = byReviewer ? DemoCasePlans.ConflictFor(planned.ConcernId) : (null, null);
+            if (byReviewer)
+            {
+                await care.BeforeReviewAsync(planned.ConcernId, planned.Reviewer, cancellationToken);
+            }
+
+            var done = await new CompleteTaskHandler(new Cases.CaseStep(db, triage, runner, simulated, log)).HandleAsync(
                 new CompleteTaskCommand(task.TaskId, actor, next.Answer, next.Rationale, next.InformalNotAppropriate, Conflict: conflict, ConflictDetails: details),
                 cancellationToken);
-            ScheduleNext(concernId, ordinal, plan, raiser, reviewer, at, simulated, now, queue, cancellationToken);
+            care.AfterStep(planned.ConcernId, planned.Ordinal, planned.Reviewer, planned.Group, next.Answer, done.ConcernStatus, cancellationToken);
+            ScheduleNext(planned, plan, at, simulated, now, queue, care, cancellationToken);
         }, at);
     }
 

@@ -11,7 +11,8 @@ namespace JustCulture.Application.Demo;
 /// Walks three new concerns, raised by the demo line manager, to three different routes through the real
 /// use cases, narrating each step: the quickest way to see the product work end to end.
 /// </summary>
-public sealed class DemoWalkthrough(JustCultureDbContext db, OpenConcernHandler open, ListTasksHandler tasks, CompleteTaskHandler complete)
+public sealed class DemoWalkthrough(JustCultureDbContext db, OpenConcernHandler open, ListTasksHandler tasks, CompleteTaskHandler complete,
+    Wellbeing.WellbeingSteps wellbeing, TimeProvider clock)
 {
     private sealed record Walk(string Summary, string Action, string Category, string[] Checklist, (string Answer, string Rationale, string? Statement)[] Reviews);
 
@@ -56,6 +57,11 @@ public sealed class DemoWalkthrough(JustCultureDbContext db, OpenConcernHandler 
                 await say($"  {task.StepId}: {task.Question} -> {answer}");
             }
 
+            // Whatever the route, the person has a wellbeing contact and support from the review on.
+            var nextCheckIn = Domain.UkDates.UkDateOf(clock.GetUtcNow().UtcDateTime).AddDays(14);
+            await wellbeing.RecordAsync(new Wellbeing.RecordWellbeingCommand(concernId, DemoSeeder.CommissioningAccount, "Jo Bennett, staff wellbeing lead",
+                OccupationalHealth: true, EmployeeAssistance: true, UnionOrStaffNetwork: false, null, nextCheckIn), cancellationToken);
+            await say($"  {DemoSeeder.CommissioningAccount} recorded a wellbeing contact and support offered (occupational health, employee assistance); next check-in by {Domain.UkDates.Date(nextCheckIn)}.");
             foreach (var (answer, rationale, statement) in walk.Reviews)
             {
                 var task = await NextTaskAsync(concernId, cancellationToken);

@@ -43,6 +43,31 @@ public sealed class DemoSeederTests(SeededDemoTrust demo) : IClassFixture<Seeded
     }
 
     [Fact]
+    public async Task RecordsWellbeingFormalOutcomesAndSurveysAroundTheCasesGivenDemoSeed()
+    {
+        // Every case that reached a review decision has a wellbeing contact and support offer, recorded before it.
+        var reviewed = await App.QueryAsync(db => db.DecisionLog.Where(e => e.EventType == LogEventTypes.ReviewDecided).Select(e => e.ConcernId!.Value).Distinct().ToListAsync());
+        var withWellbeing = await App.QueryAsync(db => db.WellbeingRecords.Select(w => w.ConcernId).ToListAsync());
+        withWellbeing.ShouldBe(reviewed, ignoreOrder: true);
+        (await App.QueryAsync(db => db.WellbeingRecords.SelectMany(w => w.CheckIns).CountAsync())).ShouldBeGreaterThan(0);
+
+        // Formal investigations go on to conclusions and, where there is a case to answer, hearings.
+        var started = await App.QueryAsync(db => db.DecisionLog.CountAsync(e => e.EventType == LogEventTypes.FormalInvestigationStarted));
+        var concluded = await App.QueryAsync(db => db.DecisionLog.Where(e => e.EventType == LogEventTypes.InvestigationConcluded).Select(e => e.Answer).ToListAsync());
+        concluded.Count.ShouldBeInRange(1, started);
+        concluded.ShouldContain(a => a != null && a.StartsWith("NoCaseToAnswer", StringComparison.Ordinal));
+        (await App.QueryAsync(db => db.DecisionLog.CountAsync(e => e.EventType == LogEventTypes.HearingHeld))).ShouldBeGreaterThan(0);
+
+        // Closed cases are offered the survey once; answers are kept apart from the cases, by group and year only.
+        var closed = await App.QueryAsync(db => db.Concerns.CountAsync(c => c.Status == ConcernStatus.Closed));
+        var offered = await App.QueryAsync(db => db.FairnessSurveyInvitations.CountAsync());
+        offered.ShouldBeInRange(closed - 10, closed);
+        var answered = await App.QueryAsync(db => db.FairnessSurveyResponses.CountAsync());
+        answered.ShouldBeInRange(offered / 3, offered);
+        (await App.QueryAsync(db => db.FairnessSurveyInvitations.CountAsync(i => i.Used))).ShouldBe(answered);
+    }
+
+    [Fact]
     public async Task HasUsersForEveryRoleGivenDemoSeed()
     {
         var roles = await App.QueryAsync(db => db.Users.Select(u => u.Role).Distinct().ToListAsync());

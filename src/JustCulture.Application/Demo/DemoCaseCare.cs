@@ -1,0 +1,180 @@
+using JustCulture.Application.Cases;
+using JustCulture.Application.Common;
+using JustCulture.Application.Formal;
+using JustCulture.Application.Survey;
+using JustCulture.Application.Wellbeing;
+using JustCulture.Domain;
+using JustCulture.Domain.Concerns;
+using JustCulture.Domain.Ethnicity;
+using JustCulture.Domain.Formal;
+using JustCulture.Domain.Survey;
+using JustCulture.Persistence;
+using JustCulture.Persistence.DecisionLog;
+using JustCulture.Workflows;
+
+namespace JustCulture.Application.Demo;
+
+/// <summary>
+/// What a trust running the whole process records around the seeded cases, through the same use cases and simulated
+/// clock: the person's wellbeing contact and support at review, then check-ins while the case is open; after a formal
+/// investigation starts, its conclusion, the hearing, and sometimes an appeal; when a case closes, the fairness survey
+/// offered and often answered. It draws from its own random stream, so the cases the seed produces stay the same.
+/// The demo's formal findings lean towards "no case to answer" for BME staff, as trusts found before they changed their
+/// approach, so the funnel has a referral-bias signal to show (docs/domain/process-safeguards.md).
+/// </summary>
+internal sealed class DemoCaseCare(JustCultureDbContext db, TriageWorkflow triage, WorkflowRunner runner, SimulatedClock simulated, DecisionLogWriter log,
+    DateTime now, PriorityQueue<Func<Task>, DateTime> queue, int seed)
+{
+    private const int MaxCheckIns = 6;
+
+    private static readonly string[] Contacts =
+    [
+        "Jo Bennett, staff wellbeing lead", "Priya Nair, matron", "Kwame Mensah, staff network chair", "Helen Walsh, ward manager", "Tom Reilly, HR adviser",
+    ];
+
+    private static readonly string[] Panels =
+    [
+        "Deputy director of nursing (chair), HR business partner", "Associate medical director (chair), senior HR adviser", "Divisional director (chair), HR business partner",
+    ];
+
+    private readonly Random _random = new(seed + 1);
+    private readonly HashSet<Guid> _withWellbeing = [];
+    private readonly HashSet<Guid> _surveyed = [];
+
+    private CaseStep Step => new(db, triage, runner, simulated, log);
+
+    private DateOnly Today => UkDates.UkDateOf(simulated.GetUtcNow().UtcDateTime);
+
+    /// <summary>Before the case's first review decision: the wellbeing contact and the support offered.</summary>
+    public async Task BeforeReviewAsync(Guid concernId, string reviewer, CancellationToken cancellationToken)
+    {
+        if (!_withWellbeing.Add(concernId))
+        {
+            return;
+        }
+
+        var contact = Contacts[_random.Next(Contacts.Length)];
+        var occupationalHealth = _random.NextDouble() < 0.6;
+        var union = _random.NextDouble() < 0.5;
+        await new WellbeingSteps(db, Step, simulated).RecordAsync(new RecordWellbeingCommand(concernId, reviewer, contact, occupationalHealth,
+            EmployeeAssistance: !occupationalHealth || _random.NextDouble() < 0.5, union, null, Today.AddDays(14)), cancellationToken);
+        ScheduleCheckIn(concernId, reviewer, contact, simulated.UtcNow, 1, cancellationToken);
+    }
+
+    /// <summary>After a task is completed: the formal process once an investigation starts, the survey once the case closes.</summary>
+    public void AfterStep(Guid concernId, int ordinal, string reviewer, WresGroup group, string answer, ConcernStatus status, CancellationToken cancellationToken)
+    {
+        var at = simulated.UtcNow;
+        if (answer == nameof(CaseRoute.FormalInvestigation))
+        {
+            ScheduleFormal(concernId, ordinal, reviewer, group, at, cancellationToken);
+        }
+
+        if (status == ConcernStatus.Closed && _surveyed.Add(concernId))
+        {
+            Schedule(at.AddDays(_random.Next(1, 4)), async () =>
+            {
+                var offered = await new FairnessSurveySteps(db, Step).OfferAsync(new OfferSurveyCommand(concernId, reviewer), cancellationToken);
+                if (_random.NextDouble() < 0.55)
+                {
+                    var (fairly, listened, same) = Answers(group);
+                    await new FairnessSurveySteps(db, Step).SubmitAsync(new SubmitSurveyCommand(offered.Token, fairly, listened, same), cancellationToken);
+                }
+            });
+        }
+    }
+
+    private void ScheduleCheckIn(Guid concernId, string reviewer, string contact, DateTime after, int number, CancellationToken cancellationToken)
+    {
+        if (number > MaxCheckIns)
+        {
+            return;
+        }
+
+        var at = after.AddDays(_random.Next(11, 17));
+        Schedule(at, async () =>
+        {
+            if (await IsClosedAsync(concernId, cancellationToken))
+            {
+                return;
+            }
+
+            await new WellbeingSteps(db, Step, simulated).CheckInAsync(new RecordCheckInCommand(concernId, reviewer, Today, contact, null, Today.AddDays(14)), cancellationToken);
+            ScheduleCheckIn(concernId, reviewer, contact, at, number + 1, cancellationToken);
+        });
+    }
+
+    private void ScheduleFormal(Guid concernId, int ordinal, string reviewer, WresGroup group, DateTime started, CancellationToken cancellationToken)
+    {
+        var concludedAt = started.AddDays(_random.Next(35, 75));
+        var noCase = _random.NextDouble() < group switch { WresGroup.Bme => 0.55, WresGroup.White => 0.3, _ => 0.4 };
+        var hearingAt = concludedAt.AddDays(_random.Next(14, 30));
+        var outcome = Weighted(_random.NextDouble(), (HearingOutcome.NoAction, 0.2), (HearingOutcome.FirstWrittenWarning, 0.4),
+            (HearingOutcome.FinalWrittenWarning, 0.28), (HearingOutcome.Dismissal, 0.12));
+        var appeals = outcome != HearingOutcome.NoAction && _random.NextDouble() < 0.4;
+        var lodgedAt = hearingAt.AddDays(_random.Next(3, 10));
+        var decidedAt = lodgedAt.AddDays(_random.Next(15, 35));
+        var appealOutcome = Weighted(_random.NextDouble(), (AppealOutcome.Upheld, 0.25), (AppealOutcome.PartlyUpheld, 0.15), (AppealOutcome.NotUpheld, 0.6));
+        var formal = () => new FormalProcessSteps(db, Step, simulated);
+
+        Schedule(concludedAt, async () =>
+        {
+            await formal().ConcludeAsync(new ConcludeInvestigationCommand(concernId, ordinal, reviewer, noCase ? InvestigationFinding.NoCaseToAnswer : InvestigationFinding.CaseToAnswer,
+                Today), cancellationToken);
+            if (noCase)
+            {
+                return;
+            }
+
+            Schedule(hearingAt, async () =>
+            {
+                await formal().RecordHearingAsync(new RecordHearingCommand(concernId, ordinal, reviewer, Today, Panels[_random.Next(Panels.Length)], outcome, null), cancellationToken);
+                if (!appeals)
+                {
+                    return;
+                }
+
+                Schedule(lodgedAt, async () =>
+                {
+                    await formal().LodgeAppealAsync(new LodgeAppealCommand(concernId, ordinal, reviewer, Today), cancellationToken);
+                    Schedule(decidedAt, () => formal().DecideAppealAsync(new DecideAppealCommand(concernId, ordinal, reviewer, appealOutcome, Today), cancellationToken));
+                });
+            });
+        });
+    }
+
+    /// <summary>Demo answers: most agree they were treated fairly; BME staff less often agree a white colleague would have been treated the same.</summary>
+    private (Agreement Fairly, Agreement Listened, Agreement Same) Answers(WresGroup group)
+    {
+        Agreement Draw(double agree) => _random.NextDouble() < agree
+            ? (_random.NextDouble() < 0.4 ? Agreement.StronglyAgree : Agreement.Agree)
+            : (Agreement)_random.Next(1, 4);
+        var bme = group == WresGroup.Bme;
+        return (Draw(bme ? 0.55 : 0.7), Draw(bme ? 0.6 : 0.72), Draw(bme ? 0.35 : 0.75));
+    }
+
+    private static T Weighted<T>(double draw, params (T Value, double Share)[] options)
+    {
+        foreach (var (value, share) in options)
+        {
+            if ((draw -= share) <= 0)
+            {
+                return value;
+            }
+        }
+
+        return options[^1].Value;
+    }
+
+    /// <summary>Later steps that have not happened yet by the demo's "now" are not recorded: the case stays where it is.</summary>
+    private void Schedule(DateTime at, Func<Task> step)
+    {
+        if (at < now)
+        {
+            queue.Enqueue(step, at);
+        }
+    }
+
+    private async Task<bool> IsClosedAsync(Guid concernId, CancellationToken cancellationToken) =>
+        (await db.Concerns.FindAsync([concernId], cancellationToken))!.Status == ConcernStatus.Closed;
+}
