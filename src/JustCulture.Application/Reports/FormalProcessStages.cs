@@ -38,6 +38,7 @@ public static class FormalProcessStages
 
     private static bool Is(DecisionLogEntry e, params string[] choices) => FormalProcessSteps.Choice(e.Answer) is { } c && choices.Contains(c, StringComparer.Ordinal);
 
+    /// <summary>Each stage; its <c>What</c> is a phrase that must read both after "staff" and after "to have" (the figure's sentences use both).</summary>
     internal static IEnumerable<(string Key, string Name, string Definition, string What, HashSet<string> People, string? Previous)> For(
         IReadOnlyList<DecisionLogEntry> log, ReportingYear year)
     {
@@ -45,19 +46,19 @@ public static class FormalProcessStages
         return
         [
             (NoCaseToAnswer, "No case to answer", "Distinct staff whose formal investigation concluded in the year with no case to answer (InvestigationConcluded).",
-                "were found to have no case to answer", Subjects(LogEventTypes.InvestigationConcluded, nameof(InvestigationFinding.NoCaseToAnswer)), "formal"),
+                "had an investigation end with no case to answer", Subjects(LogEventTypes.InvestigationConcluded, nameof(InvestigationFinding.NoCaseToAnswer)), "formal"),
             ("case-to-answer", "Case to answer", "Distinct staff whose formal investigation concluded in the year with a case to answer (InvestigationConcluded).",
-                "were found to have a case to answer", Subjects(LogEventTypes.InvestigationConcluded, nameof(InvestigationFinding.CaseToAnswer)), "formal"),
+                "had an investigation find a case to answer", Subjects(LogEventTypes.InvestigationConcluded, nameof(InvestigationFinding.CaseToAnswer)), "formal"),
             ("sanction", "Sanction at a hearing", "Distinct staff given a sanction at a disciplinary hearing in the year — a written warning, dismissal or another outcome, anything but no action (HearingHeld).",
-                "were given a sanction", Subjects(LogEventTypes.HearingHeld, Sanctions), "case-to-answer"),
+                "received a sanction at a hearing", Subjects(LogEventTypes.HearingHeld, Sanctions), "case-to-answer"),
             ("final-warning-or-dismissal", "Final written warning or dismissal", "Distinct staff given a final written warning or dismissed at a hearing in the year: the severest sanctions (HearingHeld).",
-                "were given a final written warning or dismissed", Subjects(LogEventTypes.HearingHeld, nameof(HearingOutcome.FinalWrittenWarning), nameof(HearingOutcome.Dismissal)), "sanction"),
+                "received a final written warning or dismissal", Subjects(LogEventTypes.HearingHeld, nameof(HearingOutcome.FinalWrittenWarning), nameof(HearingOutcome.Dismissal)), "sanction"),
             ("dismissal", "Dismissal", "Distinct staff dismissed at a hearing in the year (HearingHeld).",
-                "were dismissed", Subjects(LogEventTypes.HearingHeld, nameof(HearingOutcome.Dismissal)), "sanction"),
+                "had a hearing end in dismissal", Subjects(LogEventTypes.HearingHeld, nameof(HearingOutcome.Dismissal)), "sanction"),
             ("appeal-upheld", "Appeal upheld", "Distinct staff whose appeal against a sanction was upheld, fully or in part, in the year (AppealDecided).",
                 "had an appeal upheld", Subjects(LogEventTypes.AppealDecided, nameof(AppealOutcome.Upheld), nameof(AppealOutcome.PartlyUpheld)), "sanction"),
             ("suspension", "Suspended, excluded or restricted", "Distinct staff with a suspension, exclusion or restriction of duties approved in the year, new or continued (SuspensionApproved).",
-                "were suspended, excluded or restricted", Indicator3Calculator.SubjectsIn(log, LogEventTypes.SuspensionApproved, year), "raised"),
+                "had a suspension, exclusion or restriction approved", Indicator3Calculator.SubjectsIn(log, LogEventTypes.SuspensionApproved, year), "raised"),
         ];
     }
 

@@ -55,7 +55,11 @@ public sealed record ShownIndicator3(
 public sealed record ShownStageGroup(ShownCount Count, ShownCount Headcount, double? Rate, ShownCount? InPreviousStage, ShownCount? PreviousStageCount, double? ConditionalRate);
 
 public sealed record ShownStage(string Stage, string Name, string Definition, ShownStageGroup White, ShownStageGroup Bme, ShownStageGroup NotStated,
-    ShownLikelihood AgainstHeadcount, ShownLikelihood? ConditionalOnPreviousStage);
+    ShownLikelihood AgainstHeadcount, ShownLikelihood? ConditionalOnPreviousStage)
+{
+    /// <summary>The name of the stage the conditional figure is of (not always the one listed before); null at the first stage.</summary>
+    public string? PreviousStageName { get; init; }
+}
 
 public sealed record ShownBreakdownRow(string Category, ShownGroup White, ShownGroup Bme, ShownNotStated NotStated, ShownLikelihood Likelihood);
 
@@ -150,7 +154,10 @@ public static class ReportPublication
                 Ratio(s.AgainstHeadcount, white.Count, white.Headcount, bme.Count, bme.Headcount),
                 s.ConditionalOnPreviousStage is { } conditional
                     ? Ratio(conditional, white.InPreviousStage, white.PreviousStageCount, bme.InPreviousStage, bme.PreviousStageCount)
-                    : null);
+                    : null)
+            {
+                PreviousStageName = s.PreviousStageName,
+            };
         }).ToList();
 
         var breakdowns = report.Breakdowns.Select(b => new ShownBreakdown(b.Dimension, b.Stage, b.Rows.Select(r =>

@@ -98,12 +98,13 @@ public sealed record ReportHeadline(string Figure, string? Band, string Funnel, 
 
     /// <summary>
     /// Each stage's stage-to-stage ratio: the first stage's is against headcount (from the workforce to a concern
-    /// being raised), every later stage's is of those at the previous stage.
+    /// being raised), every later stage's is of those at the stage it follows — named by the stage itself, as the later
+    /// stages branch (suspension follows "concern raised", dismissal follows "sanction").
     /// </summary>
     private static string FunnelSentence(ShownFunnel funnel)
     {
         var withheld = 0;
-        ShownStage? previous = null;
+        ShownStage? listedBefore = null;
         foreach (var stage in funnel.Stages)
         {
             var step = stage.ConditionalOnPreviousStage ?? stage.AgainstHeadcount;
@@ -113,14 +114,16 @@ public sealed record ReportHeadline(string Figure, string? Band, string Funnel, 
             }
             else if (step.RelativeLikelihood is { } rl && ExcludesOne(step.Ci95))
             {
-                var among = previous is null ? "against headcount" : $"of those at the previous stage (“{previous.Name}”)";
+                // A stage that does not name the stage it follows follows the one listed before it.
+                var previousName = stage.ConditionalOnPreviousStage is null ? null : stage.PreviousStageName ?? listedBefore?.Name;
+                var among = previousName is null ? "against headcount" : $"of those at the previous stage (“{previousName}”)";
                 var direction = rl > 1 ? "more" : "less";
                 return string.Create(CultureInfo.InvariantCulture,
                     $"In the funnel, a disparity first enters at “{stage.Name}”: {among}, BME staff were {RelativeLikelihood.Format(rl)} times as likely as white staff to reach it (95% confidence interval {Interval(step.Ci95!)}, excluding 1), so {direction} likely.")
                     + WithheldNote(withheld);
             }
 
-            previous = stage;
+            listedBefore = stage;
         }
 
         return funnel.Stages.Count == 0
