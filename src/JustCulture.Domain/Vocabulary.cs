@@ -129,6 +129,7 @@ public static class Vocabulary
         "HearingHeld" => "Hearing held",
         "AppealLodged" => "Appeal lodged",
         "AppealDecided" => "Appeal decided",
+        "FormalProcessClosed" => "Formal process closed",
         "WorkflowFinished" => "Action closed",
         "StaffImported" => "Staff file imported",
         "UserAdded" => "User added",

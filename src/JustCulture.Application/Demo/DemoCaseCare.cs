@@ -17,7 +17,7 @@ namespace JustCulture.Application.Demo;
 /// <summary>
 /// What a trust running the whole process records around the seeded cases, through the same use cases and simulated
 /// clock: the person's wellbeing contact and support at review, then check-ins while the case is open; after a formal
-/// investigation starts, its conclusion, the hearing, and sometimes an appeal; when a case closes, the fairness survey
+/// investigation starts, its conclusion, the hearing, sometimes an appeal, and its close; when a case closes, the fairness survey
 /// offered and often answered. It draws from its own random stream, so the cases the seed produces stay the same.
 /// The demo's formal findings lean towards "no case to answer" for BME staff, as trusts found before they changed their
 /// approach, so the funnel has a referral-bias signal to show (docs/domain/process-safeguards.md).
@@ -70,19 +70,42 @@ internal sealed class DemoCaseCare(JustCultureDbContext db, TriageWorkflow triag
             ScheduleFormal(concernId, ordinal, reviewer, group, at, cancellationToken);
         }
 
-        if (status == ConcernStatus.Closed && _surveyed.Add(concernId))
+        if (status == ConcernStatus.Closed)
         {
-            Schedule(at.AddDays(_random.Next(1, 4)), async () =>
-            {
-                var offered = await new FairnessSurveySteps(db, Step).OfferAsync(new OfferSurveyCommand(concernId, reviewer), cancellationToken);
-                if (_random.NextDouble() < 0.55)
-                {
-                    var (fairly, listened, same) = Answers(group);
-                    await new FairnessSurveySteps(db, Step).SubmitAsync(new SubmitSurveyCommand(offered.Token, fairly, listened, same), cancellationToken);
-                }
-            });
+            ScheduleSurvey(concernId, reviewer, group, at, cancellationToken);
         }
     }
+
+    /// <summary>When a case closes, the person is offered the survey a few days later, and about half answer.</summary>
+    private void ScheduleSurvey(Guid concernId, string reviewer, WresGroup group, DateTime closedAt, CancellationToken cancellationToken)
+    {
+        if (!_surveyed.Add(concernId))
+        {
+            return;
+        }
+
+        Schedule(closedAt.AddDays(_random.Next(1, 4)), async () =>
+        {
+            var offered = await new FairnessSurveySteps(db, Step).OfferAsync(new OfferSurveyCommand(concernId, reviewer), cancellationToken);
+            if (_random.NextDouble() < 0.55)
+            {
+                var (fairly, listened, same) = Answers(group);
+                await new FairnessSurveySteps(db, Step).SubmitAsync(new SubmitSurveyCommand(offered.Token, fairly, listened, same), cancellationToken);
+            }
+        });
+    }
+
+    /// <summary>The formal process closed once it has an end; the case closes with it when nothing else on it is open.</summary>
+    private void ScheduleClose(Guid concernId, int ordinal, string reviewer, WresGroup group, DateTime at, CancellationToken cancellationToken) =>
+        Schedule(at, async () =>
+        {
+            var formal = new FormalProcessSteps(db, Step, simulated);
+            await formal.CloseAsync(new CloseFormalProcessCommand(concernId, ordinal, reviewer), cancellationToken);
+            if (await IsClosedAsync(concernId, cancellationToken))
+            {
+                ScheduleSurvey(concernId, reviewer, group, at, cancellationToken);
+            }
+        });
 
     private void ScheduleCheckIn(Guid concernId, string reviewer, string contact, DateTime after, int number, CancellationToken cancellationToken)
     {
@@ -123,6 +146,7 @@ internal sealed class DemoCaseCare(JustCultureDbContext db, TriageWorkflow triag
                 Today), cancellationToken);
             if (noCase)
             {
+                ScheduleClose(concernId, ordinal, reviewer, group, concludedAt.AddDays(_random.Next(1, 6)), cancellationToken);
                 return;
             }
 
@@ -131,13 +155,19 @@ internal sealed class DemoCaseCare(JustCultureDbContext db, TriageWorkflow triag
                 await formal().RecordHearingAsync(new RecordHearingCommand(concernId, ordinal, reviewer, Today, Panels[_random.Next(Panels.Length)], outcome, null), cancellationToken);
                 if (!appeals)
                 {
+                    // Closed once the time to appeal has passed with none lodged.
+                    ScheduleClose(concernId, ordinal, reviewer, group, hearingAt.AddDays(_random.Next(15, 25)), cancellationToken);
                     return;
                 }
 
                 Schedule(lodgedAt, async () =>
                 {
                     await formal().LodgeAppealAsync(new LodgeAppealCommand(concernId, ordinal, reviewer, Today), cancellationToken);
-                    Schedule(decidedAt, () => formal().DecideAppealAsync(new DecideAppealCommand(concernId, ordinal, reviewer, appealOutcome, Today), cancellationToken));
+                    Schedule(decidedAt, async () =>
+                    {
+                        await formal().DecideAppealAsync(new DecideAppealCommand(concernId, ordinal, reviewer, appealOutcome, Today), cancellationToken);
+                        ScheduleClose(concernId, ordinal, reviewer, group, decidedAt.AddDays(_random.Next(1, 6)), cancellationToken);
+                    });
                 });
             });
         });

@@ -8,8 +8,11 @@ namespace JustCulture.Application.Formal;
 
 /// <summary>One action in the formal process, with where it stands; <see cref="Record"/> is null until the
 /// investigation concludes. <see cref="Next"/> names what can be recorded next, or null when nothing can.</summary>
+/// <param name="Next">The stage that can be recorded next, or null (the process is complete or closed).</param>
+/// <param name="CanClose">The process has an end and can be closed now (an appeal can still be lodged until it is).</param>
+/// <param name="IsClosed">The process is closed: nothing more can be recorded.</param>
 public sealed record FormalActionView(Guid ConcernId, string CaseReference, int ActionOrdinal, DateTime InvestigationStartedAtUtc,
-    FormalProcessView? Record, string? HearingPanel, string? HearingOutcomeDetail, string? Next);
+    FormalProcessView? Record, string? HearingPanel, string? HearingOutcomeDetail, string? Next, bool CanClose = false, bool IsClosed = false);
 
 /// <summary>What can be recorded next on an action in the formal process.</summary>
 public static class FormalNextStep
@@ -59,11 +62,15 @@ public sealed class FormalProcessQueries(JustCultureDbContext db, CaseReader rea
         return rows
             .Where(r => CaseAccessPolicy.Refusal(actor.User, actor.Staff, r.Concern.Parties(r.Subject, r.Raiser), CaseAccess.Review) is null)
             .Select(r => View(r.Concern.Id, r.Action, r.Record) with { HearingPanel = null, HearingOutcomeDetail = null })
-            .OrderBy(v => v.Next is null).ThenBy(v => v.InvestigationStartedAtUtc).ThenBy(v => v.CaseReference, StringComparer.Ordinal)
+            .OrderBy(v => v.Next is null && !v.CanClose).ThenBy(v => v.InvestigationStartedAtUtc).ThenBy(v => v.CaseReference, StringComparer.Ordinal)
             .ToList();
     }
 
-    private static FormalActionView View(Guid concernId, ConcernAction action, FormalProceeding? record) =>
-        new(concernId, CaseReference.Of(concernId), action.Ordinal, action.FormalInvestigationStartedAtUtc!.Value,
-            record is null ? null : FormalProcessView.From(record), record?.HearingPanel, record?.HearingOutcomeDetail, FormalNextStep.Of(record));
+    private static FormalActionView View(Guid concernId, ConcernAction action, FormalProceeding? record)
+    {
+        var closed = action.Stage == ActionStage.Closed;
+        return new(concernId, CaseReference.Of(concernId), action.Ordinal, action.FormalInvestigationStartedAtUtc!.Value,
+            record is null ? null : FormalProcessView.From(record), record?.HearingPanel, record?.HearingOutcomeDetail, closed ? null : FormalNextStep.Of(record),
+            CanClose: !closed && FormalProceeding.ClosureRefusal(record) is null, IsClosed: closed);
+    }
 }

@@ -17,6 +17,9 @@ public sealed record RecordHearingCommand(Guid ConcernId, int ActionOrdinal, str
 
 public sealed record LodgeAppealCommand(Guid ConcernId, int ActionOrdinal, string UserId, DateOnly? LodgedOn, int? ExpectedVersion = null);
 
+/// <param name="ExpectedVersion">The formal record's version the page showed; a newer one is refused as stale.</param>
+public sealed record CloseFormalProcessCommand(Guid ConcernId, int ActionOrdinal, string UserId, int? ExpectedVersion = null);
+
 public sealed record DecideAppealCommand(Guid ConcernId, int ActionOrdinal, string UserId, AppealOutcome? Outcome, DateOnly? DecidedOn, int? ExpectedVersion = null);
 
 /// <summary>What a formal-process step leaves: the record as it now stands.</summary>
@@ -42,6 +45,7 @@ public sealed class FormalProcessSteps(JustCultureDbContext db, CaseStep step, T
     public const string HearingQuestion = "Disciplinary hearing held";
     public const string LodgeAppealQuestion = "Appeal lodged";
     public const string DecideAppealQuestion = "Appeal decided";
+    public const string CloseQuestion = "Formal process closed";
 
     private DateOnly TodayUk => UkDates.UkDateOf(clock.GetUtcNow().UtcDateTime);
 
@@ -193,6 +197,31 @@ public sealed class FormalProcessSteps(JustCultureDbContext db, CaseStep step, T
         }, cancellationToken);
     }
 
+    /// <summary>
+    /// Ends the formal process on an action once it has an end (<see cref="FormalProceeding.ClosureRefusal"/>): the action
+    /// closes, and with it the case when no other action is open — so the person can then be offered the fairness survey.
+    /// The answer says why it ended: NoCaseToAnswer, NotAppealed or AppealDecided, with the day.
+    /// </summary>
+    public Task<FormalProcessView> CloseAsync(CloseFormalProcessCommand command, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        return OnActionAsync(command.ConcernId, command.ActionOrdinal, command.UserId, command.ExpectedVersion, (onCase, existing, _, _) =>
+        {
+            if (FormalProceeding.ClosureRefusal(existing) is { } refusal)
+            {
+                throw UseCaseException.RuleViolated(refusal, "Close");
+            }
+
+            var record = existing!;
+            var why = record.Finding == InvestigationFinding.NoCaseToAnswer ? "NoCaseToAnswer"
+                : record.AppealOutcome is not null ? "AppealDecided"
+                : "NotAppealed";
+            onCase.Action!.CloseFormalProcess();
+            onCase.Log(LogEventTypes.FormalProcessClosed, CloseQuestion, Answer(why, TodayUk));
+            return Task.FromResult(record);
+        }, cancellationToken);
+    }
+
     /// <summary>A step on one action: the case locked and admitted (an independent commissioning manager), the action's
     /// formal investigation started, the action's formal record (if any) loaded inside the lock and its version checked.</summary>
     private Task<FormalProcessView> OnActionAsync(Guid concernId, int actionOrdinal, string userId, int? expectedVersion,
@@ -206,6 +235,11 @@ public sealed class FormalProcessSteps(JustCultureDbContext db, CaseStep step, T
                 {
                     // The formal process is reachable only through a commissioning review's FormalInvestigation route.
                     throw UseCaseException.RuleViolated("No formal investigation has started on this action: only a commissioning review can start one, and nothing formal can be recorded before it.");
+                }
+
+                if (action.Stage != Domain.Concerns.ActionStage.FormalInvestigation)
+                {
+                    throw UseCaseException.Conflict("The formal process on this action is closed: nothing more can be recorded on it.");
                 }
 
                 var existing = await db.FormalProceedings.SingleOrDefaultAsync(f => f.ConcernId == concernId && f.ActionOrdinal == actionOrdinal, ct);

@@ -25,7 +25,7 @@ public static class AuditorView
     /// question; the hearing panel and any "other" outcome are sealed and never shown.</summary>
     private static readonly string[] FormalProcessEvents =
     [
-        LogEventTypes.InvestigationConcluded, LogEventTypes.HearingHeld, LogEventTypes.AppealLodged, LogEventTypes.AppealDecided,
+        LogEventTypes.InvestigationConcluded, LogEventTypes.HearingHeld, LogEventTypes.AppealLodged, LogEventTypes.AppealDecided, LogEventTypes.FormalProcessClosed,
     ];
 
     private static readonly HashSet<string> EventsWithChoiceAnswers = new(SuspensionEvents.Concat(FormalProcessEvents), StringComparer.Ordinal)

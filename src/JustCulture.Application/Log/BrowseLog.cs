@@ -108,7 +108,7 @@ public sealed partial class BrowseLogHandler(JustCultureDbContext db, ActorPseud
         LogEventTypes.WellbeingSupportRecorded, LogEventTypes.WellbeingCheckInRecorded,
         LogEventTypes.AmbassadorInvited, LogEventTypes.AmbassadorObservationsRecorded, LogEventTypes.FairnessSurveyOffered,
         LogEventTypes.StageDelayRecorded,
-        LogEventTypes.InvestigationConcluded, LogEventTypes.HearingHeld, LogEventTypes.AppealLodged, LogEventTypes.AppealDecided,
+        LogEventTypes.InvestigationConcluded, LogEventTypes.HearingHeld, LogEventTypes.AppealLodged, LogEventTypes.AppealDecided, LogEventTypes.FormalProcessClosed,
         LogEventTypes.WorkflowFinished, LogEventTypes.CaseUnblinded,
         LogEventTypes.StaffImported, LogEventTypes.HistoryImported, LogEventTypes.UserAdded,
     ];

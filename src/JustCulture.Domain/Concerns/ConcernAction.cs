@@ -110,6 +110,13 @@ public sealed class ConcernAction
         Stage = ActionStage.FormalInvestigation;
     }
 
+    /// <summary>The formal process on this action has ended (<see cref="Formal.FormalProceeding.ClosureRefusal"/>): the action closes.</summary>
+    public void CloseFormalProcess()
+    {
+        Require(Stage == ActionStage.FormalInvestigation, $"only an action in the formal process can close it (stage is {Stage})");
+        Stage = ActionStage.Closed;
+    }
+
     private void Require(bool condition, string reason)
     {
         if (!condition)

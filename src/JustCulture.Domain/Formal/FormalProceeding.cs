@@ -162,6 +162,18 @@ public sealed class FormalProceeding
         Version++;
     }
 
+    /// <summary>
+    /// Why the formal process on an action cannot be closed yet, or null. It closes once it has an end: no case to
+    /// answer; a hearing whose outcome nobody appeals (closing says no appeal was lodged in time, so none can be
+    /// recorded after it); or an appeal decided.
+    /// </summary>
+    public static string? ClosureRefusal(FormalProceeding? record) =>
+        record is null ? "Record the investigation's conclusion first."
+        : record.Finding == InvestigationFinding.NoCaseToAnswer ? null
+        : record.HearingOutcome is null ? "There is a case to answer: record the hearing first."
+        : record.AppealLodgedOn is not null && record.AppealOutcome is null ? "An appeal is lodged: record its outcome first."
+        : null;
+
     private static void Require(bool condition, string message)
     {
         if (!condition)

@@ -60,4 +60,7 @@ public static class LogEventTypes
     public const string HearingHeld = "HearingHeld";
     public const string AppealLodged = "AppealLodged";
     public const string AppealDecided = "AppealDecided";
+
+    /// <summary>The formal process on an action ended (no case to answer, a hearing not appealed, or an appeal decided) and the action closed.</summary>
+    public const string FormalProcessClosed = "FormalProcessClosed";
 }

@@ -18,6 +18,9 @@ public sealed record LodgeAppealRequest(DateOnly? LodgedOn, int? ExpectedVersion
 /// <param name="Outcome">Upheld, PartlyUpheld or NotUpheld.</param>
 public sealed record DecideAppealRequest(string? Outcome, DateOnly? DecidedOn, int? ExpectedVersion);
 
+/// <param name="ExpectedVersion">The formal record's version the caller last read.</param>
+public sealed record CloseFormalProcessRequest(int? ExpectedVersion);
+
 /// <summary>
 /// After a formal investigation starts (docs/domain/formal-process.md): its conclusion, the hearing and the appeal,
 /// each a case step for an independent commissioning manager; the order is the application's rule, so a hearing
@@ -54,6 +57,13 @@ public static class FormalEndpoints
             TypedResults.Ok(await steps.LodgeAppealAsync(new LodgeAppealCommand(id, action, user.UserId(), request.LodgedOn, request.ExpectedVersion), ct)))
             .RequireAuthorization(Policies.CommissioningManager).WithSummary("Record that the person appealed (only against a sanction)")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+        api.MapPost("/concerns/{id:guid}/actions/{action:int}/formal/close", async (Guid id, int action, CloseFormalProcessRequest request, ClaimsPrincipal user,
+                FormalProcessSteps steps, CancellationToken ct) =>
+            TypedResults.Ok(await steps.CloseAsync(new CloseFormalProcessCommand(id, action, user.UserId(), request.ExpectedVersion), ct)))
+            .RequireAuthorization(Policies.CommissioningManager)
+            .WithSummary("Close the formal process once it has an end (no case to answer, a hearing not appealed, or an appeal decided): the action closes")
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         api.MapPost("/concerns/{id:guid}/actions/{action:int}/formal/appeal-outcome", async (Guid id, int action, DecideAppealRequest request, ClaimsPrincipal user,
                 FormalProcessSteps steps, CancellationToken ct) =>

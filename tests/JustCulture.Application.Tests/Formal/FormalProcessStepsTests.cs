@@ -214,6 +214,73 @@ public abstract class FormalProcessStepsTests : IAsyncLifetime
         await NothingWrittenAsync(concernId, 1, 1);
     }
 
+    private Task<FormalProcessView> CloseAsync(Guid concernId, int? expectedVersion = null) =>
+        App.RunAsync<FormalProcessSteps, FormalProcessView>(h => h.CloseAsync(new CloseFormalProcessCommand(concernId, 1, SmallTrust.Reviewer, expectedVersion)));
+
+    private Task<Domain.Concerns.ConcernStatus> StatusAsync(Guid concernId) =>
+        App.QueryAsync(db => db.Concerns.Where(c => c.Id == concernId).Select(c => c.Status).SingleAsync());
+
+    private Task<int> ClosedEntriesAsync(Guid concernId) =>
+        App.QueryAsync(db => db.DecisionLog.CountAsync(e => e.ConcernId == concernId && e.EventType == LogEventTypes.FormalProcessClosed));
+
+    [Fact]
+    public async Task ClosesOnlyOnceTheProcessHasAnEndThenRefusesEveryStep()
+    {
+        var concernId = await CaseAsync();
+        App.Clock.Advance(TimeSpan.FromDays(30));
+
+        // No end yet: nothing concluded, then a case to answer with no hearing, then an appeal lodged but not decided.
+        (await RefusedAsync(UseCaseError.RuleViolated, () => CloseAsync(concernId))).FieldProblems.ShouldContain(p => p.Field == "Close");
+        await ConcludeAsync(concernId, on: Today.AddDays(-20));
+        (await RefusedAsync(UseCaseError.RuleViolated, () => CloseAsync(concernId))).Message.ShouldContain("record the hearing first");
+        await HearingAsync(concernId, on: Today.AddDays(-10));
+        await LodgeAsync(concernId, on: Today.AddDays(-5));
+        (await RefusedAsync(UseCaseError.RuleViolated, () => CloseAsync(concernId))).Message.ShouldContain("An appeal is lodged");
+        (await ClosedEntriesAsync(concernId)).ShouldBe(0);
+        (await StatusAsync(concernId)).ShouldBe(Domain.Concerns.ConcernStatus.FormalInvestigation);
+
+        var decided = await DecideAsync(concernId);
+        await RefusedAsync(UseCaseError.Conflict, () => CloseAsync(concernId, expectedVersion: decided.Version - 1));
+        await CloseAsync(concernId, decided.Version);
+
+        (await StatusAsync(concernId)).ShouldBe(Domain.Concerns.ConcernStatus.Closed, "its only action has closed");
+        var entry = (await App.OpenedEntriesAsync(log => log.Where(e => e.ConcernId == concernId && e.EventType == LogEventTypes.FormalProcessClosed))).ShouldHaveSingleItem();
+        entry.Answer.ShouldBe($"AppealDecided; {Today:yyyy-MM-dd}");
+        entry.ActorId.ShouldBe(SmallTrust.Reviewer);
+        var entries = await FormalEntriesAsync();
+        await RefusedAsync(UseCaseError.Conflict, () => CloseAsync(concernId));
+        await RefusedAsync(UseCaseError.Conflict, () => LodgeAsync(concernId));
+        (await FormalEntriesAsync()).ShouldBe(entries);
+        (await ClosedEntriesAsync(concernId)).ShouldBe(1);
+        (await App.RunAsync<VerifyLogHandler, LogVerification>(h => h.HandleAsync())).IsIntact.ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task ClosesAfterNoCaseToAnswerOrAHearingNotAppealed()
+    {
+        var noCase = await CaseAsync();
+        App.Clock.Advance(TimeSpan.FromDays(30));
+        await ConcludeAsync(noCase, InvestigationFinding.NoCaseToAnswer, Today.AddDays(-3));
+        var view = (await App.RunAsync<FormalProcessQueries, IReadOnlyList<FormalActionView>>(q => q.ForCaseAsync(noCase, SmallTrust.Reviewer))).Single();
+        (view.Next, view.CanClose).ShouldBe((null, true));
+        await CloseAsync(noCase);
+        (await App.OpenedEntriesAsync(log => log.Where(e => e.ConcernId == noCase && e.EventType == LogEventTypes.FormalProcessClosed))).Single().Answer
+            .ShouldStartWith("NoCaseToAnswer;");
+        view = (await App.RunAsync<FormalProcessQueries, IReadOnlyList<FormalActionView>>(q => q.ForCaseAsync(noCase, SmallTrust.Reviewer))).Single();
+        (view.Next, view.CanClose, view.IsClosed).ShouldBe((null, false, true));
+
+        // A sanction not appealed: the process can be closed while an appeal could still be recorded, and closing ends that.
+        var sanctioned = await CaseAsync();
+        await ConcludeAsync(sanctioned, on: Today);
+        await HearingAsync(sanctioned, on: Today);
+        view = (await App.RunAsync<FormalProcessQueries, IReadOnlyList<FormalActionView>>(q => q.ForCaseAsync(sanctioned, SmallTrust.Reviewer))).Single();
+        (view.Next, view.CanClose).ShouldBe((FormalNextStep.LodgeAppeal, true));
+        await CloseAsync(sanctioned);
+        (await App.OpenedEntriesAsync(log => log.Where(e => e.ConcernId == sanctioned && e.EventType == LogEventTypes.FormalProcessClosed))).Single().Answer
+            .ShouldStartWith("NotAppealed;");
+        await RefusedAsync(UseCaseError.Conflict, () => LodgeAsync(sanctioned));
+    }
+
     [Fact]
     public async Task ListsTheCaseOnTheWorkListWithWhatComesNext()
     {

@@ -68,7 +68,25 @@ public sealed class FormalApiTests(SqliteWebAppFixture app) : IClassFixture<Sqli
         record.GetProperty("hearingOutcome").GetString().ShouldBe("FinalWrittenWarning");
         record.GetProperty("appealOutcome").GetString().ShouldBe("NotUpheld");
         formal.GetProperty("next").ValueKind.ShouldBe(JsonValueKind.Null, "nothing is left to record");
+        formal.GetProperty("canClose").GetBoolean().ShouldBeTrue();
         (await FormalEntriesAsync(id)).ShouldBe(4);
+
+        // Closing ends the process and the case; a close from a stale read is refused first.
+        using (var stale = await reviewer.PostAsJsonAsync(Step(id, "close"), new { expectedVersion = record.GetProperty("version").GetInt32() - 1 }))
+        {
+            await stale.ShouldBeProblemAsync(HttpStatusCode.Conflict);
+        }
+
+        using (var closed = await reviewer.PostAsJsonAsync(Step(id, "close"), new { expectedVersion = record.GetProperty("version").GetInt32() }))
+        {
+            closed.StatusCode.ShouldBe(HttpStatusCode.OK, await closed.Content.ReadAsStringAsync());
+        }
+
+        (await app.QueryAsync(db => db.Concerns.Where(c => c.Id == id).Select(c => c.Status).SingleAsync())).ShouldBe(ConcernStatus.Closed);
+        using (var again = await reviewer.PostAsJsonAsync(Step(id, "close"), new { }))
+        {
+            await again.ShouldBeProblemAsync(HttpStatusCode.Conflict);
+        }
 
         var workList = (await reviewer.GetFromJsonAsync<JsonElement>(new Uri("/api/formal", UriKind.Relative))).EnumerateArray().ToList();
         var listed = workList.Single(w => w.GetProperty("concernId").GetGuid() == id);

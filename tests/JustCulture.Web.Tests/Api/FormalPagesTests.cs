@@ -77,7 +77,10 @@ public sealed class FormalPagesTests(SqliteWebAppFixture app) : IClassFixture<Sq
         after.ShouldContain("The formal-process step has been recorded.");
         after.ShouldContain($"No case to answer, {JustCulture.Domain.UkDates.Date(Today)}");
         after.ShouldNotContain("id=\"formal-next-1\"", customMessage: "no case to answer ends the formal process");
-        (await reviewer.GetStringAsync(new Uri(path, UriKind.Relative))).ShouldContain("id=\"formal-complete\"");
+        after.ShouldContain("id=\"formal-close-1\"", customMessage: "an ended process is closed from the case page");
+        var page = await reviewer.GetStringAsync(new Uri(path, UriKind.Relative));
+        page.ShouldContain("id=\"close-formal\"");
+        page.ShouldNotContain("id=\"record-formal\"", customMessage: "nothing more is recorded after no case to answer");
     }
 
     [Fact]

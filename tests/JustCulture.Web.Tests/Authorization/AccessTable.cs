@@ -98,6 +98,7 @@ public static class AccessTable
         Roles("POST /api/concerns/{id:guid}/actions/{action:int}/formal/hearing", Commissioning),
         Roles("POST /api/concerns/{id:guid}/actions/{action:int}/formal/appeal", Commissioning),
         Roles("POST /api/concerns/{id:guid}/actions/{action:int}/formal/appeal-outcome", Commissioning),
+        Roles("POST /api/concerns/{id:guid}/actions/{action:int}/formal/close", Commissioning),
         // Stage clocks: case work; which stage a caller may explain is decided per case.
         Roles("GET /api/concerns/{id:guid}/clocks", CaseWorkers),
         Roles("POST /api/concerns/{id:guid}/actions/{action:int}/delay", CaseWorkers),

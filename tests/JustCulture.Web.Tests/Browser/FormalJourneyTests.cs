@@ -46,7 +46,8 @@ public sealed class FormalJourneyTests(BrowserFixture browser)
     {
         await using var scope = browser.Factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<JustCultureDbContext>();
-        string[] formal = [LogEventTypes.InvestigationConcluded, LogEventTypes.HearingHeld, LogEventTypes.AppealLodged, LogEventTypes.AppealDecided];
+        string[] formal = [LogEventTypes.InvestigationConcluded, LogEventTypes.HearingHeld, LogEventTypes.AppealLodged, LogEventTypes.AppealDecided,
+            LogEventTypes.FormalProcessClosed];
         return await db.DecisionLog.AsNoTracking().Where(e => e.ConcernId == concernId && formal.Contains(e.EventType))
             .OrderBy(e => e.EntryId).Select(e => e.EventType + ":" + e.Answer).ToListAsync();
     }
@@ -101,11 +102,21 @@ public sealed class FormalJourneyTests(BrowserFixture browser)
         await RecordAsync(reviewer, today);
         var record = await reviewer.Page.Locator("#formal-1").InnerTextAsync();
         record.ShouldContain("not upheld");
-        (await reviewer.Page.Locator("#formal-next-1").CountAsync()).ShouldBe(0, "the formal process is complete");
+        (await reviewer.Page.Locator("#formal-next-1").CountAsync()).ShouldBe(0, "nothing more can be recorded");
+
+        // The process has an end: closing it closes the case.
+        await reviewer.ClickAndWaitForPageAsync(reviewer.Page.Locator("#formal-close-1"));
+        (await reviewer.Page.Locator("h1").InnerTextAsync()).ShouldBe("Close the formal process");
+        (await reviewer.SeriousAccessibilityViolationsAsync()).ShouldBeEmpty();
+        await reviewer.ClickAndWaitForPageAsync(reviewer.Page.GetByRole(AriaRole.Button, new() { Name = "Close the formal process", Exact = true }));
+        (await reviewer.Page.Locator("#confirmation").InnerTextAsync()).ShouldContain("The formal process has been closed.");
+        (await reviewer.Page.Locator("#formal-closed-1").IsVisibleAsync()).ShouldBeTrue();
+        (await reviewer.Page.Locator("#case-summary").InnerTextAsync()).ShouldContain("Closed");
+        (await reviewer.Page.Locator("#survey-link-page").IsVisibleAsync()).ShouldBeTrue("a closed case offers the fairness survey");
         (await reviewer.HorizontalOverflowAtAsync(375)).ShouldBeNull("the case page with its formal record reflows at 375 px");
-        await reviewer.ScreenshotAsync("complete-375px");
+        await reviewer.ScreenshotAsync("closed-375px");
 
         (await FormalEventsAsync(concernId)).Select(e => e.Split(':')[0]).ShouldBe(
-            [LogEventTypes.InvestigationConcluded, LogEventTypes.HearingHeld, LogEventTypes.AppealLodged, LogEventTypes.AppealDecided]);
+            [LogEventTypes.InvestigationConcluded, LogEventTypes.HearingHeld, LogEventTypes.AppealLodged, LogEventTypes.AppealDecided, LogEventTypes.FormalProcessClosed]);
     }
 }

@@ -113,6 +113,31 @@ public sealed class IndexModel(FormalProcessQueries queries, FormalProcessSteps 
         return Page();
     }
 
+    /// <summary>Closing the process: a form of its own (only the version it was built from), offered whenever it has an end.</summary>
+    public async Task<IActionResult> OnPostCloseAsync(Guid id, int action, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id, action, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        try
+        {
+            await steps.CloseAsync(new CloseFormalProcessCommand(id, action, User.UserId(), ExpectedVersion), cancellationToken);
+            return Redirect($"/Review/Case/{id}?done=formal-closed#action-{action}");
+        }
+        catch (UseCaseException refusal)
+        {
+            if (Handle(refusal) is { } result)
+            {
+                return result;
+            }
+        }
+
+        (Step, ExpectedVersion) = (Formal.Next, Formal.Record?.Version);
+        return Page();
+    }
+
     /// <summary>The command's field as this page names it: every step's date is the one date input.</summary>
     private string FieldOf(string commandField) => commandField switch
     {
