@@ -1,12 +1,14 @@
 using JustCulture.Application.Cases;
 using JustCulture.Application.Common;
 using JustCulture.Application.Formal;
+using JustCulture.Application.Suspensions;
 using JustCulture.Application.Survey;
 using JustCulture.Application.Wellbeing;
 using JustCulture.Domain;
 using JustCulture.Domain.Concerns;
 using JustCulture.Domain.Ethnicity;
 using JustCulture.Domain.Formal;
+using JustCulture.Domain.Suspensions;
 using JustCulture.Domain.Survey;
 using JustCulture.Persistence;
 using JustCulture.Persistence.DecisionLog;
@@ -17,7 +19,7 @@ namespace JustCulture.Application.Demo;
 /// <summary>
 /// What a trust running the whole process records around the seeded cases, through the same use cases and simulated
 /// clock: the person's wellbeing contact and support at review, then check-ins while the case is open; after a formal
-/// investigation starts, its conclusion, the hearing, sometimes an appeal, and its close; when a case closes, the fairness survey
+/// investigation starts, sometimes a restriction of duties or suspension under the two-person rule, its conclusion, the hearing, sometimes an appeal, and its close; when a case closes, the fairness survey
 /// offered and often answered. It draws from its own random stream, so the cases the seed produces stay the same.
 /// The demo's formal findings lean towards "no case to answer" for BME staff, as trusts found before they changed their
 /// approach, so the funnel has a referral-bias signal to show (docs/domain/process-safeguards.md).
@@ -37,11 +39,16 @@ internal sealed class DemoCaseCare(JustCultureDbContext db, TriageWorkflow triag
         "Deputy director of nursing (chair), HR business partner", "Associate medical director (chair), senior HR adviser", "Divisional director (chair), HR business partner",
     ];
 
+    /// <summary>As the Development settings name: the demo's senior approver of suspensions.</summary>
+    private static readonly SuspensionRules SuspensionRules = new(approvers: [DemoSeeder.SeniorApproverAccount]);
+
     private readonly Random _random = new(seed + 1);
     private readonly HashSet<Guid> _withWellbeing = [];
     private readonly HashSet<Guid> _surveyed = [];
 
     private CaseStep Step => new(db, triage, runner, simulated, log);
+
+    private SuspensionSteps Suspensions => new(db, Step, SuspensionRules, simulated);
 
     private DateOnly Today => UkDates.UkDateOf(simulated.GetUtcNow().UtcDateTime);
 
@@ -139,6 +146,7 @@ internal sealed class DemoCaseCare(JustCultureDbContext db, TriageWorkflow triag
         var decidedAt = lodgedAt.AddDays(_random.Next(15, 35));
         var appealOutcome = Weighted(_random.NextDouble(), (AppealOutcome.Upheld, 0.25), (AppealOutcome.PartlyUpheld, 0.15), (AppealOutcome.NotUpheld, 0.6));
         var formal = () => new FormalProcessSteps(db, Step, simulated);
+        ScheduleSuspension(concernId, reviewer, started, concludedAt.AddHours(-2), cancellationToken);
 
         Schedule(concludedAt, async () =>
         {
@@ -169,6 +177,84 @@ internal sealed class DemoCaseCare(JustCultureDbContext db, TriageWorkflow triag
                         ScheduleClose(concernId, ordinal, reviewer, group, decidedAt.AddDays(_random.Next(1, 6)), cancellationToken);
                     });
                 });
+            });
+        });
+    }
+
+    /// <summary>
+    /// About half the formal investigations (the demo's are for deliberate harm or no mitigation) have a restriction of duties (or, less often, a suspension) as a last
+    /// resort: proposed by the reviewer, approved the next day by the senior approver, reviewed and continued every two
+    /// weeks by the same two-person rule, and ended just before the investigation concludes.
+    /// </summary>
+    private void ScheduleSuspension(Guid concernId, string reviewer, DateTime started, DateTime endsAt, CancellationToken cancellationToken)
+    {
+        if (reviewer == DemoSeeder.SeniorApproverAccount || _random.NextDouble() >= 0.5)
+        {
+            return; // the proposer can never approve: the senior approver's own cases have none in the demo
+        }
+
+        var kind = _random.NextDouble() < 0.7 ? SuspensionKind.RestrictionOfDuties : SuspensionKind.Suspension;
+        List<AlternativeInput> alternatives =
+        [
+            new(SuspensionAlternative.Redeployment, null, "No post away from the controlled-drug round is open on the person's site."),
+            new(SuspensionAlternative.Supervision, null, "Supervision cannot cover night shifts, when the concern arose."),
+        ];
+        if (kind != SuspensionKind.RestrictionOfDuties)
+        {
+            alternatives.Add(new(SuspensionAlternative.RestrictedDuties, null, "The witnesses work the same shifts; restricted duties would not keep them apart."));
+        }
+
+        Schedule(started.AddDays(1), async () =>
+        {
+            if (!await ApproverMayDecideAsync(concernId, cancellationToken))
+            {
+                return;
+            }
+
+            var proposed = await Suspensions.ProposeAsync(new ProposeSuspensionCommand(concernId, reviewer, kind,
+                "Protects patients and the investigation's witnesses while the investigation runs.", alternatives, Today.AddDays(14)), cancellationToken);
+            var approvedAt = simulated.UtcNow.AddHours(20);
+            Schedule(approvedAt, async () =>
+            {
+                await Suspensions.DecideAsync(new DecideSuspensionCommand(proposed.SuspensionId, DemoSeeder.SeniorApproverAccount, Approve: true), cancellationToken);
+                ScheduleSuspensionReview(proposed.SuspensionId, reviewer, approvedAt, endsAt, 1, cancellationToken);
+            });
+        });
+    }
+
+    /// <summary>The senior approver must be independent of the case too (the review's access policy): read it as them first.</summary>
+    private async Task<bool> ApproverMayDecideAsync(Guid concernId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await new CaseSuspensionsHandler(db, new CaseReader(db, triage), SuspensionRules, simulated).HandleAsync(concernId, DemoSeeder.SeniorApproverAccount, cancellationToken);
+            return true;
+        }
+        catch (UseCaseException refused) when (refused.Error == UseCaseError.Forbidden)
+        {
+            return false;
+        }
+    }
+
+    private void ScheduleSuspensionReview(Guid suspensionId, string reviewer, DateTime approvedAt, DateTime endsAt, int review, CancellationToken cancellationToken)
+    {
+        var reviewAt = approvedAt.AddDays(12);
+        if (endsAt <= reviewAt || review > 4)
+        {
+            Schedule(endsAt <= reviewAt ? endsAt : reviewAt, () => Suspensions.EndAsync(new EndSuspensionCommand(suspensionId, reviewer,
+                endsAt <= reviewAt ? "The investigation is concluding: the measure is no longer needed." : "Reviewed: the risk is now managed by supervision."), cancellationToken));
+            return;
+        }
+
+        Schedule(reviewAt, async () =>
+        {
+            await Suspensions.ProposeContinuationAsync(new ProposeContinuationCommand(suspensionId, reviewer,
+                "The investigation is still taking witness statements; nothing less restrictive will do yet.", Today.AddDays(14)), cancellationToken);
+            var continuedAt = reviewAt.AddHours(20);
+            Schedule(continuedAt, async () =>
+            {
+                await Suspensions.DecideAsync(new DecideSuspensionCommand(suspensionId, DemoSeeder.SeniorApproverAccount, Approve: true), cancellationToken);
+                ScheduleSuspensionReview(suspensionId, reviewer, continuedAt, endsAt, review + 1, cancellationToken);
             });
         });
     }
