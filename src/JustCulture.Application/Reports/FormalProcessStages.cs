@@ -30,7 +30,7 @@ public static class FormalProcessStages
     public static readonly IReadOnlyList<string> CountedEvents =
     [
         LogEventTypes.InvestigationConcluded, LogEventTypes.HearingHeld, LogEventTypes.AppealDecided,
-        LogEventTypes.SuspensionApproved, LogEventTypes.SuspensionEnded, LogEventTypes.SuspensionDeclined,
+        LogEventTypes.SuspensionApproved, LogEventTypes.SuspensionContinued, LogEventTypes.SuspensionEnded, LogEventTypes.SuspensionDeclined,
     ];
 
     private static readonly string[] Sanctions =
@@ -57,8 +57,10 @@ public static class FormalProcessStages
                 "had a hearing end in dismissal", Subjects(LogEventTypes.HearingHeld, nameof(HearingOutcome.Dismissal)), "sanction"),
             ("appeal-upheld", "Appeal upheld", "Distinct staff whose appeal against a sanction was upheld, fully or in part, in the year (AppealDecided).",
                 "had an appeal upheld", Subjects(LogEventTypes.AppealDecided, nameof(AppealOutcome.Upheld), nameof(AppealOutcome.PartlyUpheld)), "sanction"),
-            ("suspension", "Suspended, excluded or restricted", "Distinct staff with a suspension, exclusion or restriction of duties approved in the year, new or continued (SuspensionApproved).",
-                "had a suspension, exclusion or restriction approved", Indicator3Calculator.SubjectsIn(log, LogEventTypes.SuspensionApproved, year), "raised"),
+            // Continued counts too: a measure approved in March and continued in April is in force in both years.
+            ("suspension", "Suspended, excluded or restricted", "Distinct staff with a suspension, exclusion or restriction of duties approved in the year, new or continued (SuspensionApproved, SuspensionContinued).",
+                "had a suspension, exclusion or restriction approved", [.. Indicator3Calculator.SubjectsIn(log, LogEventTypes.SuspensionApproved, year),
+                    .. Indicator3Calculator.SubjectsIn(log, LogEventTypes.SuspensionContinued, year)], "raised"),
         ];
     }
 

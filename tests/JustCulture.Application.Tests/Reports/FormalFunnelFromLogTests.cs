@@ -5,6 +5,7 @@ using JustCulture.Domain.Formal;
 using JustCulture.Domain.Suspensions;
 using JustCulture.Persistence.DecisionLog;
 using JustCulture.TestSupport;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace JustCulture.Application.Tests.Reports;
@@ -126,9 +127,31 @@ public abstract class FormalFunnelFromLogTests : IAsyncLifetime
         Shown("final-warning-or-dismissal").ShouldBe(Recount("HearingHeld", "FinalWrittenWarning", "Dismissal"));
         Shown("dismissal").ShouldBe(Recount("HearingHeld", "Dismissal"));
         Shown("appeal-upheld").ShouldBe(Recount("AppealDecided", "Upheld", "PartlyUpheld"));
-        Shown("suspension").ShouldBe(Recount("SuspensionApproved"));
+        // New or continued: either event puts the person in the stage, counted once.
+        var suspended = rows.Where(r => r.EventType is "SuspensionApproved" or "SuspensionContinued").Select(r => r.SubjectStaffRef!).Distinct().ToList();
+        Shown("suspension").ShouldBe((suspended.Count(p => group[p] == "W"), suspended.Count(p => group[p] == "B"), suspended.Count(p => group[p] == "N")));
         // The raw rows hold what the hand count says, so the recount is not just the calculator twice.
         Recount("HearingHeld").ShouldBe((2, 1, 1));
+    }
+
+    [Fact]
+    public async Task CountsAMeasureContinuedIntoTheNextYearInThatYearToo()
+    {
+        // Approved in late March 2026 (2025-26), continued at its review in April (2026-27).
+        App.Clock.UtcNow = new DateTime(2026, 3, 25, 10, 0, 0, DateTimeKind.Utc);
+        var suspension = await SuspendAsync(await FormalAsync("S002"));
+        App.Clock.UtcNow = new DateTime(2026, 4, 6, 10, 0, 0, DateTimeKind.Utc);
+        await App.ImportStaffAsync(SmallTrust.Csv, "2026-27");
+        var continuation = await App.RunAsync<SuspensionSteps, SuspensionDecided>(h => h.ProposeContinuationAsync(new ProposeContinuationCommand(suspension, SmallTrust.Reviewer,
+            "The investigation is still taking statements.", Today.AddDays(14))));
+        await App.RunAsync<SuspensionSteps, SuspensionDecided>(h => h.DecideAsync(new DecideSuspensionCommand(suspension, SmallTrust.OtherReviewer, true, ExpectedVersion: continuation.Version)));
+
+        var before = await App.RunAsync<FunnelReportHandler, FunnelReport>(h => h.HandleAsync(new FunnelQuery(Year)));
+        var after = await App.RunAsync<FunnelReportHandler, FunnelReport>(h => h.HandleAsync(new FunnelQuery("2026-27")));
+        before.Stages.Single(s => s.Stage == "suspension").Bme.Count.ShouldBe(1, "approved in 2025-26");
+        after.Stages.Single(s => s.Stage == "suspension").Bme.Count.ShouldBe(1, "continued in 2026-27: still in force that year");
+        (await App.QueryAsync(db => db.DecisionLog.CountAsync(e => e.EventType == LogEventTypes.SuspensionApproved && e.OccurredAtUtc >= new DateTime(2026, 4, 1, 0, 0, 0, DateTimeKind.Utc))))
+            .ShouldBe(0, "the later year has no new approval: only the continuation puts the person there");
     }
 
     [Fact]
