@@ -14,7 +14,8 @@ public enum CaseFlagLevel
 }
 
 /// <param name="Code">Stable, for tests and styling: "suspension-awaiting-approval", "suspension-in-force", "suspension-review-overdue";
-/// a stage clock's "stage-due", "stage-overdue" (no delay reason yet), "stage-overdue-delay-recorded".</param>
+/// a stage clock's "stage-due", "stage-overdue" (no delay reason yet), "stage-overdue-delay-recorded"; wellbeing's
+/// "wellbeing-check-in-overdue" and "wellbeing-not-recorded" (a route decided with no contact or support recorded).</param>
 public sealed record CaseFlag(string Code, string Text, CaseFlagLevel Level);
 
 /// <summary>

@@ -57,8 +57,10 @@ public sealed class CaseWellbeingHandler(JustCultureDbContext db, CaseReader rea
     }
 }
 
-/// <summary>The wellbeing flag for a set of open cases: a check-in overdue. (A case with no wellbeing contact yet says
-/// so on its own wellbeing section, where it is recorded.)</summary>
+/// <summary>
+/// The wellbeing flags for a set of open cases: a check-in overdue, or — once a review has decided a route — no wellbeing
+/// contact and support recorded at all, which every case about a person should have from its review on.
+/// </summary>
 internal static class WellbeingFlags
 {
     public static async Task<IReadOnlyList<(Guid ConcernId, CaseFlag Flag)>> ForAsync(JustCultureDbContext db, IReadOnlyCollection<Guid> ids, DateOnly todayUk,
@@ -70,7 +72,14 @@ internal static class WellbeingFlags
             where ids.Contains(w.ConcernId) && c.Status != ConcernStatus.Closed && w.NextCheckInDue < todayUk
             select new { w.ConcernId, w.NextCheckInDue })
             .ToListAsync(cancellationToken);
+        var missing = await db.Concerns.AsNoTracking()
+            .Where(c => ids.Contains(c.Id) && c.Status != ConcernStatus.Closed
+                && db.ConcernActions.Any(a => a.ConcernId == c.Id && a.Route != null)
+                && !db.WellbeingRecords.Any(w => w.ConcernId == c.Id))
+            .Select(c => c.Id)
+            .ToListAsync(cancellationToken);
         return overdue.Select(o => (o.ConcernId, new CaseFlag("wellbeing-check-in-overdue", $"Wellbeing check-in overdue (due {UkDates.Date(o.NextCheckInDue)})", CaseFlagLevel.Overdue)))
+            .Concat(missing.Select(id => (id, new CaseFlag("wellbeing-not-recorded", "No wellbeing contact recorded", CaseFlagLevel.Waiting))))
             .ToList();
     }
 }

@@ -102,6 +102,21 @@ public abstract class WellbeingStepsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task FlagsACaseReviewedWithNoWellbeingContactUntilOneIsRecorded()
+    {
+        var concernId = await CaseAsync();
+        (await FlagsAsync(concernId)).ShouldBeEmpty("before its review a case has no route yet");
+
+        await App.AnswerNextAsync(concernId, SmallTrust.Reviewer, "InformalResolution", "A facilitated conversation is proportionate.");
+
+        var flag = (await FlagsAsync(concernId)).ShouldHaveSingleItem();
+        flag.Code.ShouldBe("wellbeing-not-recorded");
+        flag.Level.ShouldBe(CaseFlagLevel.Waiting);
+        await RecordAsync(concernId);
+        (await FlagsAsync(concernId)).ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task FlagsAnOverdueCheckInUntilOneIsHeld()
     {
         var concernId = await CaseAsync();
