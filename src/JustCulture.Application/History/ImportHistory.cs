@@ -35,75 +35,28 @@ public static class HistoryCsvParser
         var errors = new List<CsvError>();
         var file = CsvImportReader.Read(reader, sourceName, Columns, StringComparer.OrdinalIgnoreCase);
 
-        void Error(int line, string field, string message) => errors.Add(new CsvError(sourceName, line, field, message));
-
+        var figures = new HistoryFigureReader(sourceName, errors);
         var seen = new Dictionary<(ReportingYear, WresGroup), int>();
         foreach (var (line, fields) in file.Rows)
         {
-            var ok = true;
-            if (!ReportingYear.TryParse(fields[0], out var year, out var yearError))
-            {
-                Error(line, "Year", yearError);
-                ok = false;
-            }
-
-            WresGroup group = default;
-            switch (fields[1].ToUpperInvariant())
-            {
-                case "WHITE": group = WresGroup.White; break;
-                case "BME": group = WresGroup.Bme; break;
-                case "NOTSTATED": group = WresGroup.NotStated; break;
-                default:
-                    Error(line, "Group", $"'{fields[1]}' is not a group; use White, BME or NotStated");
-                    ok = false;
-                    break;
-            }
-
-            var entering = Count(fields[2], "Entering");
-            var headcount = Count(fields[3], "Headcount");
-            if (entering is null || headcount is null || !ok)
+            if (figures.Read(line, fields[0], fields[1], fields[2], fields[3]) is not { } row)
             {
                 continue;
             }
 
-            if (entering > headcount)
+            if (seen.TryGetValue((row.Year, row.Group), out var first))
             {
-                Error(line, "Entering", string.Create(CultureInfo.InvariantCulture, $"{entering} entering is more than the headcount {headcount}"));
+                figures.Error(line, "Group", string.Create(CultureInfo.InvariantCulture, $"{row.Year} {fields[1]} appears more than once (first on line {first})"));
                 continue;
             }
 
-            if (seen.TryGetValue((year, group), out var first))
-            {
-                Error(line, "Group", string.Create(CultureInfo.InvariantCulture, $"{year} {fields[1]} appears more than once (first on line {first})"));
-                continue;
-            }
-
-            seen.Add((year, group), line);
-            rows.Add(new HistoryRow(year, group, entering.Value, headcount.Value, line));
-
-            int? Count(string text, string field)
-            {
-                if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value))
-                {
-                    return value;
-                }
-
-                Error(line, field, $"'{text}' is not a whole number of staff (0 or more, digits only)");
-                return null;
-            }
+            seen.Add((row.Year, row.Group), line);
+            rows.Add(new HistoryRow(row.Year, row.Group, row.Entering, row.Headcount, line));
         }
 
-        // A year's ratio needs both groups: a year with only one is incomplete.
-        foreach (var year in rows.Select(r => r.Year).Distinct())
+        foreach (var year in rows.GroupBy(r => r.Year))
         {
-            foreach (var needed in new[] { WresGroup.White, WresGroup.Bme })
-            {
-                if (!rows.Any(r => r.Year == year && r.Group == needed))
-                {
-                    var line = rows.First(r => r.Year == year).Line;
-                    Error(line, "Group", $"{year} has no {(needed == WresGroup.Bme ? "BME" : "White")} row; every year needs White and BME rows (NotStated is optional)");
-                }
-            }
+            figures.RequireWhiteAndBme(year.Key.ToString(), year.First().Line, year.Select(r => r.Group), "year");
         }
 
         // The file's shape problems and the rows' value problems, in line order (a line's shape problem first).

@@ -39,94 +39,43 @@ public static class OrganisationHistoryCsvParser
         var errors = new List<CsvError>();
         var file = CsvImportReader.Read(reader, sourceName, Columns, StringComparer.OrdinalIgnoreCase);
 
-        void Error(int line, string field, string message) => errors.Add(new CsvError(sourceName, line, field, message));
-
+        var figures = new HistoryFigureReader(sourceName, errors);
         var seen = new Dictionary<(string, ReportingYear, WresGroup), int>();
         foreach (var (line, fields) in file.Rows)
         {
-            var ok = true;
             var organisation = fields[0];
+            var named = true;
             if (organisation.Length == 0)
             {
-                Error(line, "Organisation", "the organisation is missing");
-                ok = false;
+                figures.Error(line, "Organisation", "the organisation is missing");
+                named = false;
             }
             else if (organisation.Length > OrganisationHistoryEntry.MaxOrganisationLength)
             {
-                Error(line, "Organisation", string.Create(CultureInfo.InvariantCulture, $"the organisation is longer than {OrganisationHistoryEntry.MaxOrganisationLength} characters"));
-                ok = false;
+                figures.Error(line, "Organisation", string.Create(CultureInfo.InvariantCulture, $"the organisation is longer than {OrganisationHistoryEntry.MaxOrganisationLength} characters"));
+                named = false;
             }
 
-            if (!ReportingYear.TryParse(fields[1], out var year, out var yearError))
-            {
-                Error(line, "Year", yearError);
-                ok = false;
-            }
-
-            WresGroup group = default;
-            switch (fields[2].ToUpperInvariant())
-            {
-                case "WHITE": group = WresGroup.White; break;
-                case "BME": group = WresGroup.Bme; break;
-                case "NOTSTATED": group = WresGroup.NotStated; break;
-                default:
-                    Error(line, "Group", $"'{fields[2]}' is not a group; use White, BME or NotStated");
-                    ok = false;
-                    break;
-            }
-
-            var entering = Count(fields[3], "Entering");
-            var headcount = Count(fields[4], "Headcount");
-            if (entering is { } e && headcount is { } h && e > h)
-            {
-                Error(line, "Entering", string.Create(CultureInfo.InvariantCulture, $"{e} entering is more than the headcount {h}"));
-                ok = false;
-            }
-
-            if (entering is null || headcount is null || !ok)
+            if (figures.Read(line, fields[1], fields[2], fields[3], fields[4]) is not { } row || !named)
             {
                 continue;
             }
 
-            var key = (organisation.ToUpperInvariant(), year, group);
+            var key = (organisation.ToUpperInvariant(), row.Year, row.Group);
             if (seen.TryGetValue(key, out var first))
             {
-                Error(line, "Organisation", string.Create(CultureInfo.InvariantCulture, $"{organisation} has {fields[2]} for {year} more than once (first on line {first})"));
+                figures.Error(line, "Organisation", string.Create(CultureInfo.InvariantCulture, $"{organisation} has {fields[2]} for {row.Year} more than once (first on line {first})"));
                 continue;
             }
 
             seen.Add(key, line);
-            rows.Add(new OrganisationHistoryRow(organisation, year, group, entering.Value, headcount.Value, line));
-
-            int? Count(string text, string field)
-            {
-                if (int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
-                {
-                    if (value >= 0)
-                    {
-                        return value;
-                    }
-
-                    Error(line, field, string.Create(CultureInfo.InvariantCulture, $"{value} is negative; a count of staff is 0 or more"));
-                    return null;
-                }
-
-                Error(line, field, $"'{text}' is not a whole number of staff (0 or more, digits only)");
-                return null;
-            }
+            rows.Add(new OrganisationHistoryRow(organisation, row.Year, row.Group, row.Entering, row.Headcount, line));
         }
 
-        // A ratio needs both groups: an organisation-year with only one is incomplete.
         foreach (var pair in rows.GroupBy(r => (Organisation: r.Organisation.ToUpperInvariant(), r.Year)))
         {
-            foreach (var needed in new[] { WresGroup.White, WresGroup.Bme })
-            {
-                if (!pair.Any(r => r.Group == needed))
-                {
-                    var firstRow = pair.First();
-                    Error(firstRow.Line, "Group", $"{firstRow.Organisation} {firstRow.Year} has no {(needed == WresGroup.Bme ? "BME" : "White")} row; every organisation-year needs White and BME rows (NotStated is optional)");
-                }
-            }
+            var firstRow = pair.First();
+            figures.RequireWhiteAndBme($"{firstRow.Organisation} {firstRow.Year}", firstRow.Line, pair.Select(r => r.Group), "organisation-year");
         }
 
         return (rows, [.. file.Errors.Concat(errors).OrderBy(e => e.Line)]);

@@ -45,6 +45,15 @@ public class HistoryCsvParserTests
     }
 
     [Fact]
+    public void SaysANegativeCountIsNegativeAsTheOrganisationsFileDoes()
+    {
+        var (rows, errors) = Parse("Year,Group,Entering,Headcount\n2022-23,White,-2,900\n2022-23,BME,3,300\n");
+
+        errors.ShouldContain("history.csv line 2, field Entering: -2 is negative; a count of staff is 0 or more");
+        rows.ShouldHaveSingleItem().Group.ShouldBe(Domain.Ethnicity.WresGroup.Bme);
+    }
+
+    [Fact]
     public void NumbersLaterRowsByPhysicalLineGivenQuotedLineBreak()
     {
         var (_, errors) = Parse("Year,Group,Entering,Headcount\n2022-23,\"Wh\nite\",6,900\n2022-23,BME,x,300\n");
