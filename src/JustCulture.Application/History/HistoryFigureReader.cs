@@ -79,3 +79,27 @@ internal sealed class HistoryFigureReader(string sourceName, List<CsvError> erro
         return null;
     }
 }
+
+/// <summary>How both history imports refuse a file: every problem listed, and nothing imported.</summary>
+internal static class HistoryImportProblems
+{
+    /// <summary>The parser's problems as lines, and an empty file's.</summary>
+    public static List<string> Of(IReadOnlyList<CsvError> parseErrors, int rows, string sourceName)
+    {
+        var errors = parseErrors.Select(e => e.ToString()).ToList();
+        if (errors.Count == 0 && rows == 0)
+        {
+            errors.Add($"{sourceName}: the file has no rows after the header");
+        }
+
+        return errors;
+    }
+
+    public static void ThrowIfAny(List<string> errors, string sourceName)
+    {
+        if (errors.Count > 0)
+        {
+            throw Common.UseCaseException.Invalid($"{sourceName}: {errors.Count} problem(s); nothing was imported.", errors);
+        }
+    }
+}

@@ -75,11 +75,7 @@ public sealed class ImportHistoryHandler(JustCultureDbContext db, TimeProvider c
     {
         ArgumentNullException.ThrowIfNull(command);
         var (rows, parseErrors) = HistoryCsvParser.Parse(command.Csv, command.SourceName);
-        var errors = parseErrors.Select(e => e.ToString()).ToList();
-        if (errors.Count == 0 && rows.Count == 0)
-        {
-            errors.Add($"{command.SourceName}: the file has no rows after the header");
-        }
+        var errors = HistoryImportProblems.Of(parseErrors, rows.Count, command.SourceName);
 
         if (errors.Count == 0)
         {
@@ -97,10 +93,7 @@ public sealed class ImportHistoryHandler(JustCultureDbContext db, TimeProvider c
             }
         }
 
-        if (errors.Count > 0)
-        {
-            throw UseCaseException.Invalid($"{command.SourceName}: {errors.Count} problem(s); nothing was imported.", errors);
-        }
+        HistoryImportProblems.ThrowIfAny(errors, command.SourceName);
 
         return await StepTransaction.RunAsync(db, async ct =>
         {

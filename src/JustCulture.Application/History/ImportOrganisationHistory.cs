@@ -93,16 +93,9 @@ public sealed class ImportOrganisationHistoryHandler(JustCultureDbContext db, Ti
     {
         ArgumentNullException.ThrowIfNull(command);
         var (rows, parseErrors) = OrganisationHistoryCsvParser.Parse(command.Csv, command.SourceName);
-        var errors = parseErrors.Select(e => e.ToString()).ToList();
-        if (errors.Count == 0 && rows.Count == 0)
-        {
-            errors.Add($"{command.SourceName}: the file has no rows after the header");
-        }
+        var errors = HistoryImportProblems.Of(parseErrors, rows.Count, command.SourceName);
 
-        if (errors.Count > 0)
-        {
-            throw UseCaseException.Invalid($"{command.SourceName}: {errors.Count} problem(s); nothing was imported.", errors);
-        }
+        HistoryImportProblems.ThrowIfAny(errors, command.SourceName);
 
         return await StepTransaction.RunAsync(db, async ct =>
         {
