@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace JustCulture.Web.Tests.Api;
 
 /// <summary>The clock API: a case's clocks for its parties, the caller's due list, and the delay reason with the pages' rules.</summary>
-public sealed class ClockApiTests(SqliteWebAppFixture app) : IClassFixture<SqliteWebAppFixture>
+public sealed class ClockApiTests(ShortStageTargetsWebAppFixture app) : IClassFixture<ShortStageTargetsWebAppFixture>
 {
     private Task<int> DelayEntriesAsync() => app.QueryAsync(db => db.DecisionLog.CountAsync(e => e.EventType == LogEventTypes.StageDelayRecorded));
 
@@ -27,7 +27,7 @@ public sealed class ClockApiTests(SqliteWebAppFixture app) : IClassFixture<Sqlit
     {
         var reviewer = await app.BearerClientAsync(Caller.CommissioningManager);
         var overdue = await OverdueStagesAsync(reviewer);
-        overdue.ShouldNotBeEmpty("the demo trust has stages past their target");
+        overdue.ShouldNotBeEmpty("with one-day targets the demo trust has stages past their target");
         var item = overdue[0];
         var concernId = item.GetProperty("concernId").GetGuid();
 

@@ -10,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace JustCulture.Web.Tests.Api;
 
 /// <summary>The stage clocks on the case pages, the "Due for me" list and the delay-reason form.</summary>
-public sealed partial class ClockPagesTests(SqliteWebAppFixture app) : IClassFixture<SqliteWebAppFixture>
+public sealed partial class ClockPagesTests(ShortStageTargetsWebAppFixture app) : IClassFixture<ShortStageTargetsWebAppFixture>
 {
     /// <summary>The demo's overdue stages waiting on the commissioning manager with no reason recorded yet, oldest first.</summary>
     private Task<List<DueItem>> OverdueForReviewerAsync() =>
@@ -46,7 +46,7 @@ public sealed partial class ClockPagesTests(SqliteWebAppFixture app) : IClassFix
     public async Task ListsOverdueStagesWithRecordWhyLinksGivenCommissioningManager()
     {
         var overdue = await OverdueForReviewerAsync();
-        overdue.ShouldNotBeEmpty("the demo trust has stages past their target");
+        overdue.ShouldNotBeEmpty("with one-day targets the demo trust has stages past their target");
         var reviewer = await app.CookieClientAsync(Caller.CommissioningManager);
 
         var html = await (await reviewer.GetAsync(new Uri("/Clocks", UriKind.Relative))).Content.ReadAsStringAsync();

@@ -179,7 +179,7 @@ public abstract partial class WebAppFixture : IAsyncLifetime
 }
 
 /// <summary>The web app on a copy of the demo SQLite database, one file per test class.</summary>
-public sealed class SqliteWebAppFixture : WebAppFixture
+public class SqliteWebAppFixture : WebAppFixture
 {
     private SqliteTestDatabase? _database;
 
@@ -196,6 +196,21 @@ public sealed class SqliteWebAppFixture : WebAppFixture
         _database?.Dispose();
         return Task.CompletedTask;
     }
+}
+
+/// <summary>
+/// The demo trust with every stage's target one working day, so its open stages are overdue on whatever day the tests
+/// run: the demo's own targets leave that to the calendar (docs/domain/case-clocks.md, "Targets").
+/// </summary>
+public sealed class ShortStageTargetsWebAppFixture : SqliteWebAppFixture
+{
+    protected override IReadOnlyDictionary<string, string?>? Settings { get; } = new Dictionary<string, string?>
+    {
+        ["JustCulture:Clocks:TargetWorkingDays:Checklist"] = "1",
+        ["JustCulture:Clocks:TargetWorkingDays:AwaitingReview"] = "1",
+        ["JustCulture:Clocks:TargetWorkingDays:InformalResolution"] = "1",
+        ["JustCulture:Clocks:TargetWorkingDays:FormalInvestigation"] = "1",
+    };
 }
 
 /// <summary>
