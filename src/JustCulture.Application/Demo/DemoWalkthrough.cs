@@ -66,7 +66,7 @@ public sealed class DemoWalkthrough(JustCultureDbContext db, OpenConcernHandler 
             {
                 var task = await NextTaskAsync(concernId, cancellationToken);
                 var result = await complete.HandleAsync(new CompleteTaskCommand(task.TaskId, DemoSeeder.CommissioningAccount, answer, rationale, statement, Conflict: ConflictOfInterest.None), cancellationToken);
-                await say($"  {DemoSeeder.CommissioningAccount} (commissioning manager) declared no conflict of interest; {task.Question} -> {Domain.Vocabulary.Route(answer)}: {rationale}");
+                await say($"  {DemoSeeder.CommissioningAccount} (commissioning manager) declared no conflict of interest; {task.Question} -> {Words(answer)}: {rationale}");
                 await say($"  case is now: {Domain.Vocabulary.Status(result.ConcernStatus)}");
             }
 
@@ -75,6 +75,14 @@ public sealed class DemoWalkthrough(JustCultureDbContext db, OpenConcernHandler 
             await say($"  outcome {Domain.Vocabulary.Outcome(action.Outcome?.ToString())}, route {Domain.Vocabulary.Route(action.Route?.ToString())}, final status {Domain.Vocabulary.Status(concern.Status)}.");
         }
     }
+
+    /// <summary>A route, or an informal-resolution result, in words.</summary>
+    private static string Words(string answer) => answer switch
+    {
+        "Resolved" => "Resolved",
+        "NotResolved" => "Not resolved",
+        _ => Domain.Vocabulary.Route(answer),
+    };
 
     private async Task<TaskView> NextTaskAsync(Guid concernId, CancellationToken cancellationToken) =>
         (await tasks.HandleAsync(new ListTasksQuery(concernId), cancellationToken)).Single();
