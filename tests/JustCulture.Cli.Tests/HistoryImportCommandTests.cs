@@ -58,7 +58,7 @@ public sealed class HistoryImportCommandTests : IDisposable
         result.Stderr.ShouldContain("history.csv: ");
         result.Stderr.ShouldContain("nothing was imported");
         result.Stderr.ShouldContain("history.csv line 3, field Group: 'Black' is not a group; use White, BME or NotStated");
-        result.Stderr.ShouldContain("history.csv line 4, field Entering: '-1' is not a whole number");
+        result.Stderr.ShouldContain("history.csv line 4, field Entering: -1 is negative; a count of staff is 0 or more");
         var report = await _cli.RunOkAsync("report", "indicator3", "--year", "2019-20");
         report.ShouldNotContain("imported");
     }

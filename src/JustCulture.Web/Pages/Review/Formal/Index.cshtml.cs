@@ -126,6 +126,11 @@ public sealed class IndexModel(FormalProcessQueries queries, FormalProcessSteps 
             await steps.CloseAsync(new CloseFormalProcessCommand(id, action, User.UserId(), ExpectedVersion), cancellationToken);
             return Redirect($"/Review/Case/{id}?done=formal-closed#action-{action}");
         }
+        catch (UseCaseException refusal) when (refusal.Error == UseCaseError.RuleViolated)
+        {
+            // The form has no field of its own: why it cannot close yet is said in the summary.
+            ModelState.AddModelError(string.Empty, refusal.Message);
+        }
         catch (UseCaseException refusal)
         {
             if (Handle(refusal) is { } result)
