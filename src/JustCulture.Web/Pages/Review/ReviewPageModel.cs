@@ -21,6 +21,35 @@ public abstract class ReviewPageModel : FormPageModel
     }
 
     /// <summary>
+    /// Invalid input and broken rules that name their fields go beside those fields, as the page names them
+    /// (<paramref name="fieldOf"/>); a field the page itself already refused (an unreadable date) keeps its own message
+    /// rather than the command's "enter a date". Everything else as <see cref="Handle"/>. Null: show the page again.
+    /// </summary>
+    /// <param name="forbiddenBeside">Also put a refusal of who may decide beside its field (the suspension approver).</param>
+    protected IActionResult? RefusedBeside(UseCaseException refused, Func<string, string> fieldOf, bool forbiddenBeside = false)
+    {
+        ArgumentNullException.ThrowIfNull(refused);
+        ArgumentNullException.ThrowIfNull(fieldOf);
+        var beside = refused.Error is UseCaseError.Invalid or UseCaseError.RuleViolated || (forbiddenBeside && refused.Error == UseCaseError.Forbidden);
+        if (!beside || refused.FieldProblems.Count == 0)
+        {
+            return Handle(refused);
+        }
+
+        var refusedByPage = ModelState.Where(e => e.Value is { Errors.Count: > 0 }).Select(e => e.Key).ToHashSet(StringComparer.Ordinal);
+        foreach (var problem in refused.FieldProblems)
+        {
+            var field = fieldOf(problem.Field);
+            if (!refusedByPage.Contains(field))
+            {
+                ModelState.AddModelError(field, problem.Message.TrimEnd('.'));
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
     /// Not-found and forbidden become 404 / 403; a conflict becomes the "moved on" message; invalid input
     /// and broken rules go to the error summary. Returns null when the page should be shown again.
     /// </summary>

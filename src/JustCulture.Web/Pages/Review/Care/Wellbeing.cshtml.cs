@@ -103,7 +103,7 @@ public sealed class WellbeingModel(CaseWellbeingHandler wellbeing, WellbeingStep
         }
         catch (UseCaseException refused)
         {
-            if (Refused(refused, field => field switch
+            if (RefusedBeside(refused, field => field switch
                 {
                     "Support" => nameof(OccupationalHealth),
                     "NextCheckInDue" => nameof(NextDueDay),
@@ -128,7 +128,7 @@ public sealed class WellbeingModel(CaseWellbeingHandler wellbeing, WellbeingStep
         }
         catch (UseCaseException refused)
         {
-            if (Refused(refused, field => field switch
+            if (RefusedBeside(refused, field => field switch
                 {
                     "HeldOn" => nameof(HeldOnDay),
                     "Notes" => nameof(CheckInNotes),
@@ -156,25 +156,6 @@ public sealed class WellbeingModel(CaseWellbeingHandler wellbeing, WellbeingStep
         }
 
         return date;
-    }
-
-    private IActionResult? Refused(UseCaseException refused, Func<string, string> fieldOf)
-    {
-        if (refused.Error is UseCaseError.Invalid or UseCaseError.RuleViolated && refused.FieldProblems.Count > 0)
-        {
-            foreach (var problem in refused.FieldProblems)
-            {
-                var field = fieldOf(problem.Field);
-                if (!HasError(field))
-                {
-                    ModelState.AddModelError(field, problem.Message.TrimEnd('.'));
-                }
-            }
-
-            return null;
-        }
-
-        return Handle(refused);
     }
 
     private async Task<IActionResult?> LoadAsync(Guid concernId, CancellationToken cancellationToken)

@@ -74,9 +74,8 @@ public sealed class IndexModel(FormalProcessQueries queries, FormalProcessSteps 
             return Page();
         }
 
-        var date = StepDate();
         // An unreadable date goes to the command as none, so its other refusals still show beside their fields.
-        var badDate = HasError(nameof(StepDateDay));
+        var date = StepDate();
         try
         {
             _ = Step switch
@@ -90,21 +89,9 @@ public sealed class IndexModel(FormalProcessQueries queries, FormalProcessSteps 
             };
             return Redirect($"/Review/Case/{id}?done=formal#action-{action}");
         }
-        catch (UseCaseException refusal) when (refusal.Error is UseCaseError.Invalid or UseCaseError.RuleViolated && refusal.FieldProblems.Count > 0)
-        {
-            foreach (var problem in refusal.FieldProblems)
-            {
-                var field = FieldOf(problem.Field);
-                // A date the page could not read already says so; the command's "give the date" would repeat it.
-                if (!(field == nameof(StepDateDay) && badDate))
-                {
-                    ModelState.AddModelError(field, problem.Message.TrimEnd('.'));
-                }
-            }
-        }
         catch (UseCaseException refusal)
         {
-            if (Handle(refusal) is { } result)
+            if (RefusedBeside(refusal, FieldOf) is { } result)
             {
                 return result;
             }

@@ -33,28 +33,10 @@ public abstract class SuspensionPageModel : ReviewPageModel
 
     protected bool BadDate => HasError(nameof(ReviewDateDay));
 
-    /// <summary>Invalid input and broken rules go beside their fields (through <paramref name="fieldOf"/>); the rest as every review page does.</summary>
+    /// <summary>Invalid input, broken rules and the approver's refusal go beside their fields (through <paramref name="fieldOf"/>).</summary>
     protected IActionResult? Refused(UseCaseException refused, Func<string, string> fieldOf)
     {
-        ArgumentNullException.ThrowIfNull(refused);
         ArgumentNullException.ThrowIfNull(fieldOf);
-        if (refused.Error is UseCaseError.Invalid or UseCaseError.RuleViolated or UseCaseError.Forbidden && refused.FieldProblems.Count > 0)
-        {
-            foreach (var problem in refused.FieldProblems)
-            {
-                var field = problem.Field == "ReviewDate" ? nameof(ReviewDateDay) : fieldOf(problem.Field);
-                // A date the page could not read already says so; the command's "enter a date" would repeat it.
-                if (field == nameof(ReviewDateDay) && BadDate)
-                {
-                    continue;
-                }
-
-                ModelState.AddModelError(field, problem.Message.TrimEnd('.'));
-            }
-
-            return null;
-        }
-
-        return Handle(refused);
+        return RefusedBeside(refused, field => field == "ReviewDate" ? nameof(ReviewDateDay) : fieldOf(field), forbiddenBeside: true);
     }
 }
