@@ -130,6 +130,7 @@ public static class DependencyInjection
         services.AddLogging(); // the digest logs its counts; a host's own logging setup wins (TryAdd)
         services.AddScoped<Clocks.ClockDigestHandler>();
         services.AddScoped<Clocks.ScheduledDigestHandler>();
+        services.AddScoped<FireDueTimersHandler>();
         services.AddScoped<Clocks.StageTimesReportHandler>();
         return services;
     }

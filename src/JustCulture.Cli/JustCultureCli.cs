@@ -29,6 +29,7 @@ public static class JustCultureCli
         root.Subcommands.Add(DemoCommands.BuildSeed());
         root.Subcommands.Add(DemoCommands.BuildDemo());
         root.Subcommands.Add(WorkflowCommands.Build());
+        root.Subcommands.Add(TimerCommands.Build());
         return root;
     }
 

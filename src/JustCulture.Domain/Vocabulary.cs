@@ -130,6 +130,7 @@ public static class Vocabulary
         "AppealLodged" => "Appeal lodged",
         "AppealDecided" => "Appeal decided",
         "FormalProcessClosed" => "Formal process closed",
+        "TimerFired" => "Workflow timer fired",
         "WorkflowFinished" => "Action closed",
         "StaffImported" => "Staff file imported",
         "UserAdded" => "User added",

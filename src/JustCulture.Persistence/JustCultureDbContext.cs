@@ -27,6 +27,7 @@ public abstract class JustCultureDbContext(DbContextOptions options) : DbContext
     public DbSet<ConcernAction> ConcernActions => Set<ConcernAction>();
     public DbSet<WorkflowInstanceRecord> WorkflowInstances => Set<WorkflowInstanceRecord>();
     public DbSet<BookmarkRecord> Bookmarks => Set<BookmarkRecord>();
+    public DbSet<WorkflowTimerRecord> WorkflowTimers => Set<WorkflowTimerRecord>();
     public DbSet<DecisionLogEntry> DecisionLog => Set<DecisionLogEntry>();
     public DbSet<DecisionLogLeaf> DecisionLogLeaves => Set<DecisionLogLeaf>();
     public DbSet<DecisionLogTreeHead> DecisionLogTreeHeads => Set<DecisionLogTreeHead>();

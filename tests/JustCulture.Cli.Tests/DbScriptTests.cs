@@ -72,7 +72,7 @@ public sealed class DbScriptTests : IDisposable
             .ShouldBe(
             [
                 "suspensions", "suspension_alternatives", "wellbeing_records", "wellbeing_check_ins", "ambassador_invitations",
-                "fairness_survey_invitations", "fairness_survey_responses", "organisation_history", "formal_proceedings", "clock_digest_days",
+                "fairness_survey_invitations", "fairness_survey_responses", "organisation_history", "formal_proceedings", "clock_digest_days", "workflow_timers",
             ], ignoreOrder: true);
         later.ShouldContain("IF NOT EXISTS(SELECT 1 FROM \"__EFMigrationsHistory\"");
     }

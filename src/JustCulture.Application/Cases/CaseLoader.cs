@@ -29,7 +29,7 @@ internal sealed class LoadedCase
 /// <summary>
 /// Reads a case in one statement: concern and actions, subject and raiser (their staff records, for the
 /// independence rule), the actor and their staff record, the targeted action's workflow instance with its
-/// bookmarks — found through the bookmark's primary key, so the cost does not grow with the number of
+/// bookmarks and waiting timers — found through the bookmark's primary key, so the cost does not grow with the number of
 /// instances — and whether the actor has unblinded the case.
 /// </summary>
 internal static class CaseLoader
@@ -86,6 +86,7 @@ internal static class CaseLoader
                 ActorStaff = actorStaff,
                 Instance = instance,
                 Bookmarks = db.Bookmarks.Where(b => b.WorkflowInstanceId == instance.Id).ToList(),
+                Timers = db.WorkflowTimers.Where(t => t.WorkflowInstanceId == instance.Id && t.FiredAtUtc == null).ToList(),
                 Unblinded = db.DecisionLog.Any(e => e.ConcernId == c.Id && e.EventType == LogEventTypes.CaseUnblinded && e.ActorId == actorUserId),
             })
             .TagWith("case step: load")

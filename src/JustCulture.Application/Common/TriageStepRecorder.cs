@@ -53,6 +53,10 @@ internal static class TriageStepRecorder
                     action.StartFormalInvestigation(nowUtc);
                     entries.Add(Entry(LogEventTypes.FormalInvestigationStarted, "Formal investigation started", null, null, null));
                     break;
+                case TimerActivity timer:
+                    // Only a fired timer is ever executed (one that is reached waits), so this is the run's first activity.
+                    entries.Add(Entry(LogEventTypes.TimerFired, timer.Name ?? timer.Id, WorkflowPorts.Done, null, null));
+                    break;
                 case EndActivity:
                     entries.Add(Entry(LogEventTypes.WorkflowFinished, null, action.Route?.ToString(), null, null));
                     break;

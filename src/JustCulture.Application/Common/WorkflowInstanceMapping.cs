@@ -19,6 +19,13 @@ internal static class WorkflowInstanceMapping
             .Where(b => b.CompletedAtUtc is null)
             .Select(b => new Bookmark(b.Id, b.ActivityId, b.Role, b.CreatedAtUtc))
             .ToList(),
+        Timers = record.Timers
+            .Where(t => t.FiredAtUtc is null)
+            .OrderBy(t => t.DueAtUtc)
+            .Select(t => new TimerBookmark(t.Id, t.ActivityId, t.DueAtUtc))
+            .ToList(),
+        JoinArrivals = string.IsNullOrEmpty(record.JoinArrivalsJson) ? []
+            : JsonSerializer.Deserialize<Dictionary<string, List<string>>>(record.JoinArrivalsJson) ?? [],
     };
 
     public static WorkflowInstanceRecord NewRecord(WorkflowInstanceState state, Guid correlationId, DateTime nowUtc)
@@ -36,12 +43,13 @@ internal static class WorkflowInstanceMapping
         return record;
     }
 
-    /// <summary>Copies new state onto the record: status, variables, and the bookmark rows — completed
-    /// ones are kept and stamped, new ones added.</summary>
+    /// <summary>Copies new state onto the record: status, variables, join arrivals, and the bookmark and timer rows —
+    /// completed ones are kept and stamped, new ones added.</summary>
     public static void Apply(WorkflowInstanceRecord record, WorkflowInstanceState state, DateTime nowUtc, string? completedBy)
     {
         record.Status = state.Status.ToString();
         record.VariablesJson = JsonSerializer.Serialize(state.Variables);
+        record.JoinArrivalsJson = JsonSerializer.Serialize(state.JoinArrivals);
         record.UpdatedAtUtc = nowUtc;
         record.Version++;
 
@@ -63,6 +71,29 @@ internal static class WorkflowInstanceMapping
                 ActivityId = bookmark.ActivityId,
                 Role = bookmark.Role,
                 CreatedAtUtc = bookmark.CreatedAtUtc,
+            });
+        }
+
+        // A timer that fired, or that the run dropped because the instance ended, is stamped and never picked up again.
+        var waiting = state.Timers.Select(t => t.TimerId).ToHashSet();
+        foreach (var done in record.Timers.Where(t => t.FiredAtUtc is null && !waiting.Contains(t.Id)))
+        {
+            done.FiredAtUtc = nowUtc;
+            done.LeasedBy = null;
+            done.LeasedUntilUtc = null;
+        }
+
+        var knownTimers = record.Timers.Select(t => t.Id).ToHashSet();
+        foreach (var timer in state.Timers.Where(t => !knownTimers.Contains(t.TimerId)))
+        {
+            record.Timers.Add(new WorkflowTimerRecord
+            {
+                Id = timer.TimerId,
+                WorkflowInstanceId = record.Id,
+                CorrelationId = record.CorrelationId,
+                ActivityId = timer.ActivityId,
+                DueAtUtc = timer.DueAtUtc,
+                CreatedAtUtc = nowUtc,
             });
         }
     }

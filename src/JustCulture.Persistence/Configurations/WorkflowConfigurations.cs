@@ -17,8 +17,29 @@ internal sealed class WorkflowInstanceConfiguration : IEntityTypeConfiguration<W
         builder.Property(w => w.DefinitionSha256).HasMaxLength(64);
         builder.Property(w => w.Status).HasMaxLength(16);
         builder.Property(w => w.Version).IsConcurrencyToken();
+        // Instances stored before joins were kept have none waiting: an empty map.
+        builder.Property(w => w.JoinArrivalsJson).HasDefaultValue("{}");
         builder.HasIndex(w => w.CorrelationId);
         builder.HasMany(w => w.Bookmarks).WithOne().HasForeignKey(b => b.WorkflowInstanceId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(w => w.Timers).WithOne().HasForeignKey(t => t.WorkflowInstanceId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class WorkflowTimerConfiguration : IEntityTypeConfiguration<WorkflowTimerRecord>
+{
+    public void Configure(EntityTypeBuilder<WorkflowTimerRecord> builder)
+    {
+        builder.ToTable("workflow_timers");
+        builder.HasKey(t => t.Id);
+        builder.Property(t => t.Id).ValueGeneratedNever();
+        builder.Property(t => t.ActivityId).HasMaxLength(100);
+        builder.Property(t => t.LeasedBy).HasMaxLength(100);
+        builder.Property(t => t.LastError).HasMaxLength(1000);
+        // Firing stamps this; the stamp also checks the timer had not fired, so two nodes cannot both fire it.
+        builder.Property(t => t.FiredAtUtc).IsConcurrencyToken();
+        // The picker reads due timers in due order; filtered to unfired rows so the index is the size of the waiting work.
+        builder.HasIndex(t => new { t.DueAtUtc, t.Id }, "IX_workflow_timers_waiting")
+            .HasFilter("fired_at_utc IS NULL");
     }
 }
 

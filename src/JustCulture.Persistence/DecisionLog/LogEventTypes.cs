@@ -63,4 +63,8 @@ public static class LogEventTypes
 
     /// <summary>The formal process on an action ended (no case to answer, a hearing not appealed, or an appeal decided) and the action closed.</summary>
     public const string FormalProcessClosed = "FormalProcessClosed";
+
+    /// <summary>A workflow's durable timer (<c>Elsa.Delay</c>, <c>Elsa.Timer</c>, <c>Elsa.Cron</c>) fired and the instance ran on
+    /// (docs/domain/workflow-runtime.md, "Durable timers"). The question is the timer activity; the actor is the timer service.</summary>
+    public const string TimerFired = "TimerFired";
 }

@@ -20,6 +20,12 @@ public sealed class WorkflowInstanceRecord
     public int Version { get; set; }
 
     public List<BookmarkRecord> Bookmarks { get; } = [];
+
+    /// <summary>For each join still waiting, the inbound connections that have arrived: kept so a join waits across
+    /// steps (a human task on one branch, a timer on another).</summary>
+    public string JoinArrivalsJson { get; set; } = "{}";
+
+    public List<WorkflowTimerRecord> Timers { get; } = [];
 }
 
 /// <summary>A human task waiting for an answer: stored as an indexed row so inboxes are a simple query.</summary>
@@ -37,4 +43,37 @@ public sealed class BookmarkRecord
     public DateTime? CompletedAtUtc { get; set; }
 
     public string? CompletedBy { get; set; }
+}
+
+/// <summary>
+/// A durable timer set by <c>Elsa.Delay</c>, <c>Elsa.Timer</c> or <c>Elsa.Cron</c> (docs/domain/workflow-runtime.md,
+/// "Durable timers"): a row of its own, so due timers are one indexed query and survive a restart. A node claims a due
+/// timer with a lease before it fires it; firing stamps <see cref="FiredAtUtc"/> in the step's own transaction, and the
+/// instance's version check makes a second firing of the same timer fail.
+/// </summary>
+public sealed class WorkflowTimerRecord
+{
+    public Guid Id { get; set; }
+    public Guid WorkflowInstanceId { get; set; }
+
+    /// <summary>The concern the instance belongs to.</summary>
+    public Guid CorrelationId { get; set; }
+
+    public string ActivityId { get; set; } = string.Empty;
+    public DateTime DueAtUtc { get; set; }
+    public DateTime CreatedAtUtc { get; set; }
+
+    /// <summary>Set when the timer fired (or was dropped because its instance ended): never picked up again.</summary>
+    public DateTime? FiredAtUtc { get; set; }
+
+    /// <summary>The node that holds the timer until <see cref="LeasedUntilUtc"/>; another node may take it after that.</summary>
+    public string? LeasedBy { get; set; }
+
+    public DateTime? LeasedUntilUtc { get; set; }
+
+    /// <summary>Failed firings so far; each failure pushes the next attempt back.</summary>
+    public int Attempts { get; set; }
+
+    /// <summary>Why the last firing failed (no names, no free text: the runtime's own message).</summary>
+    public string? LastError { get; set; }
 }

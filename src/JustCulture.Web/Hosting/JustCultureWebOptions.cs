@@ -45,6 +45,9 @@ public sealed class JustCultureWebOptions
     /// <summary>How often the sequencer integrates committed entries into the tree.</summary>
     public int SequencerIntervalMilliseconds { get; set; } = 1000;
 
+    /// <summary>How often each node looks for due workflow timers (docs/domain/workflow-runtime.md, "Durable timers").</summary>
+    public int TimerPollSeconds { get; set; } = 15;
+
     /// <summary>Seed the demo trust and demo accounts into an empty database (never in Production).</summary>
     public bool SeedDemo { get; set; } = true;
 

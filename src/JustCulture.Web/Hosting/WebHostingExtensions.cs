@@ -44,6 +44,7 @@ public static class WebHostingExtensions
         services.AddSingleton(SuspensionSettings.Read(builder.Configuration));
         services.AddSingleton(CulturalAmbassadorSettings.Read(builder.Configuration));
         services.AddHostedService<SequencerService>();
+        services.AddHostedService<WorkflowTimerService>();
         if (DigestConfiguration.Read(builder.Configuration) is { } digest)
         {
             services.AddSingleton(digest);

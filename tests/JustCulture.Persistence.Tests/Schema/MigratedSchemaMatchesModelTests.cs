@@ -32,7 +32,7 @@ public class MigratedSchemaMatchesModelTests
         differences.ShouldBeEmpty(SchemaComparison.Report(differences));
         // Not vacuous: every table of the model was found and described, down to its columns.
         var modelTables = modelDb.Model.GetEntityTypes().Select(e => e.GetTableName()!).Distinct().Order(StringComparer.Ordinal).ToList();
-        modelTables.Count.ShouldBe(26); // eight core tables, the log's leaves, tree heads and queue, wres_history, organisation_history, checklist_drafts, the headcount snapshot history and archive, case_data_keys, and suspensions with their alternatives, wellbeing records and check-ins, ambassador invitations, and the fairness survey's invitations and responses, formal_proceedings, and clock_digest_days (the daily digest's one claim per day)
+        modelTables.Count.ShouldBe(27); // eight core tables, the log's leaves, tree heads and queue, wres_history, organisation_history, checklist_drafts, the headcount snapshot history and archive, case_data_keys, and suspensions with their alternatives, wellbeing records and check-ins, ambassador invitations, and the fairness survey's invitations and responses, formal_proceedings, clock_digest_days (the daily digest's one claim per day), and workflow_timers (durable timers)
         migratedSchema.Tables.Order(StringComparer.Ordinal).ShouldBe(modelTables);
         migratedSchema.Facts.Keys.ShouldContain("column decision_log.seal");
         migratedSchema.Facts.Keys.ShouldContain(k => k.StartsWith("index concerns.IX_concerns_status", StringComparison.Ordinal));

@@ -69,7 +69,7 @@ public class SqlServerMigrationScriptTests
 
         modelErrors.ShouldBeEmpty(TransactSqlScript.Describe(modelErrors, script));
         migrationErrors.ShouldBeEmpty(TransactSqlScript.Describe(migrationErrors, migrations));
-        statements.OfType<CreateTableStatement>().Count().ShouldBe(26); // the model's tables (EF's history table is made inside an IF)
+        statements.OfType<CreateTableStatement>().Count().ShouldBe(27); // the model's tables (EF's history table is made inside an IF)
     }
 
     [Fact]

@@ -80,8 +80,13 @@ public sealed class ProviderDatabase : IDisposable
     /// <summary>Runs SQL directly, outside the application: what someone with database access could do.</summary>
     public async Task<int> ExecuteAsync(string sql)
     {
+        // Through the connection, not ExecuteSqlRaw: that formats the text, and a script's '{}' default is not a placeholder.
         await using var db = CreateContext();
-        return await db.Database.ExecuteSqlRawAsync(sql);
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return await command.ExecuteNonQueryAsync();
     }
 
     public override string ToString() => Location.ToString();

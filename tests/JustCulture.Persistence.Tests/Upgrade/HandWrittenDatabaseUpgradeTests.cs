@@ -39,7 +39,7 @@ public class HandWrittenDatabaseUpgradeTests
         string[] added =
         [
             "suspensions", "suspension_alternatives", "wellbeing_records", "wellbeing_check_ins", "ambassador_invitations",
-            "fairness_survey_invitations", "fairness_survey_responses", "organisation_history", "formal_proceedings", "clock_digest_days",
+            "fairness_survey_invitations", "fairness_survey_responses", "organisation_history", "formal_proceedings", "clock_digest_days", "workflow_timers",
         ];
         after.Keys.ShouldBe(before.Keys.Concat(added), ignoreOrder: true);
         added.ShouldAllBe(table => after[table] == 0);

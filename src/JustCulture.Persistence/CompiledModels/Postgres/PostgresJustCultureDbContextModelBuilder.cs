@@ -12,7 +12,7 @@ namespace JustCulture.Persistence.CompiledModels.Postgres
     public partial class PostgresJustCultureDbContextModel
     {
         private PostgresJustCultureDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("85d0894d-7597-4ded-9486-b7630f4cc350"), entityTypeCount: 26)
+            : base(skipDetectChanges: false, modelId: new Guid("e52ec247-b41b-4917-9f92-05afad9c7cf2"), entityTypeCount: 27)
         {
         }
 
@@ -44,6 +44,7 @@ namespace JustCulture.Persistence.CompiledModels.Postgres
             var caseDataKeyRecord = CaseDataKeyRecordEntityType.Create(this);
             var bookmarkRecord = BookmarkRecordEntityType.Create(this);
             var workflowInstanceRecord = WorkflowInstanceRecordEntityType.Create(this);
+            var workflowTimerRecord = WorkflowTimerRecordEntityType.Create(this);
 
             AmbassadorInvitationEntityType.CreateForeignKey1(ambassadorInvitation, concern);
             ConcernActionEntityType.CreateForeignKey1(concernAction, concern);
@@ -57,6 +58,7 @@ namespace JustCulture.Persistence.CompiledModels.Postgres
             DecisionLogLeafEntityType.CreateForeignKey1(decisionLogLeaf, decisionLogEntry);
             DecisionLogQueueItemEntityType.CreateForeignKey1(decisionLogQueueItem, decisionLogEntry);
             BookmarkRecordEntityType.CreateForeignKey1(bookmarkRecord, workflowInstanceRecord);
+            WorkflowTimerRecordEntityType.CreateForeignKey1(workflowTimerRecord, workflowInstanceRecord);
 
             AmbassadorInvitationEntityType.CreateAnnotations(ambassadorInvitation);
             ConcernEntityType.CreateAnnotations(concern);
@@ -84,6 +86,7 @@ namespace JustCulture.Persistence.CompiledModels.Postgres
             CaseDataKeyRecordEntityType.CreateAnnotations(caseDataKeyRecord);
             BookmarkRecordEntityType.CreateAnnotations(bookmarkRecord);
             WorkflowInstanceRecordEntityType.CreateAnnotations(workflowInstanceRecord);
+            WorkflowTimerRecordEntityType.CreateAnnotations(workflowTimerRecord);
 
             AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn);
             AddAnnotation("ProductVersion", "10.0.15");

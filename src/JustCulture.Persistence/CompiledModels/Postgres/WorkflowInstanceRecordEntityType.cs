@@ -20,8 +20,8 @@ namespace JustCulture.Persistence.CompiledModels.Postgres
                 "JustCulture.Persistence.Workflows.WorkflowInstanceRecord",
                 typeof(WorkflowInstanceRecord),
                 baseEntityType,
-                propertyCount: 10,
-                navigationCount: 1,
+                propertyCount: 11,
+                navigationCount: 2,
                 unnamedIndexCount: 1,
                 keyCount: 1);
 
@@ -80,6 +80,16 @@ namespace JustCulture.Persistence.CompiledModels.Postgres
                 sentinel: 0);
             definitionVersion.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             definitionVersion.AddAnnotation("Relational:ColumnName", "definition_version");
+
+            var joinArrivalsJson = runtimeEntityType.AddProperty(
+                "JoinArrivalsJson",
+                typeof(string),
+                propertyInfo: typeof(WorkflowInstanceRecord).GetProperty("JoinArrivalsJson", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(WorkflowInstanceRecord).GetField("<JoinArrivalsJson>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                valueGenerated: ValueGenerated.OnAdd);
+            joinArrivalsJson.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            joinArrivalsJson.AddAnnotation("Relational:ColumnName", "join_arrivals_json");
+            joinArrivalsJson.AddAnnotation("Relational:DefaultValue", "{}");
 
             var status = runtimeEntityType.AddProperty(
                 "Status",

@@ -11,7 +11,7 @@ namespace JustCulture.Persistence.CompiledModels.SqlServer
     public partial class SqlServerJustCultureDbContextModel
     {
         private SqlServerJustCultureDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("4d142349-2da7-47c8-8dc9-0e010399e050"), entityTypeCount: 26)
+            : base(skipDetectChanges: false, modelId: new Guid("900fb23b-13a6-4a66-b388-b59e6f9d8f6c"), entityTypeCount: 27)
         {
         }
 
@@ -43,6 +43,7 @@ namespace JustCulture.Persistence.CompiledModels.SqlServer
             var caseDataKeyRecord = CaseDataKeyRecordEntityType.Create(this);
             var bookmarkRecord = BookmarkRecordEntityType.Create(this);
             var workflowInstanceRecord = WorkflowInstanceRecordEntityType.Create(this);
+            var workflowTimerRecord = WorkflowTimerRecordEntityType.Create(this);
 
             AmbassadorInvitationEntityType.CreateForeignKey1(ambassadorInvitation, concern);
             ConcernActionEntityType.CreateForeignKey1(concernAction, concern);
@@ -56,6 +57,7 @@ namespace JustCulture.Persistence.CompiledModels.SqlServer
             DecisionLogLeafEntityType.CreateForeignKey1(decisionLogLeaf, decisionLogEntry);
             DecisionLogQueueItemEntityType.CreateForeignKey1(decisionLogQueueItem, decisionLogEntry);
             BookmarkRecordEntityType.CreateForeignKey1(bookmarkRecord, workflowInstanceRecord);
+            WorkflowTimerRecordEntityType.CreateForeignKey1(workflowTimerRecord, workflowInstanceRecord);
 
             AmbassadorInvitationEntityType.CreateAnnotations(ambassadorInvitation);
             ConcernEntityType.CreateAnnotations(concern);
@@ -83,6 +85,7 @@ namespace JustCulture.Persistence.CompiledModels.SqlServer
             CaseDataKeyRecordEntityType.CreateAnnotations(caseDataKeyRecord);
             BookmarkRecordEntityType.CreateAnnotations(bookmarkRecord);
             WorkflowInstanceRecordEntityType.CreateAnnotations(workflowInstanceRecord);
+            WorkflowTimerRecordEntityType.CreateAnnotations(workflowTimerRecord);
 
             AddAnnotation("ProductVersion", "10.0.15");
             AddAnnotation("Relational:MaxIdentifierLength", 128);

@@ -19,8 +19,8 @@ namespace JustCulture.Persistence.CompiledModels.SqlServer
                 "JustCulture.Persistence.Workflows.WorkflowInstanceRecord",
                 typeof(WorkflowInstanceRecord),
                 baseEntityType,
-                propertyCount: 10,
-                navigationCount: 1,
+                propertyCount: 11,
+                navigationCount: 2,
                 unnamedIndexCount: 1,
                 keyCount: 1);
 
@@ -79,6 +79,16 @@ namespace JustCulture.Persistence.CompiledModels.SqlServer
                 sentinel: 0);
             definitionVersion.AddAnnotation("Relational:ColumnName", "definition_version");
             definitionVersion.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
+
+            var joinArrivalsJson = runtimeEntityType.AddProperty(
+                "JoinArrivalsJson",
+                typeof(string),
+                propertyInfo: typeof(WorkflowInstanceRecord).GetProperty("JoinArrivalsJson", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(WorkflowInstanceRecord).GetField("<JoinArrivalsJson>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                valueGenerated: ValueGenerated.OnAdd);
+            joinArrivalsJson.AddAnnotation("Relational:ColumnName", "join_arrivals_json");
+            joinArrivalsJson.AddAnnotation("Relational:DefaultValue", "{}");
+            joinArrivalsJson.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
 
             var status = runtimeEntityType.AddProperty(
                 "Status",

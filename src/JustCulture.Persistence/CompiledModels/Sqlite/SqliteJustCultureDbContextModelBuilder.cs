@@ -11,7 +11,7 @@ namespace JustCulture.Persistence.CompiledModels.Sqlite
     public partial class SqliteJustCultureDbContextModel
     {
         private SqliteJustCultureDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("ab6f6ca4-872c-49ac-8d2a-259f51c7b254"), entityTypeCount: 26)
+            : base(skipDetectChanges: false, modelId: new Guid("b01cf81d-d205-4e83-8a2c-d30a072faf6d"), entityTypeCount: 27)
         {
         }
 
@@ -43,6 +43,7 @@ namespace JustCulture.Persistence.CompiledModels.Sqlite
             var caseDataKeyRecord = CaseDataKeyRecordEntityType.Create(this);
             var bookmarkRecord = BookmarkRecordEntityType.Create(this);
             var workflowInstanceRecord = WorkflowInstanceRecordEntityType.Create(this);
+            var workflowTimerRecord = WorkflowTimerRecordEntityType.Create(this);
 
             AmbassadorInvitationEntityType.CreateForeignKey1(ambassadorInvitation, concern);
             ConcernActionEntityType.CreateForeignKey1(concernAction, concern);
@@ -56,6 +57,7 @@ namespace JustCulture.Persistence.CompiledModels.Sqlite
             DecisionLogLeafEntityType.CreateForeignKey1(decisionLogLeaf, decisionLogEntry);
             DecisionLogQueueItemEntityType.CreateForeignKey1(decisionLogQueueItem, decisionLogEntry);
             BookmarkRecordEntityType.CreateForeignKey1(bookmarkRecord, workflowInstanceRecord);
+            WorkflowTimerRecordEntityType.CreateForeignKey1(workflowTimerRecord, workflowInstanceRecord);
 
             AmbassadorInvitationEntityType.CreateAnnotations(ambassadorInvitation);
             ConcernEntityType.CreateAnnotations(concern);
@@ -83,6 +85,7 @@ namespace JustCulture.Persistence.CompiledModels.Sqlite
             CaseDataKeyRecordEntityType.CreateAnnotations(caseDataKeyRecord);
             BookmarkRecordEntityType.CreateAnnotations(bookmarkRecord);
             WorkflowInstanceRecordEntityType.CreateAnnotations(workflowInstanceRecord);
+            WorkflowTimerRecordEntityType.CreateAnnotations(workflowTimerRecord);
 
             AddAnnotation("ProductVersion", "10.0.15");
         }

@@ -1363,6 +1363,13 @@ namespace JustCulture.Persistence.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("definition_version");
 
+                    b.Property<string>("JoinArrivalsJson")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text")
+                        .HasDefaultValue("{}")
+                        .HasColumnName("join_arrivals_json");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -1388,6 +1395,67 @@ namespace JustCulture.Persistence.Migrations.Postgres
                     b.HasIndex("CorrelationId");
 
                     b.ToTable("workflow_instances", (string)null);
+                });
+
+            modelBuilder.Entity("JustCulture.Persistence.Workflows.WorkflowTimerRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ActivityId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("activity_id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<Guid>("CorrelationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("correlation_id");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at_utc");
+
+                    b.Property<DateTime>("DueAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at_utc");
+
+                    b.Property<DateTime?>("FiredAtUtc")
+                        .IsConcurrencyToken()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("fired_at_utc");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("last_error");
+
+                    b.Property<string>("LeasedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("leased_by");
+
+                    b.Property<DateTime?>("LeasedUntilUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("leased_until_utc");
+
+                    b.Property<Guid>("WorkflowInstanceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("workflow_instance_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkflowInstanceId");
+
+                    b.HasIndex(new[] { "DueAtUtc", "Id" }, "IX_workflow_timers_waiting")
+                        .HasFilter("fired_at_utc IS NULL");
+
+                    b.ToTable("workflow_timers", (string)null);
                 });
 
             modelBuilder.Entity("JustCulture.Domain.Ambassadors.AmbassadorInvitation", b =>
@@ -1498,6 +1566,15 @@ namespace JustCulture.Persistence.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("JustCulture.Persistence.Workflows.WorkflowTimerRecord", b =>
+                {
+                    b.HasOne("JustCulture.Persistence.Workflows.WorkflowInstanceRecord", null)
+                        .WithMany("Timers")
+                        .HasForeignKey("WorkflowInstanceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("JustCulture.Domain.Concerns.Concern", b =>
                 {
                     b.Navigation("Actions");
@@ -1516,6 +1593,8 @@ namespace JustCulture.Persistence.Migrations.Postgres
             modelBuilder.Entity("JustCulture.Persistence.Workflows.WorkflowInstanceRecord", b =>
                 {
                     b.Navigation("Bookmarks");
+
+                    b.Navigation("Timers");
                 });
 #pragma warning restore 612, 618
         }

@@ -1400,6 +1400,13 @@ namespace JustCulture.Persistence.Migrations.SqlServer
                         .HasColumnType("int")
                         .HasColumnName("definition_version");
 
+                    b.Property<string>("JoinArrivalsJson")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("nvarchar(max)")
+                        .HasDefaultValue("{}")
+                        .HasColumnName("join_arrivals_json");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -1425,6 +1432,67 @@ namespace JustCulture.Persistence.Migrations.SqlServer
                     b.HasIndex("CorrelationId");
 
                     b.ToTable("workflow_instances", (string)null);
+                });
+
+            modelBuilder.Entity("JustCulture.Persistence.Workflows.WorkflowTimerRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ActivityId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)")
+                        .HasColumnName("activity_id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("int")
+                        .HasColumnName("attempts");
+
+                    b.Property<Guid>("CorrelationId")
+                        .HasColumnType("uniqueidentifier")
+                        .HasColumnName("correlation_id");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("created_at_utc");
+
+                    b.Property<DateTime>("DueAtUtc")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("due_at_utc");
+
+                    b.Property<DateTime?>("FiredAtUtc")
+                        .IsConcurrencyToken()
+                        .HasColumnType("datetime2")
+                        .HasColumnName("fired_at_utc");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)")
+                        .HasColumnName("last_error");
+
+                    b.Property<string>("LeasedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)")
+                        .HasColumnName("leased_by");
+
+                    b.Property<DateTime?>("LeasedUntilUtc")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("leased_until_utc");
+
+                    b.Property<Guid>("WorkflowInstanceId")
+                        .HasColumnType("uniqueidentifier")
+                        .HasColumnName("workflow_instance_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkflowInstanceId");
+
+                    b.HasIndex(new[] { "DueAtUtc", "Id" }, "IX_workflow_timers_waiting")
+                        .HasFilter("fired_at_utc IS NULL");
+
+                    b.ToTable("workflow_timers", (string)null);
                 });
 
             modelBuilder.Entity("JustCulture.Domain.Ambassadors.AmbassadorInvitation", b =>
@@ -1535,6 +1603,15 @@ namespace JustCulture.Persistence.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("JustCulture.Persistence.Workflows.WorkflowTimerRecord", b =>
+                {
+                    b.HasOne("JustCulture.Persistence.Workflows.WorkflowInstanceRecord", null)
+                        .WithMany("Timers")
+                        .HasForeignKey("WorkflowInstanceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("JustCulture.Domain.Concerns.Concern", b =>
                 {
                     b.Navigation("Actions");
@@ -1553,6 +1630,8 @@ namespace JustCulture.Persistence.Migrations.SqlServer
             modelBuilder.Entity("JustCulture.Persistence.Workflows.WorkflowInstanceRecord", b =>
                 {
                     b.Navigation("Bookmarks");
+
+                    b.Navigation("Timers");
                 });
 #pragma warning restore 612, 618
         }

@@ -1356,6 +1356,13 @@ namespace JustCulture.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("definition_version");
 
+                    b.Property<string>("JoinArrivalsJson")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("{}")
+                        .HasColumnName("join_arrivals_json");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -1381,6 +1388,67 @@ namespace JustCulture.Persistence.Migrations.Sqlite
                     b.HasIndex("CorrelationId");
 
                     b.ToTable("workflow_instances", (string)null);
+                });
+
+            modelBuilder.Entity("JustCulture.Persistence.Workflows.WorkflowTimerRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ActivityId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("activity_id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempts");
+
+                    b.Property<Guid>("CorrelationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("correlation_id");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at_utc");
+
+                    b.Property<DateTime>("DueAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due_at_utc");
+
+                    b.Property<DateTime?>("FiredAtUtc")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("fired_at_utc");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_error");
+
+                    b.Property<string>("LeasedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("leased_by");
+
+                    b.Property<DateTime?>("LeasedUntilUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("leased_until_utc");
+
+                    b.Property<Guid>("WorkflowInstanceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("workflow_instance_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkflowInstanceId");
+
+                    b.HasIndex(new[] { "DueAtUtc", "Id" }, "IX_workflow_timers_waiting")
+                        .HasFilter("fired_at_utc IS NULL");
+
+                    b.ToTable("workflow_timers", (string)null);
                 });
 
             modelBuilder.Entity("JustCulture.Domain.Ambassadors.AmbassadorInvitation", b =>
@@ -1491,6 +1559,15 @@ namespace JustCulture.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("JustCulture.Persistence.Workflows.WorkflowTimerRecord", b =>
+                {
+                    b.HasOne("JustCulture.Persistence.Workflows.WorkflowInstanceRecord", null)
+                        .WithMany("Timers")
+                        .HasForeignKey("WorkflowInstanceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("JustCulture.Domain.Concerns.Concern", b =>
                 {
                     b.Navigation("Actions");
@@ -1509,6 +1586,8 @@ namespace JustCulture.Persistence.Migrations.Sqlite
             modelBuilder.Entity("JustCulture.Persistence.Workflows.WorkflowInstanceRecord", b =>
                 {
                     b.Navigation("Bookmarks");
+
+                    b.Navigation("Timers");
                 });
 #pragma warning restore 612, 618
         }

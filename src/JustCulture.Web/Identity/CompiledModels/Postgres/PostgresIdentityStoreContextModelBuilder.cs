@@ -12,7 +12,7 @@ namespace JustCulture.Web.Identity.CompiledModels.Postgres
     public partial class PostgresIdentityStoreContextModel
     {
         private PostgresIdentityStoreContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("f9146c16-e425-4b97-8336-65698b3230df"), entityTypeCount: 4)
+            : base(skipDetectChanges: false, modelId: new Guid("d0209ab4-3e8d-4364-93ba-98ed394101e7"), entityTypeCount: 4)
         {
         }
 

@@ -11,7 +11,7 @@ namespace JustCulture.Web.Identity.CompiledModels.SqlServer
     public partial class SqlServerIdentityStoreContextModel
     {
         private SqlServerIdentityStoreContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("83dd75d9-0034-4448-ad59-4c259d63c97e"), entityTypeCount: 4)
+            : base(skipDetectChanges: false, modelId: new Guid("5fafd9b9-90a2-4d39-882b-15a6e753dea2"), entityTypeCount: 4)
         {
         }
 

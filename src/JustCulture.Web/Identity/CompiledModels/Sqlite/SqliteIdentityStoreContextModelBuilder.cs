@@ -11,7 +11,7 @@ namespace JustCulture.Web.Identity.CompiledModels.Sqlite
     public partial class SqliteIdentityStoreContextModel
     {
         private SqliteIdentityStoreContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("72f0d6f3-8504-450d-ae54-b8f09f630326"), entityTypeCount: 4)
+            : base(skipDetectChanges: false, modelId: new Guid("b9fde5f0-e58e-4a63-aa68-9062f075027a"), entityTypeCount: 4)
         {
         }
 
