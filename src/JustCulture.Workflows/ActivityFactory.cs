@@ -131,10 +131,11 @@ internal sealed class ActivityFactory(DefinitionErrors errors)
     }
 
     // Answers and routes become ports, so every entry must be usable as one: present, distinct, and (for
-    // routes) one the runtime knows.
+    // routes) one the runtime knows. Elsa writes a String[] as an Object expression holding JSON text, which is
+    // as fixed at load as a Literal, so both are accepted.
     private List<string>? Answers(string id, ActivityInputs inputs, string inputName, IReadOnlyList<string>? allowed)
     {
-        var expression = Literal(id, inputs, inputName, required: true);
+        var expression = Literal(id, inputs, inputName, required: true, allowObject: true);
         if (expression is null)
         {
             return null;
@@ -178,7 +179,7 @@ internal sealed class ActivityFactory(DefinitionErrors errors)
         return ok ? list : null;
     }
 
-    private WorkflowExpression? Literal(string id, ActivityInputs inputs, string inputName, bool required)
+    private WorkflowExpression? Literal(string id, ActivityInputs inputs, string inputName, bool required, bool allowObject = false)
     {
         if (!inputs.Valid.TryGetValue(inputName, out var expression))
         {
@@ -191,9 +192,15 @@ internal sealed class ActivityFactory(DefinitionErrors errors)
             return null;
         }
 
+        if (allowObject && expression.Language == WorkflowExpression.Object)
+        {
+            return expression;
+        }
+
         if (expression.Language != WorkflowExpression.Literal)
         {
-            errors.Activity(id, $"input '{inputName}' must be a Literal expression; it shapes the flowchart, so it is fixed when the definition loads");
+            var allowed = allowObject ? "a Literal or Object expression" : "a Literal expression";
+            errors.Activity(id, $"input '{inputName}' must be {allowed}; it shapes the flowchart, so it is fixed when the definition loads");
             return null;
         }
 

@@ -3,14 +3,65 @@ using JustCulture.Workflows;
 
 namespace JustCulture.Cli.Commands;
 
-// `justculture workflow check <file.json>… [--run]`: for administrators, before a definition is deployed. Needs no
-// database: it only reads the files.
+// `justculture workflow check <file.json>… [--run]` and `justculture workflow export <file.json> --out <file.json>
+// [--version N]`: for administrators, before a definition is deployed. Need no database: they only read and write files.
 internal static class WorkflowCommands
 {
     public static Command Build() => new("workflow", "Work with workflow definitions (Elsa 3 flowchart JSON)")
     {
         BuildCheck(),
+        BuildExport(),
     };
+
+    // Writes a definition in the exact shape Elsa 3.6's exporter writes. Never over an existing file: a definition
+    // that cases have started on is pinned to its file's bytes, so a new version goes to a new file.
+    private static Command BuildExport()
+    {
+        var file = new Argument<string>("file") { Description = "The definition file to write in Elsa's shape" };
+        var output = new Option<string>("--out") { Description = "The file to write; must not exist yet", Required = true };
+        var version = new Option<int?>("--version") { Description = "Write as this version (a new version also gets a new id); default: the file's" };
+        var export = new Command("export", "Write a definition as Elsa 3.6's exporter writes it: same graph and inputs, Elsa's property order, lists as Object expressions. The written file is loaded again before it is kept") { file, output, version };
+        export.SetAction(async (parse, ct) =>
+        {
+            var (stdout, stderr) = (parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error);
+            var source = parse.GetValue(file)!;
+            var target = parse.GetValue(output)!;
+            if (!File.Exists(source))
+            {
+                await stderr.WriteLineAsync($"{source}: no such file");
+                return ExitCodes.NotFound;
+            }
+
+            if (File.Exists(target))
+            {
+                await stderr.WriteLineAsync($"{target}: already exists; a definition file is never overwritten (cases are pinned to its bytes) — choose a new file");
+                return ExitCodes.Conflict;
+            }
+
+            if (parse.GetValue(version) is < 1)
+            {
+                await stderr.WriteLineAsync($"--version {parse.GetValue(version)}: expected a positive whole number");
+                return ExitCodes.Invalid;
+            }
+
+            byte[] written;
+            try
+            {
+                written = ElsaDefinitionWriter.Write(await File.ReadAllBytesAsync(source, ct), source, new ElsaWriteOptions { Version = parse.GetValue(version) });
+            }
+            catch (WorkflowDefinitionException ex)
+            {
+                await stderr.WriteLineAsync($"{source}: refused: {string.Join(" | ", ex.Errors)}");
+                return ExitCodes.Invalid;
+            }
+
+            await File.WriteAllBytesAsync(target, written, ct);
+            var definition = WorkflowDefinitionLoader.Parse(written, target);
+            await stdout.WriteLineAsync($"{target}: written '{definition.DefinitionId}' v{definition.Version}, {definition.Activities.Count} activities, in Elsa {ElsaDefinitionWriter.ToolVersion} shape (sha256 {definition.Sha256})");
+            return ExitCodes.Ok;
+        });
+        return export;
+    }
 
     private static Command BuildCheck()
     {
