@@ -89,6 +89,7 @@ public static class DependencyInjection
         // A host with a configured key registers its own (the web app does); otherwise pseudonyms last one process.
         services.TryAddSingleton(_ => ActorPseudonyms.WithEphemeralKey());
         services.AddSingleton<ListWorkflowDefinitionsHandler>();
+        services.AddSingleton<CheckWorkflowUploadHandler>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<DemoWalkthrough>();
         services.AddScoped<Scale.ScaleSeeder>();

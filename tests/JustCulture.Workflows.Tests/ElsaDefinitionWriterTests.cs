@@ -76,6 +76,18 @@ public sealed class ElsaDefinitionWriterTests
     }
 
     [Fact]
+    public void WritesTheCheckedInVersion2UnchangedGivenItWasWrittenFromVersion1()
+    {
+        var path = Path.Combine(TestPaths.WorkflowsDirectory, "just-culture-triage.v2.json");
+        var version2 = System.IO.File.ReadAllBytes(path);
+
+        ElsaDefinitionWriter.Write(version2, path).ShouldBe(version2, "the checked-in file is already in Elsa's shape");
+        var created = DateTimeOffset.Parse((string)JsonNode.Parse(version2)!["createdAt"]!, System.Globalization.CultureInfo.InvariantCulture);
+        ElsaDefinitionWriter.Write(TriageBytes, TestPaths.TriagePath, new ElsaWriteOptions { Version = 2, CreatedAt = created })
+            .ShouldBe(version2, "version 2 is version 1 written as Elsa writes it");
+    }
+
+    [Fact]
     public void WritesTopLevelInElsaOrder()
     {
         var root = JsonNode.Parse(WrittenTriage)!.AsObject();

@@ -40,13 +40,18 @@ public sealed class AdministrationQueryTests : IAsyncLifetime
     {
         var definitions = App.Services.GetService(typeof(ListWorkflowDefinitionsHandler)).ShouldBeOfType<ListWorkflowDefinitionsHandler>().Handle();
 
-        var triage = definitions.ShouldHaveSingleItem();
-        triage.DefinitionId.ShouldBe("just-culture-triage");
-        triage.FileName.ShouldBe("just-culture-triage.json");
-        triage.IsCurrent.ShouldBeTrue();
-        var expected = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(
-            await File.ReadAllBytesAsync(Path.Combine(DependencyInjection.DefaultWorkflowsDirectory, "just-culture-triage.json"))));
-        triage.Sha256.ShouldBe(expected);
+        // Newest first: version 2 (version 1 in Elsa 3.6's shape) is the one new cases start on.
+        definitions.Select(d => (d.DefinitionId, d.Version, d.FileName, d.IsCurrent)).ShouldBe(
+        [
+            ("just-culture-triage", 2, "just-culture-triage.v2.json", true),
+            ("just-culture-triage", 1, "just-culture-triage.json", false),
+        ]);
+        foreach (var definition in definitions)
+        {
+            var expected = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(
+                await File.ReadAllBytesAsync(Path.Combine(DependencyInjection.DefaultWorkflowsDirectory, definition.FileName))));
+            definition.Sha256.ShouldBe(expected);
+        }
     }
 
     [Fact]
