@@ -62,6 +62,7 @@ public sealed class WorkflowCheckPageTests(SqliteWebAppFixture app) : IClassFixt
 
         status.ShouldBe(HttpStatusCode.UnprocessableEntity);
         html.ShouldContain("There is a problem");
+        html.ShouldContain("<span class=\"nhsuk-u-visually-hidden\">Error:</span> broken.json does not load: 1 problem(s), listed below");
         html.ShouldContain("<a href=\"#DefinitionFile\">broken.json: activity &#x27;call&#x27;");
         html.ShouldContain("nhsuk-tag--red\">Refused</strong>");
         html.ShouldContain("It cannot be deployed until every problem is fixed.");

@@ -31,7 +31,7 @@ public sealed class WorkflowsModel(ListWorkflowDefinitionsHandler definitions, C
         }
         else if (DefinitionFile.Length > CheckWorkflowUploadHandler.MaxFileBytes)
         {
-            ModelState.AddModelError(nameof(DefinitionFile), $"The file must be smaller than {CheckWorkflowUploadHandler.MaxFileBytes / 1024} KB");
+            ModelState.AddModelError(nameof(DefinitionFile), $"The file must be smaller than {CheckWorkflowUploadHandler.MaxFileBytes / (1024 * 1024)} MB");
         }
 
         if (!ModelState.IsValid)
@@ -55,7 +55,8 @@ public sealed class WorkflowsModel(ListWorkflowDefinitionsHandler definitions, C
         Checked = checker.Handle(buffer.ToArray(), fileName, Run);
         if (Checked.Fit == DeploymentFit.Refused)
         {
-            // Each problem in the summary, linked to the file field, as any refused form.
+            // Each problem in the summary, linked to the file field, as any refused form; the field itself shows the count.
+            ModelState.AddModelError(nameof(DefinitionFile), $"{fileName} does not load: {Checked.Check.Problems.Count} problem(s), listed below");
             foreach (var problem in Checked.Check.Problems)
             {
                 ModelState.AddModelError(nameof(DefinitionFile), problem);

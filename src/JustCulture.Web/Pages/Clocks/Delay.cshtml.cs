@@ -64,17 +64,9 @@ public sealed class DelayModel(CaseClocksHandler clocks, RecordStageDelayHandler
 
     private async Task<IActionResult?> LoadAsync(Guid id, int action, CancellationToken cancellationToken)
     {
-        try
+        if (await LoadCaseAsync(id, async () => Action = await clocks.ForDelayAsync(id, action, User.UserId(), cancellationToken)) is { } refusal)
         {
-            Action = await clocks.ForDelayAsync(id, action, User.UserId(), cancellationToken);
-        }
-        catch (UseCaseException refused) when (refused.Error is UseCaseError.NotFound or UseCaseError.Forbidden)
-        {
-            return Handle(refused);
-        }
-        catch (UseCaseException refused) when (refused.Error is UseCaseError.Conflict)
-        {
-            return RedirectToPage("/Cases/Erased", new { id });
+            return refusal;
         }
 
         ExpectedVersion = Action.ActionVersion;

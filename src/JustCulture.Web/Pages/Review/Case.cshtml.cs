@@ -72,18 +72,9 @@ public sealed class CaseModel(GetReviewCaseHandler cases, SimilarCasesHandler si
 
     private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken cancellationToken)
     {
-        try
+        if (await LoadCaseAsync(id, async () => Case = await cases.HandleAsync(new GetReviewCaseQuery(id, User.UserId()), cancellationToken)) is { } refusal)
         {
-            Case = await cases.HandleAsync(new GetReviewCaseQuery(id, User.UserId()), cancellationToken);
-        }
-        catch (UseCaseException refused) when (refused.Error is UseCaseError.NotFound or UseCaseError.Forbidden)
-        {
-            return Handle(refused);
-        }
-        catch (UseCaseException refused) when (refused.Error is UseCaseError.Conflict)
-        {
-            // The only conflict a read meets: the case was erased at the end of its retention period.
-            return RedirectToPage("/Cases/Erased", new { id });
+            return refusal;
         }
 
         var outcomes = Case.Actions.Where(a => a.Outcome is not null).Select(a => a.Outcome!.Value).Distinct().ToList();

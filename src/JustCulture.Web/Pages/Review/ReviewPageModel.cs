@@ -50,6 +50,24 @@ public abstract class ReviewPageModel : FormPageModel
     }
 
     /// <summary>
+    /// Loads what a page about one case shows. An unknown case or one the reviewer may not see is 404 / 403, and a
+    /// conflict while only reading means the case's personal data was erased, which has a page of its own. Null: loaded.
+    /// </summary>
+    protected async Task<IActionResult?> LoadCaseAsync(Guid concernId, Func<Task> load)
+    {
+        ArgumentNullException.ThrowIfNull(load);
+        try
+        {
+            await load();
+            return null;
+        }
+        catch (UseCaseException refused) when (refused.Error is UseCaseError.NotFound or UseCaseError.Forbidden or UseCaseError.Conflict)
+        {
+            return refused.Error == UseCaseError.Conflict ? RedirectToPage("/Cases/Erased", new { id = concernId }) : Handle(refused);
+        }
+    }
+
+    /// <summary>
     /// Not-found and forbidden become 404 / 403; a conflict becomes the "moved on" message; invalid input
     /// and broken rules go to the error summary. Returns null when the page should be shown again.
     /// </summary>

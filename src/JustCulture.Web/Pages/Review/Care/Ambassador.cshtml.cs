@@ -59,13 +59,9 @@ public sealed class AmbassadorModel(CaseAmbassadorHandler ambassador, Ambassador
 
     private async Task<IActionResult?> LoadAsync(Guid concernId, CancellationToken cancellationToken)
     {
-        try
+        if (await LoadCaseAsync(concernId, async () => View = await ambassador.HandleAsync(concernId, User.UserId(), cancellationToken)) is { } refusal)
         {
-            View = await ambassador.HandleAsync(concernId, User.UserId(), cancellationToken);
-        }
-        catch (UseCaseException refused) when (refused.Error is UseCaseError.NotFound or UseCaseError.Forbidden or UseCaseError.Conflict)
-        {
-            return refused.Error == UseCaseError.Conflict ? RedirectToPage("/Cases/Erased", new { id = concernId }) : Handle(refused);
+            return refusal;
         }
 
         CaseReference = Domain.Concerns.CaseReference.Of(concernId);

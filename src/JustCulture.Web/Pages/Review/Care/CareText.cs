@@ -2,9 +2,6 @@ using JustCulture.Application.Wellbeing;
 
 namespace JustCulture.Web.Pages.Review.Care;
 
-/// <summary>A text box or text area on a care page: its name (the bound property), label, value, hint and error.</summary>
-public sealed record CareField(string Name, string Label, string? Value, string? Hint, bool Multiline, string? Error);
-
 /// <summary>The words the care pages and the case page use for a wellbeing record.</summary>
 public static class CareText
 {

@@ -40,16 +40,6 @@ public sealed class SurveyModel(SurveyOfferStateHandler offers, FairnessSurveySt
         return await LoadAsync(concernId, cancellationToken) ?? Page();
     }
 
-    private async Task<IActionResult?> LoadAsync(Guid concernId, CancellationToken cancellationToken)
-    {
-        try
-        {
-            State = await offers.HandleAsync(concernId, User.UserId(), cancellationToken);
-            return null;
-        }
-        catch (UseCaseException refused) when (refused.Error is UseCaseError.NotFound or UseCaseError.Forbidden or UseCaseError.Conflict)
-        {
-            return refused.Error == UseCaseError.Conflict ? RedirectToPage("/Cases/Erased", new { id = concernId }) : Handle(refused);
-        }
-    }
+    private Task<IActionResult?> LoadAsync(Guid concernId, CancellationToken cancellationToken) =>
+        LoadCaseAsync(concernId, async () => State = await offers.HandleAsync(concernId, User.UserId(), cancellationToken));
 }

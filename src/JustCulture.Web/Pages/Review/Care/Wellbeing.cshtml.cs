@@ -160,7 +160,7 @@ public sealed class WellbeingModel(CaseWellbeingHandler wellbeing, WellbeingStep
 
     private async Task<IActionResult?> LoadAsync(Guid concernId, CancellationToken cancellationToken)
     {
-        try
+        return await LoadCaseAsync(concernId, async () =>
         {
             Record = await wellbeing.HandleAsync(concernId, User.UserId(), cancellationToken);
             // After a refusal for staleness the form carries the version now shown, so it can be sent again once read.
@@ -168,12 +168,6 @@ public sealed class WellbeingModel(CaseWellbeingHandler wellbeing, WellbeingStep
             {
                 ExpectedVersion = Record.Version;
             }
-
-            return null;
-        }
-        catch (UseCaseException refused) when (refused.Error is UseCaseError.NotFound or UseCaseError.Forbidden or UseCaseError.Conflict)
-        {
-            return refused.Error == UseCaseError.Conflict ? RedirectToPage("/Cases/Erased", new { id = concernId }) : Handle(refused);
-        }
+        });
     }
 }

@@ -152,17 +152,9 @@ public sealed class IndexModel(FormalProcessQueries queries, FormalProcessSteps 
 
     private async Task<IActionResult?> LoadAsync(Guid id, int action, CancellationToken cancellationToken)
     {
-        try
+        if (await LoadCaseAsync(id, async () => Formal = (await queries.ForCaseAsync(id, User.UserId(), cancellationToken)).SingleOrDefault(f => f.ActionOrdinal == action)!) is { } refusal)
         {
-            Formal = (await queries.ForCaseAsync(id, User.UserId(), cancellationToken)).SingleOrDefault(f => f.ActionOrdinal == action)!;
-        }
-        catch (UseCaseException refused) when (refused.Error is UseCaseError.NotFound or UseCaseError.Forbidden)
-        {
-            return Handle(refused);
-        }
-        catch (UseCaseException refused) when (refused.Error is UseCaseError.Conflict)
-        {
-            return RedirectToPage("/Cases/Erased", new { id });
+            return refusal;
         }
 
         return Formal is null ? NotFound() : null;

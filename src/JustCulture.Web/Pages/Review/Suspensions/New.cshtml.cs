@@ -82,14 +82,10 @@ public sealed class NewModel(CaseSuspensionsHandler suspensions, SuspensionSteps
 
     private async Task<IActionResult?> LoadAsync(Guid concernId, CancellationToken cancellationToken)
     {
-        try
+        // The same access policy as the step: only an independent commissioning manager of the case gets the form.
+        if (await LoadCaseAsync(concernId, () => suspensions.HandleAsync(concernId, User.UserId(), cancellationToken)) is { } refusal)
         {
-            // The same access policy as the step: only an independent commissioning manager of the case gets the form.
-            await suspensions.HandleAsync(concernId, User.UserId(), cancellationToken);
-        }
-        catch (UseCaseException refused) when (refused.Error is UseCaseError.NotFound or UseCaseError.Forbidden or UseCaseError.Conflict)
-        {
-            return refused.Error == UseCaseError.Conflict ? RedirectToPage("/Cases/Erased", new { id = concernId }) : Handle(refused);
+            return refusal;
         }
 
         CaseReference = Domain.Concerns.CaseReference.Of(concernId);
